@@ -1,0 +1,54 @@
+"""The command line (click). Every command is a thin layer over ``runbook_assistant.core``.
+
+With no command it opens the desktop app. ``../docs/cli.md`` and the README describe the contract.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from runbook_assistant import __version__
+from runbook_assistant.cli.context import AppContext, pass_app
+from runbook_assistant.cli.errors import run_cli
+
+__all__ = ["AppContext", "cli", "gui_main", "main", "pass_app"]
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
+              help="SQLite file holding runs and events (default: in the user data folder).")
+@click.option("--library", "libraries", type=click.Path(file_okay=False), multiple=True,
+              help="Add a folder of runbooks to the bundled library (may repeat).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None,
+              help="Language of the app and of messages (default: the system's).")
+@click.version_option(__version__, prog_name="runbook-assistant")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str | None, libraries: tuple[str, ...],
+        lang: str | None) -> None:
+    """Runbook Assistant: offline crisis runbooks with a verifiable timeline.
+
+    With no command, opens the desktop app.
+    """
+    ctx.obj = AppContext(db_path=db_path, libraries=libraries, lang=lang)
+    if ctx.invoked_subcommand is None:
+        from runbook_assistant.cli.gui import open_gui  # Qt is imported only when needed
+
+        ctx.exit(open_gui(ctx.obj))
+
+
+def _register() -> None:
+    # Each command group lives in its own module; importing it adds its commands to ``cli``.
+    from runbook_assistant.cli import library_cmds  # noqa: F401
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: ``error: ...`` and an exit code instead of a traceback."""
+    _register()
+    sys.exit(run_cli(cli, argv))
+
+
+def gui_main() -> None:
+    """GUI entry point (no console window on Windows): opens the desktop app."""
+    main([*sys.argv[1:]])

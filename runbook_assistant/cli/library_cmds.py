@@ -1,0 +1,1 @@
+"""Library commands: validate, list, show, search."""
