@@ -1,0 +1,134 @@
+"""Benchmarks: fold a 100,000-event run of a 300-step runbook (and its timeline rows); one
+engine command end to end on a 300-step run.
+
+    python bench/fold.py
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import UTC, datetime, timedelta
+
+from runbook_assistant.core.events import Event, EventKind
+from runbook_assistant.core.model import Option, Runbook, Section, Step
+from runbook_assistant.core.state import fold
+
+START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+def big_runbook(sections: int = 30, steps_per_section: int = 10) -> Runbook:
+    """A runbook of sections × steps, with one decision between the last two sections."""
+    built = []
+    for s in range(sections):
+        steps = tuple(Step(id=f"s{s}-{i}", title=f"Step {s}.{i}", section_id=f"sec{s}",
+                           timebox=900 if i % 3 == 0 else None, every=3600 if i == 5 else None)
+                      for i in range(steps_per_section))
+        built.append(Section(id=f"sec{s}", title=f"Section {s}", steps=steps))
+    decision = Step(id="choose", title="Choose", section_id="sec0", decision=True,
+                    options=(Option("A", f"sec{sections - 2}"), Option("B", f"sec{sections - 1}")))
+    built[0] = Section(id="sec0", title="Section 0", steps=(*built[0].steps, decision))
+    return Runbook(id="big", title="Big", sections=tuple(built))
+
+
+def make_events(runbook: Runbook, count: int, devices: int = 3) -> list[Event]:
+    rng = random.Random(7)
+    step_ids = [s.id for s in runbook.iter_steps() if not s.decision]
+    kinds = [EventKind.STEP_CHECKED, EventKind.STEP_UNCHECKED, EventKind.STEP_SKIPPED,
+             EventKind.NOTE_ADDED]
+    seqs = [0] * devices
+    events = []
+    for n in range(count):
+        device = n % devices
+        seqs[device] += 1
+        wall = START + timedelta(milliseconds=250 * n)
+        kind = EventKind.RUN_STARTED if n == 0 else rng.choice(kinds)
+        payload: dict = {"title": "bench", "mode": "incident"} if n == 0 else {}
+        if kind is EventKind.STEP_SKIPPED:
+            payload = {"reason": "bench"}
+        elif kind is EventKind.NOTE_ADDED:
+            payload = {"text": f"note {n}"}
+        events.append(Event(
+            id=f"{device}-{seqs[device]}", run_id="bench", device_id=f"dev{device}",
+            seq=seqs[device], hlc=f"{int(wall.timestamp() * 1000):013d}-000000",
+            wall_time=wall.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z", actor="bench",
+            kind=kind, step_id=None if n == 0 else rng.choice(step_ids), payload=payload))
+    rng.shuffle(events)
+    return events
+
+
+def bench_fold(count: int = 100_000) -> float:
+    """Seconds to fold ``count`` events (best of three); prints the figures."""
+    runbook = big_runbook()
+    events = make_events(runbook, count)
+    now = START + timedelta(hours=10)
+    best = min(_timed(lambda: fold(runbook, None, events, now=now)) for _ in range(3))
+    state = fold(runbook, None, events, now=now)
+    rows = _timed(lambda: state.timeline)
+    print(f"fold of {count} events over {len(runbook.steps)} steps: {best * 1000:.0f} ms "
+          f"(done {state.done}/{state.total}); timeline rows: {rows * 1000:.0f} ms")
+    return best
+
+
+def _timed(work) -> float:
+    began = time.perf_counter()
+    work()
+    return time.perf_counter() - began
+
+
+
+
+def runbook_markdown(sections: int = 30, steps_per_section: int = 10) -> str:
+    """A 300-step runbook in the app's own Markdown format."""
+    lines = ["---", "id: bench", "title: Bench", "version: 1", "lang: en", "---", "", "# Bench"]
+    for s in range(sections):
+        lines += ["", f"## Section {s} {{#sec{s}}}", ""]
+        lines += [f"- [ ] Step {s}.{i} {{#s{s}-{i} timebox=15m}}" for i in range(steps_per_section)]
+    return "\n".join(lines) + "\n"
+
+
+def bench_check(commands: int = 600) -> float:
+    """Median milliseconds of one `check` (or `uncheck`) command end to end on a 300-step run.
+
+    The database lives on /dev/shm when there is one, so the figure leaves out the disk's fsync.
+    """
+    import statistics
+    import tempfile
+    from pathlib import Path
+
+    from runbook_assistant.core.engine import Engine
+    from runbook_assistant.core.identity import DeviceIdentity
+    from runbook_assistant.core.parser import parse_text
+
+    text = runbook_markdown()
+    runbook = parse_text(text, "bench.md").runbook
+    assert runbook is not None
+    folder = "/dev/shm" if Path("/dev/shm").is_dir() else None
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:
+        engine = Engine.open(Path(tmp) / "bench.sqlite3", identity=DeviceIdentity.generate())
+        run_id = engine.start_run(runbook, text, title="bench", actor="bench").run_id
+        step_ids = [s.id for s in runbook.iter_steps()]
+        timings = []
+        for n in range(commands):
+            step_id = step_ids[(n // 2) % len(step_ids)]
+            began = time.perf_counter()
+            if n % 2 == 0:
+                engine.check(run_id, step_id, actor="bench")
+            else:
+                engine.uncheck(run_id, step_id, actor="bench")
+            timings.append(time.perf_counter() - began)
+        fresh = Engine(engine.store)  # no cached fold: reads and folds the whole run
+        began = time.perf_counter()
+        fresh.check(run_id, step_ids[0], actor="bench")
+        cold = time.perf_counter() - began
+        engine.close_store()
+    median = statistics.median(timings) * 1000
+    print(f"check/uncheck on a {len(step_ids)}-step run, {commands} commands: median "
+          f"{median:.2f} ms, p95 {sorted(timings)[int(len(timings) * 0.95)] * 1000:.2f} ms; "
+          f"first command of a fresh engine ({commands + 1} events): {cold * 1000:.1f} ms")
+    return median
+
+
+if __name__ == "__main__":
+    bench_fold()
+    bench_check()

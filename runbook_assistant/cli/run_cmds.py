@@ -1,0 +1,330 @@
+"""Run commands: start a run, record what happens (check, skip, decide, ...), show the state.
+
+Every recording command prints a confirmation and then, as its last stdout line, the id of the
+committed event (printed only after the engine returned, so after the commit).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime, time
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from runbook_assistant.cli import cli, pass_app
+from runbook_assistant.cli.context import AppContext
+from runbook_assistant.cli.errors import report
+from runbook_assistant.cli.run_render import render_run, run_json, summary_json
+from runbook_assistant.core.command_checks import SERVICE_STATUSES
+from runbook_assistant.core.errors import CommandError, RunbookAssistantError
+from runbook_assistant.core.events import Event
+from runbook_assistant.core.model import Runbook
+from runbook_assistant.core.timeline import event_text
+
+if TYPE_CHECKING:
+    from runbook_assistant.core.engine import Engine
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class CoreFailure(click.ClickException):
+    """A refused command or unreadable input: ``error: ...`` (and a hint) on stderr, exit 1."""
+
+    def __init__(self, error: RunbookAssistantError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+    def show(self, file: Any = None) -> None:
+        report(self.error)
+
+
+class RunGroup(click.Group):
+    """Turns core errors of any ``run`` command into one ``error:`` line, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RunbookAssistantError as exc:
+            raise CoreFailure(exc) from exc
+
+
+@cli.group(cls=RunGroup)
+def run() -> None:
+    """Start runs of a runbook and record what happens in them.
+
+    RUN is a run id or a unique prefix of one (at least six characters). STEP is a step id (or its
+    number in the runbook, as `show` numbers them). --at TIME records a late entry (from paper):
+    ISO 8601, or HH:MM today, local time.
+    """
+
+
+# --- helpers ---------------------------------------------------------------------------------
+def _engine(app: AppContext) -> Engine:
+    return app.engine
+
+
+def _announce(engine: Engine, event: Event) -> None:
+    """A confirmation sentence, then the committed event's id as the last line."""
+    runbook = engine.runbook_of(event.run_id)
+    record = engine.run_record(event.run_id)
+    click.echo(event_text(event, runbook, record.lang))
+    click.echo(event.id)
+
+
+def _step_id(runbook: Runbook, step: str) -> str:
+    """A step id from its id or its 1-based number in the runbook."""
+    if runbook.step(step) is None and step.isdigit():
+        steps = runbook.steps
+        number = int(step)
+        if 1 <= number <= len(steps):
+            return steps[number - 1].id
+        raise CommandError(f"there is no step {number}: the runbook has {len(steps)} steps")
+    return step
+
+
+def parse_at(text: str | None, now: datetime | None = None) -> datetime | None:
+    """``--at``: ISO 8601 or ``HH:MM`` today, in local time unless an offset is given."""
+    if text is None:
+        return None
+    value = text.strip()
+    local_now = (now or datetime.now().astimezone()).astimezone()
+    try:
+        if len(value) <= 5 and ":" in value:
+            hours, minutes = (int(part) for part in value.split(":"))
+            moment = datetime.combine(local_now.date(), time(hours, minutes))
+        else:
+            moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise CommandError(f"cannot read the time '{text}'",
+                           hint="use HH:MM (today) or ISO 8601, e.g. 2026-11-23T10:47") from None
+    if moment.tzinfo is None:
+        moment = moment.astimezone()  # local time, as people read it off the wall clock
+    return moment
+
+
+def _at_option(func: F) -> F:
+    return click.option("--at", "at", metavar="TIME", default=None,
+                        help="When it happened, for an entry typed in afterwards: "
+                             "HH:MM today or ISO 8601 (local time).")(func)
+
+
+def _actor_option(func: F) -> F:
+    return click.option("--actor", required=True, metavar="NAME",
+                        help="Who does it (name or initials).")(func)
+
+
+# --- start, list, show -----------------------------------------------------------------------
+@run.command("start")
+@click.argument("runbook_id")
+@click.option("--title", required=True, help="What this run is about (e.g. the outage).")
+@_actor_option
+@click.option("--participant", "participants", multiple=True, metavar="NAME=ROLE",
+              help="Someone present, with a role id (may repeat).")
+@click.option("--exercise", is_flag=True, help="An exercise, not a real incident.")
+@click.option("--scenario", default=None, metavar="SCENARIO_ID",
+              help="The exercise scenario played (implies --exercise).")
+@pass_app
+def start(app: AppContext, runbook_id: str, title: str, actor: str,
+          participants: tuple[str, ...], exercise: bool, scenario: str | None) -> None:
+    """Start a run of RUNBOOK_ID (a scenario id starts its runbook as an exercise).
+
+    Prints the new run id as the last line.
+    """
+    library = app.library
+    runbook = library.get(runbook_id)
+    if runbook.kind == "exercise":
+        if scenario and scenario != runbook.id:
+            raise CommandError(f"'{runbook_id}' is a scenario itself; leave out --scenario")
+        scenario, runbook = runbook.id, library.get(runbook.runbook or "")
+    elif scenario:
+        played = library.get(scenario)
+        if played.kind != "exercise":
+            raise CommandError(f"'{scenario}' is not an exercise scenario")
+        if played.runbook != runbook.id:
+            raise CommandError(f"scenario '{scenario}' exercises '{played.runbook}', "
+                               f"not '{runbook.id}'")
+    people = []
+    for text in participants:
+        name, sep, role = text.rpartition("=")
+        people.append((name, role) if sep else (text, None))
+    engine = _engine(app)
+    event = engine.start_run(runbook, library.source(runbook.id), title=title, actor=actor,
+                             mode="exercise" if exercise or scenario else "incident",
+                             participants=people, scenario_id=scenario)
+    state = engine.state(event.run_id)
+    click.echo(event_text(event, runbook, runbook.lang))
+    for gap in state.start_shortfall:
+        click.echo(f"warning: short of staff: {runbook.role_name(gap.role)} "
+                   f"{gap.present} of {gap.needed} present", err=True)
+    click.echo(event.run_id)
+
+
+@run.command("list")
+@click.option("--open", "open_only", is_flag=True, help="Only runs that are not closed.")
+@click.option("--json", "as_json", is_flag=True, help="A JSON array instead of a table.")
+@pass_app
+def list_runs(app: AppContext, open_only: bool, as_json: bool) -> None:
+    """Runs in the database, newest first."""
+    summaries = _engine(app).runs(open_only=open_only)
+    if as_json:
+        click.echo(json.dumps([summary_json(s) for s in summaries], ensure_ascii=False,
+                              indent=2))
+        return
+    for s in summaries:
+        started = s.started_at.astimezone().strftime("%Y-%m-%d %H:%M") if s.started_at else "-"
+        status = "closed" if s.closed else ("overdue" if s.overdue else "open")
+        click.echo(f"{s.run_id}  {started}  {status:<7}  {s.done:>3}/{s.total:<3}  "
+                   f"{s.mode:<8}  {s.title}")
+    if not summaries:
+        click.echo("no runs" + (" open" if open_only else ""), err=True)
+
+
+@run.command("show")
+@click.argument("run_ref", metavar="RUN")
+@click.option("--json", "as_json", is_flag=True,
+              help="Every event (with its id) and the state, as JSON.")
+@pass_app
+def show_run(app: AppContext, run_ref: str, as_json: bool) -> None:
+    """The state of a run: steps, decisions, services, messages and the timeline."""
+    engine = _engine(app)
+    run_id = engine.resolve_run(run_ref)
+    state = engine.state(run_id)
+    record = engine.run_record(run_id)
+    if as_json:
+        data = run_json(record, state, engine.events(run_id))
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(render_run(record, state, engine.runbook_of(run_id))))
+
+
+# --- recording commands ----------------------------------------------------------------------
+@run.command("check")
+@click.argument("run_ref", metavar="RUN")
+@click.argument("step")
+@_actor_option
+@click.option("--verified-by", default=None, metavar="NAME",
+              help="The second person who verified it (four-eyes steps).")
+@_at_option
+@pass_app
+def check(app: AppContext, run_ref: str, step: str, actor: str, verified_by: str | None,
+          at: str | None) -> None:
+    """Check STEP done."""
+    engine = _engine(app)
+    run_id = engine.resolve_run(run_ref)
+    event = engine.check(run_id, _step_id(engine.runbook_of(run_id), step), actor=actor,
+                         verified_by=verified_by, occurred_at=parse_at(at))
+    _announce(engine, event)
+
+
+@run.command("uncheck")
+@click.argument("run_ref", metavar="RUN")
+@click.argument("step")
+@_actor_option
+@_at_option
+@pass_app
+def uncheck(app: AppContext, run_ref: str, step: str, actor: str, at: str | None) -> None:
+    """Reopen STEP (undoes its last check, skip or decision)."""
+    engine = _engine(app)
+    run_id = engine.resolve_run(run_ref)
+    event = engine.uncheck(run_id, _step_id(engine.runbook_of(run_id), step), actor=actor,
+                           occurred_at=parse_at(at))
+    _announce(engine, event)
+
+
+@run.command("skip")
+@click.argument("run_ref", metavar="RUN")
+@click.argument("step")
+@_actor_option
+@click.option("--reason", required=True, help="Why the step is skipped.")
+@_at_option
+@pass_app
+def skip(app: AppContext, run_ref: str, step: str, actor: str, reason: str,
+         at: str | None) -> None:
+    """Skip STEP, with a reason."""
+    engine = _engine(app)
+    run_id = engine.resolve_run(run_ref)
+    event = engine.skip(run_id, _step_id(engine.runbook_of(run_id), step), actor=actor,
+                        reason=reason, occurred_at=parse_at(at))
+    _announce(engine, event)
+
+
+@run.command("note")
+@click.argument("run_ref", metavar="RUN")
+@click.argument("text")
+@_actor_option
+@click.option("--step", default=None, help="The step the note is about.")
+@_at_option
+@pass_app
+def note(app: AppContext, run_ref: str, text: str, actor: str, step: str | None,
+         at: str | None) -> None:
+    """Add a note (TEXT) to the run's log."""
+    engine = _engine(app)
+    run_id = engine.resolve_run(run_ref)
+    step_id = _step_id(engine.runbook_of(run_id), step) if step else None
+    event = engine.note(run_id, text, actor=actor, step_id=step_id, occurred_at=parse_at(at))
+    _announce(engine, event)
+
+
+@run.command("decide")
+@click.argument("run_ref", metavar="RUN")
+@click.argument("step")
+@click.argument("option")
+@_actor_option
+@click.option("--rationale", default="", help="Why this option was chosen.")
+@click.option("--owner", default=None, help="Who owns the decision (default: the actor).")
+@click.option("--revisit-by", default=None, metavar="WHEN",
+              help="When the decision should be looked at again.")
+@_at_option
+@pass_app
+def decide(app: AppContext, run_ref: str, step: str, option: str, actor: str, rationale: str,
+           owner: str | None, revisit_by: str | None, at: str | None) -> None:
+    """Record a decision: OPTION is the target section id or the option's label."""
+    engine = _engine(app)
+    run_id = engine.resolve_run(run_ref)
+    event = engine.decide(run_id, _step_id(engine.runbook_of(run_id), step), option,
+                          actor=actor, rationale=rationale, owner=owner, revisit_by=revisit_by,
+                          occurred_at=parse_at(at))
+    _announce(engine, event)
+
+
+@run.command("join")
+@click.argument("run_ref", metavar="RUN")
+@click.argument("name")
+@click.option("--role", default=None, help="The role they take (role id or name).")
+@_actor_option
+@pass_app
+def join(app: AppContext, run_ref: str, name: str, role: str | None, actor: str) -> None:
+    """NAME joins the run (optionally in a role)."""
+    engine = _engine(app)
+    event = engine.join(engine.resolve_run(run_ref), name, actor=actor, role=role)
+    _announce(engine, event)
+
+
+@run.command("service")
+@click.argument("run_ref", metavar="RUN")
+@click.argument("service")
+@click.argument("status", type=click.Choice(SERVICE_STATUSES, case_sensitive=False))
+@_actor_option
+@click.option("--note", "note_text", default="", help="A short explanation.")
+@pass_app
+def service(app: AppContext, run_ref: str, service: str, status: str, actor: str,
+            note_text: str) -> None:
+    """Set a SERVICE's status (name or unique prefix): up, degraded, down or restored."""
+    engine = _engine(app)
+    event = engine.service(engine.resolve_run(run_ref), service, status, actor=actor,
+                           note=note_text)
+    _announce(engine, event)
+
+
+@run.command("close")
+@click.argument("run_ref", metavar="RUN")
+@_actor_option
+@click.option("--summary", default="", help="What happened, in a sentence or two.")
+@pass_app
+def close(app: AppContext, run_ref: str, actor: str, summary: str) -> None:
+    """Close the run; it takes no more entries afterwards."""
+    engine = _engine(app)
+    event = engine.close(engine.resolve_run(run_ref), actor=actor, summary=summary)
+    _announce(engine, event)

@@ -1,0 +1,207 @@
+"""Turn what a ``RunFolder`` gathered into a ``RunState`` at one clock time.
+
+This is where the rules that look at the whole run live: which decision is current and which
+conflict, the branch rule, when each step became current, timers, progress and staffing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from runbook_assistant.core.branches import ACTIVE, INACTIVE, PENDING, BranchStatus, branch_status
+from runbook_assistant.core.model import Section
+from runbook_assistant.core.state_types import (
+    DecisionEntry,
+    Participant,
+    RunState,
+    SectionProgress,
+    ServiceState,
+    StaffingGap,
+    StepState,
+)
+from runbook_assistant.core.timers import step_timers
+
+if TYPE_CHECKING:
+    from runbook_assistant.core.fold import DecisionRecord, RunFolder
+
+
+def build_state(folder: RunFolder, now: datetime | None) -> RunState:
+    """The run's state at ``now`` (None: no timer is evaluated as overdue)."""
+    entries, choices = _decisions(folder)
+    branches = branch_status(folder.runbook, {k: (v.option if v else None)
+                                              for k, v in choices.items()})
+    section_since = _section_since(folder, branches, choices)
+    steps: dict[str, StepState] = {}
+    progress: list[SectionProgress] = []
+    stopped = folder.closed is not None
+    for section in folder.runbook.sections:
+        status = branches.status.get(section.id, ACTIVE)
+        steps.update(_section_steps(folder, section, status, section_since.get(section.id),
+                                    choices, now, stopped))
+        progress.append(_progress(section, status, branches, section_since.get(section.id), steps))
+    counted = [s for s in steps.values() if s.counts and (not s.optional or not s.is_open)]
+    current = next((s.step_id for s in steps.values()
+                    if s.counts and s.is_open and not s.optional), None)
+    started = folder.started
+    payload = started.payload if started is not None else {}
+    run = folder.run
+    closed = folder.closed
+    return RunState(
+        run_id=_run_id(folder),
+        runbook_id=run.runbook_id if run else str(payload.get("runbook_id", folder.runbook.id)),
+        title=run.title if run else str(payload.get("title", "")),
+        mode=run.mode if run else str(payload.get("mode", "incident")),
+        lang=run.lang if run else str(payload.get("lang", folder.runbook.lang)),
+        runbook_version=(run.runbook_version if run else
+                         int(payload.get("runbook_version", folder.runbook.version))),
+        scenario_id=run.scenario_id if run else payload.get("scenario_id"),
+        started_at=folder.started_at,
+        started_by=started.actor if started is not None else None,
+        steps=steps,
+        sections=tuple(progress),
+        decisions=tuple(entries),
+        notes=tuple(folder.notes),
+        participants=tuple(Participant(p.name, tuple(p.roles), p.joined_at)
+                           for p in folder.people.values()),
+        shortfall=folder.shortfall(),
+        start_shortfall=tuple(
+            StaffingGap(str(g.get("role", "")), int(g.get("needed", 0)), int(g.get("present", 0)))
+            for g in payload.get("shortfall") or ()),
+        services=_services(folder),
+        messages=tuple(folder.messages),
+        injects=tuple(folder.injects),
+        report=dict(folder.report),
+        timers_fired=dict(folder.timers_fired),
+        current_step_id=current,
+        overdue=tuple(s.step_id for s in steps.values() if s.overdue),
+        done=sum(1 for s in counted if not s.is_open),
+        total=len(counted),
+        closed=closed is not None,
+        closed_at=folder.closed_at,
+        closed_by=closed.actor if closed is not None else None,
+        summary=str(closed.payload.get("summary", "")) if closed is not None else "",
+        now=now,
+        events=tuple(folder.events),
+        runbook=folder.runbook,
+    )
+
+
+def _run_id(folder: RunFolder) -> str:
+    if folder.run_id is not None:
+        return folder.run_id
+    return folder.events[0].run_id if folder.events else ""
+
+
+def _decisions(folder: RunFolder) -> tuple[list[DecisionEntry], dict[str, DecisionRecord | None]]:
+    """Every decision as an entry, and per decision step the record the run follows (or None).
+
+    Within the step's current period (since it was last reopened) a decision that a later one
+    knew about is settled. What remains are the *heads*: one normally; several when laptops
+    decided without seeing each other's decision. Different options among the heads are a conflict;
+    the last head by clock is followed until a new decision settles it.
+    """
+    flags: dict[int, tuple[bool, bool, bool]] = {}  # index -> (current, conflict, withdrawn)
+    choices: dict[str, DecisionRecord | None] = {}
+    for step in folder.runbook.iter_steps():
+        if step.decision:
+            choices[step.id] = None
+        track = folder.steps[step.id]
+        if not track.decisions:
+            continue
+        for i in track.decisions[:track.period_start]:
+            flags[i] = (False, False, True)
+        period = track.decisions[track.period_start:]
+        heads = [i for i in period
+                 if not any(_knew(folder.decisions[j], folder.decisions[i])
+                            for j in period if j != i)]
+        if not heads:
+            continue
+        conflict = len({folder.decisions[i].option for i in heads}) > 1
+        for i in period:
+            flags[i] = (i == heads[-1], conflict and i in heads, False)
+        choices[step.id] = folder.decisions[heads[-1]]
+    entries = []
+    for i, record in enumerate(folder.decisions):
+        event, p = record.event, record.event.payload
+        current, conflict, withdrawn = flags.get(i, (False, False, False))
+        entries.append(DecisionEntry(
+            step_id=event.step_id or "", option=str(p.get("option", "")),
+            label=str(p.get("label", "")), rationale=str(p.get("rationale", "")),
+            owner=str(p.get("owner") or event.actor), revisit_by=p.get("revisit_by"),
+            actor=event.actor, at=record.at, event_id=event.id, device_id=event.device_id,
+            late=event.late, current=current, conflict=conflict, withdrawn=withdrawn))
+    return entries, choices
+
+
+def _knew(later: DecisionRecord, earlier: DecisionRecord) -> bool:
+    """True when ``later`` was recorded knowing about ``earlier`` (so it settles it)."""
+    if earlier.event.id in later.supersedes:
+        return True
+    # A laptop always knows its own earlier decisions.
+    return later.event.device_id == earlier.event.device_id and later.event.seq > earlier.event.seq
+
+
+def _section_since(folder: RunFolder, branches: BranchStatus,
+                   choices: dict[str, DecisionRecord | None]) -> dict[str, datetime | None]:
+    """When each section entered the checklist: the run start, or the decision that chose it."""
+    since: dict[str, datetime | None] = {}
+    for section in folder.runbook.sections:
+        status = branches.status.get(section.id, ACTIVE)
+        if status == ACTIVE and section.id in branches.chosen_by:
+            record = choices.get(branches.chosen_by[section.id])
+            since[section.id] = record.at if record else None
+        elif status == ACTIVE:
+            since[section.id] = folder.started_at
+        else:
+            since[section.id] = None
+    return since
+
+
+def _section_steps(folder: RunFolder, section: Section, status: str, since: datetime | None,
+                   choices: dict[str, DecisionRecord | None], now: datetime | None,
+                   stopped: bool) -> dict[str, StepState]:
+    result: dict[str, StepState] = {}
+    marker = since  # when the next step becomes current: the previous step's completion
+    for step in section.steps:
+        track = folder.steps[step.id]
+        by, at, late, event_id = track.by, track.at, track.late, track.event_id
+        record = choices.get(step.id)
+        if record is not None and track.status == "done":
+            by, at, late, event_id = (record.event.actor, record.at, record.event.late,
+                                      record.event.id)
+        active, pending = status != INACTIVE, status == PENDING
+        current_since = marker if active and not pending else None
+        timers = step_timers(step, status=track.status, counts=active and not pending,
+                             started_at=folder.started_at, current_since=current_since,
+                             last_check_at=track.last_check_at, now=now, stopped=stopped)
+        result[step.id] = StepState(
+            step_id=step.id, section_id=section.id, title=step.title, status=track.status,
+            by=by, verified_by=track.verified_by, at=at, reason=track.reason, late=late,
+            event_id=event_id, active=active, pending=pending, optional=step.optional,
+            current_since=current_since, due_at=timers.due_at, timebox_at=timers.timebox_at,
+            next_reminder_at=timers.next_reminder_at, overdue=timers.overdue,
+            overdue_timer=timers.overdue_timer)
+        if track.status != "open":
+            marker = at
+        elif not step.optional:
+            marker = None
+    return result
+
+
+def _progress(section: Section, status: str, branches: BranchStatus, since: datetime | None,
+              steps: dict[str, StepState]) -> SectionProgress:
+    counted = [steps[s.id] for s in section.steps
+               if not s.optional or not steps[s.id].is_open]
+    return SectionProgress(
+        section_id=section.id, title=section.title,
+        done=sum(1 for s in counted if not s.is_open), total=len(counted),
+        active=status != INACTIVE, pending=status == PENDING,
+        waiting_for=branches.waiting_for.get(section.id), since=since)
+
+
+def _services(folder: RunFolder) -> tuple[ServiceState, ...]:
+    """The impact board in the runbook's restore order (services reported but not listed last)."""
+    names = list(folder.runbook.services)
+    names += [n for n in folder.services if n not in names]
+    return tuple(folder.services.get(n) or ServiceState(n) for n in names)

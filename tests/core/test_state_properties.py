@@ -1,0 +1,100 @@
+"""Properties of the fold: delivery order does not matter; the last action on a step wins."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from state_builders import START, Laptop, make_runbook
+
+from runbook_assistant.core.events import EventKind
+from runbook_assistant.core.state import fold
+
+RUNBOOK = make_runbook()
+STEP_IDS = [s.id for s in RUNBOOK.iter_steps()]
+ACTIONS = ["check", "uncheck", "skip", "decide", "note", "service", "join"]
+
+action = st.tuples(
+    st.integers(min_value=0, max_value=2),  # which laptop
+    st.sampled_from(ACTIONS),
+    st.sampled_from(STEP_IDS),
+    st.sampled_from(["herstel", "failover"]),
+    st.integers(min_value=0, max_value=3),  # minutes since that laptop's previous event
+)
+
+
+def record(laptops: list[Laptop], actions: list[tuple[int, str, str, str, int]]) -> list:
+    clock = [0.0, 0.0, 0.0]
+    for device, kind, step_id, option, gap in actions:
+        laptop = laptops[device]
+        clock[device] += gap + 0.5
+        minute = clock[device]
+        if kind == "check":
+            laptop.check(step_id, minute, actor=f"P{device}", verified_by="Zoë")
+        elif kind == "uncheck":
+            laptop.uncheck(step_id, minute)
+        elif kind == "skip":
+            laptop.skip(step_id, minute)
+        elif kind == "decide":
+            laptop.decide("rollback-ok", option, minute)
+        elif kind == "note":
+            laptop.record(EventKind.NOTE_ADDED, minute, payload={"text": step_id})
+        elif kind == "service":
+            laptop.record(EventKind.SERVICE_STATUS_CHANGED, minute,
+                          payload={"service": "Sociale Zaken", "status": option[:4]})
+        else:
+            laptop.record(EventKind.PARTICIPANT_JOINED, minute,
+                          payload={"name": f"N{gap}", "role": "netwerk"})
+    return [e for laptop in laptops for e in laptop.log]
+
+
+@settings(max_examples=150, deadline=None)
+@given(actions=st.lists(action, max_size=40), data=st.data())
+def test_the_fold_is_the_same_for_any_delivery_order(actions, data) -> None:
+    laptops = [Laptop("dev-a"), Laptop("dev-b"), Laptop("dev-c")]
+    laptops[0].start()
+    events = record(laptops, actions)
+    shuffled = data.draw(st.permutations(events))
+    duplicated = shuffled + data.draw(st.lists(st.sampled_from(events), max_size=5))
+    now = START.replace(hour=12)
+    expected = fold(RUNBOOK, None, events, now=now)
+    again = fold(RUNBOOK, None, duplicated, now=now)
+    assert again == expected
+    assert again.timeline == expected.timeline
+
+
+undo_action = st.tuples(st.integers(min_value=0, max_value=2),
+                        st.sampled_from(["check", "uncheck", "skip"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(sequence=st.lists(undo_action, min_size=1, max_size=30))
+def test_a_step_ends_in_the_status_of_its_last_action(sequence) -> None:
+    laptops = [Laptop("dev-a"), Laptop("dev-b"), Laptop("dev-c")]
+    laptops[0].start()
+    for minute, (device, kind) in enumerate(sequence, start=1):
+        if kind == "check":
+            laptops[device].check("bezetting", minute)
+        elif kind == "skip":
+            laptops[device].skip("bezetting", minute)
+        else:
+            laptops[device].uncheck("bezetting", minute)
+    state = fold(RUNBOOK, None, [e for laptop in laptops for e in laptop.log])
+    expected = {"check": "done", "skip": "skipped", "uncheck": "open"}[sequence[-1][1]]
+    assert state.step("bezetting").status == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(actions=st.lists(action, max_size=30), split=st.integers(min_value=0, max_value=200))
+def test_folding_in_two_parts_equals_folding_at_once(actions, split) -> None:
+    from runbook_assistant.core.fold import RunFolder
+    from runbook_assistant.core.ordering import ordered
+
+    laptops = [Laptop("dev-a"), Laptop("dev-b"), Laptop("dev-c")]
+    laptops[0].start()
+    events = ordered(record(laptops, actions))
+    folder = RunFolder(RUNBOOK)
+    folder.feed(events[:split])
+    assert folder.accepts(events[split:])
+    folder.feed(events)  # already folded events are skipped
+    now = START.replace(hour=12)
+    assert folder.state(now) == fold(RUNBOOK, None, events, now=now)

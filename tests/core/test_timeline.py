@@ -1,0 +1,90 @@
+"""Timeline rows: one per event, fold order, a sentence in the run's language."""
+
+from __future__ import annotations
+
+from state_builders import START, Laptop, make_runbook
+
+from runbook_assistant.core.events import EventKind
+from runbook_assistant.core.timeline import timeline_rows
+
+
+def sample() -> Laptop:
+    a = Laptop("dev-a")
+    a.start(participants=[{"name": "Anna", "role": "incident-lead"}])
+    a.check("rollback-uitvoeren", 5, actor="Anna", verified_by="B. de Vries")
+    a.skip("bezetting", 6, reason="iedereen is er")
+    a.decide("rollback-ok", "failover", 7, actor="Anna")
+    a.record(EventKind.SERVICE_STATUS_CHANGED, 8, payload={"service": "Sociale Zaken",
+                                                           "status": "down"})
+    a.record(EventKind.NOTE_ADDED, 9, step_id="bezetting", payload={"text": "Cem onderweg"})
+    a.uncheck("bezetting", 10)
+    a.record(EventKind.PARTICIPANT_JOINED, 11, payload={"name": "Cem", "role": "netwerk"})
+    a.record(EventKind.RUN_CLOSED, 12, payload={"summary": "Hersteld"})
+    return a
+
+
+def test_english_sentences() -> None:
+    rows = timeline_rows(make_runbook("en"), sample().log, "en")
+    texts = [r.text for r in rows]
+    assert texts[1] == "Checked 'Voer de rollback uit' (verified by B. de Vries)"
+    assert texts[2] == "Skipped 'Controleer de bezetting': iedereen is er"
+    assert texts[3].startswith("Decided 'Is het netwerk bereikbaar?': failover")
+    assert texts[4] == "Sociale Zaken: down"
+    assert texts[5] == "Note on 'Controleer de bezetting': Cem onderweg"
+    assert texts[6] == "Reopened 'Controleer de bezetting'"
+    assert texts[7] == "Cem joined as Netwerkspecialist"
+    assert texts[8] == "Closed the run: Hersteld"
+
+
+def test_dutch_sentences() -> None:
+    rows = timeline_rows(make_runbook("nl"), sample().log, "nl")
+    texts = [r.text for r in rows]
+    assert texts[0].startswith("Gestart: 'Storing 18 februari' met draaiboek")
+    assert texts[1] == "Afgevinkt: 'Voer de rollback uit' (gecontroleerd door B. de Vries)"
+    assert texts[2] == "Overgeslagen: 'Controleer de bezetting' (reden: iedereen is er)"
+    assert texts[4] == "Sociale Zaken: uitgevallen"
+    assert texts[8] == "Afgesloten: Hersteld"
+
+
+def test_rows_follow_fold_order_whatever_the_input_order() -> None:
+    a, b = Laptop("dev-a"), Laptop("dev-b")
+    b.log.append(a.start())
+    b.check("coordinator", 3, actor="Bram")
+    a.check("bezetting", 2, actor="Anna")
+    mixed = list(reversed(a.log + b.log))
+    rows = timeline_rows(make_runbook(), mixed, "en")
+    assert [r.actor for r in rows] == ["Anna", "Anna", "Bram"]
+    assert [r.step_id for r in rows] == [None, "bezetting", "coordinator"]
+    assert rows[1].step_title == "Controleer de bezetting"
+
+
+def test_a_late_entry_shows_both_times() -> None:
+    a = Laptop("dev-a")
+    a.start()
+    a.record(EventKind.STEP_CHECKED, 30, step_id="coordinator", occurred_minute=4)
+    row = timeline_rows(make_runbook(), a.log, "en")[-1]
+    assert row.late
+    assert row.time == START.replace(minute=4)
+    assert row.wall_time == START.replace(minute=30)
+    assert row.event_id == a.log[-1].id and row.seq == 2 and row.device_id == "dev-a"
+
+
+def test_shortfall_at_start_is_in_the_sentence() -> None:
+    a = Laptop("dev-a")
+    start = a.start()
+    start.payload["shortfall"] = [{"role": "netwerk", "needed": 2, "present": 1}]
+    row = timeline_rows(make_runbook("en"), a.log, "en")[0]
+    assert row.text.endswith("; short of staff: Netwerkspecialist 1 of 2")
+
+
+def test_a_decision_names_its_owner_only_when_someone_else_owns_it() -> None:
+    a = Laptop("dev-a")
+    a.start()
+    a.decide("rollback-ok", "failover", 5, actor="Anna")
+    other = a.decide("rollback-ok", "herstel", 6, actor="Anna")
+    other.payload.update(owner="Bram", rationale="na overleg", label="Ja",
+                         revisit_by="11:00")
+    rows = timeline_rows(make_runbook("en"), a.log, "en")
+    assert rows[1].text == "Decided 'Is het netwerk bereikbaar?': failover"
+    assert rows[2].text == ("Decided 'Is het netwerk bereikbaar?': Ja — na overleg "
+                            "(owner Bram) (revisit by 11:00)")
