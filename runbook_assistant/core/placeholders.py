@@ -1,0 +1,33 @@
+"""Placeholders in message templates: ``{name}``, and the ones the app fills in by itself."""
+
+from __future__ import annotations
+
+import re
+
+PLACEHOLDER_RE = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+# Both spellings (English and Dutch) name the same value; the value is the canonical key.
+APP_PLACEHOLDERS: dict[str, str] = {
+    "organisation": "organisation",
+    "organisatie": "organisation",
+    "start_time": "start_time",
+    "starttijd": "start_time",
+    "runbook_title": "runbook_title",
+    "draaiboek": "runbook_title",
+    "run_title": "run_title",
+    "storing": "run_title",
+    "next_update": "next_update",
+    "volgende_update": "next_update",
+    "services": "services",
+    "diensten": "services",
+}
+
+
+def placeholders_of(text: str) -> tuple[str, ...]:
+    """The placeholder names in ``text``, each once, in order of first appearance."""
+    return tuple(dict.fromkeys(PLACEHOLDER_RE.findall(text)))
+
+
+def is_app_placeholder(name: str) -> bool:
+    """Whether the app fills ``name`` itself (otherwise it is asked for when filling a message)."""
+    return name in APP_PLACEHOLDERS
