@@ -1,0 +1,354 @@
+"""The service impact board of a run: resident-facing services first, each status one key away.
+
+Select a service and press 1 (up), 2 (degraded), 3 (down) or 4 (restored), or pick the status in
+the box below; each change is one ``Engine.service`` call. The table adapts
+``core.services.ServiceRow`` rows; durations come from the core, never from the view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from runbook_assistant.core.services import STATUSES, ServiceRow, board_of, format_duration
+from runbook_assistant.ui import theme
+from runbook_assistant.ui.errors import guarded
+
+if TYPE_CHECKING:
+    from runbook_assistant.core.engine import Engine
+    from runbook_assistant.core.events import Event
+
+translate = QCoreApplication.translate
+_Index = QModelIndex | QPersistentModelIndex
+ActorSource = str | Callable[[], str]
+StatusRole = Qt.ItemDataRole.UserRole + 1
+ServiceRole = Qt.ItemDataRole.UserRole + 2
+KEYS = {Qt.Key.Key_1: "up", Qt.Key.Key_2: "degraded", Qt.Key.Key_3: "down",
+        Qt.Key.Key_4: "restored"}
+REFRESH_MS = 30_000  # durations on the board move on while nothing is recorded
+
+
+def status_label(status: str) -> str:
+    """A service status in the app's language."""
+    labels = {
+        "up": translate("ServicesView", "up"),
+        "degraded": translate("ServicesView", "degraded"),
+        "down": translate("ServicesView", "down"),
+        "restored": translate("ServicesView", "restored"),
+        "unknown": translate("ServicesView", "unknown"),
+    }
+    return labels.get(status, status)
+
+
+def status_colours(status: str) -> tuple[str, str] | None:
+    """Background and text colour of a status cell (contrast at least 4.5:1), or None."""
+    dark = theme.is_dark()
+    table = {
+        "down": ("#ff6b6b", "#000000") if dark else ("#b00020", "#ffffff"),
+        "degraded": ("#ffc247", "#000000") if dark else ("#f5b400", "#000000"),
+        "up": ("#7bd88a", "#000000") if dark else ("#1b6e20", "#ffffff"),
+        "restored": ("#7bd88a", "#000000") if dark else ("#1b6e20", "#ffffff"),
+    }
+    return table.get(status)
+
+
+def ui_lang() -> str:
+    """The app's language for units in durations (``nl`` or ``en``)."""
+    from PySide6.QtCore import QLocale
+
+    return "nl" if QLocale().language() == QLocale.Language.Dutch else "en"
+
+
+def clock_text(moment: datetime | None) -> str:
+    """Local ``HH:MM``, with the day and month when it is not today."""
+    if moment is None:
+        return ""
+    local = moment.astimezone()
+    if local.date() == datetime.now().astimezone().date():
+        return local.strftime("%H:%M")
+    return local.strftime("%d-%m %H:%M")
+
+
+def actor_of(source: ActorSource) -> str:
+    return source() if callable(source) else source
+
+
+class ServicesModel(QAbstractTableModel):
+    """Board rows: service, status, since, down, degraded, time to restore, history."""
+
+    COLUMNS = ("service", "status", "since", "down", "degraded", "restore", "history")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ServiceRow] = []
+
+    def set_rows(self, rows: list[ServiceRow]) -> None:
+        if [r.service for r in rows] == [r.service for r in self._rows]:
+            self._rows = list(rows)  # same services: update in place, selection stays
+            if rows:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(rows) - 1, len(self.COLUMNS) - 1))
+            return
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, number: int) -> ServiceRow | None:
+        return self._rows[number] if 0 <= number < len(self._rows) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1) if 0 <= section < len(self._rows) else None
+        titles = (self.tr("Service"), self.tr("Status"), self.tr("Since"), self.tr("Down"),
+                  self.tr("Degraded"), self.tr("Time to restore"), self.tr("History"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < len(self.COLUMNS):
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._history(row, full=True) or self._text(row, column)
+        if role == StatusRole:
+            return row.status
+        if role == ServiceRole:
+            return row.service
+        if column == "status" and role in (Qt.ItemDataRole.BackgroundRole,
+                                           Qt.ItemDataRole.ForegroundRole):
+            colours = status_colours(row.status)
+            if colours is None:
+                return None
+            return QBrush(QColor(colours[0 if role == Qt.ItemDataRole.BackgroundRole else 1]))
+        if role == Qt.ItemDataRole.FontRole and column in ("service", "status"):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _text(self, row: ServiceRow, column: str) -> str:
+        lang = ui_lang()
+        if column == "service":
+            return row.service
+        if column == "status":
+            return status_label(row.status)
+        if column == "since":
+            return clock_text(row.since)
+        if column == "down":
+            return format_duration(row.down_for, lang) if row.down_for else ""
+        if column == "degraded":
+            return format_duration(row.degraded_for, lang) if row.degraded_for else ""
+        if column == "restore":
+            return format_duration(row.time_to_restore, lang) if row.time_to_restore else ""
+        return self._history(row)
+
+    @staticmethod
+    def _history(row: ServiceRow, full: bool = False) -> str:
+        changes = row.history if full else row.history[-4:]
+        if full:
+            return "\n".join(
+                f"{clock_text(c.at)}  {status_label(c.status)}  ({c.actor})"
+                + (f": {c.note}" if c.note else "") for c in changes)
+        text = " → ".join(f"{clock_text(c.at)} {status_label(c.status)}" for c in changes)
+        return ("… → " + text) if len(row.history) > len(changes) else text
+
+
+class ServicesView(QWidget):
+    """The board of one run; ``refresh()`` re-reads it from the engine."""
+
+    recorded = Signal(object)  # the committed Event of a status change
+
+    def __init__(self, engine: Engine, run_id: str, parent: QWidget | None = None, *,
+                 actor: ActorSource = "") -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.run_id = run_id
+        self.actor = actor
+        self._closed = False
+        self.heading = QLabel(self)
+        self.heading.setObjectName("servicesHeading")
+        self.heading.setWordWrap(True)
+        bold = self.heading.font()
+        bold.setBold(True)
+        self.heading.setFont(bold)
+        self.keys_hint = QLabel(self)
+        self.keys_hint.setWordWrap(True)
+        self.keys_hint.setProperty("tone", "muted")
+        self.model = ServicesModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("servicesTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.installEventFilter(self)
+        self.heading.setBuddy(self.table)
+        self.status_label = QLabel(self)
+        self.status_box = QComboBox(self)
+        self.status_box.setObjectName("serviceStatus")
+        self.status_label.setBuddy(self.status_box)
+        self.note_label = QLabel(self)
+        self.note = QLineEdit(self)
+        self.note.setObjectName("serviceNote")
+        self.note_label.setBuddy(self.note)
+        self.message = QLabel(self)
+        self.message.setObjectName("servicesMessage")
+        self.message.setWordWrap(True)
+        self.message.setProperty("tone", "muted")
+        controls = QHBoxLayout()
+        controls.addWidget(self.status_label)
+        controls.addWidget(self.status_box)
+        controls.addWidget(self.note_label)
+        controls.addWidget(self.note, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.keys_hint)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(controls)
+        layout.addWidget(self.message)
+        self.status_box.activated.connect(self._on_box)
+        self.table.selectionModel().currentRowChanged.connect(self._sync_box)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+        self._retranslate()
+        self.refresh()
+
+    # --- reading -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read the board from the run's events (keeps the selected service selected)."""
+        state = guarded(self, lambda: self.engine.state(self.run_id))
+        if state is None:
+            return
+        self._closed = state.closed
+        current = self.table.currentIndex()
+        self.model.set_rows(board_of(state))
+        if self.model.rowCount() and not current.isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self.status_box.setEnabled(not self._closed)
+        self.note.setEnabled(not self._closed)
+        self._sync_box()
+        if self._closed:
+            self.message.setText(self.tr("The run is closed: the board can no longer change."))
+        elif not self.model.rowCount():
+            self.message.setText(self.tr("This runbook lists no services."))
+        else:
+            self.message.setText("")
+
+    def selected_service(self) -> str | None:
+        index = self.table.currentIndex()
+        return str(index.data(ServiceRole)) if index.isValid() else None
+
+    # --- recording ---------------------------------------------------------------------------
+    def set_status(self, service: str, status: str) -> Event | None:
+        """Record a status for ``service`` (one engine call); errors are shown, not raised."""
+        note = self.note.text()
+        event = guarded(self, lambda: self.engine.service(
+            self.run_id, service, status, actor=actor_of(self.actor), note=note))
+        if event is not None:
+            self.note.clear()
+            self.refresh()
+            self.message.setText(self.tr("{service}: {status} recorded.").format(
+                service=service, status=status_label(status)))
+            self.recorded.emit(event)
+        return event
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            key_event = event if isinstance(event, QKeyEvent) else None
+            if key_event is not None and self._on_key(key_event):
+                return True
+        return super().eventFilter(watched, event)
+
+    def _on_key(self, event: QKeyEvent) -> bool:
+        status = KEYS.get(Qt.Key(event.key()))
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if status is None or modifiers != Qt.KeyboardModifier.NoModifier:
+            return False
+        service = self.selected_service()
+        if service is None or self._closed:
+            return True
+        self.set_status(service, status)
+        return True
+
+    def _on_box(self, number: int) -> None:
+        service = self.selected_service()
+        status = self.status_box.itemData(number)
+        row = self.model.row(self.table.currentIndex().row())
+        if service and status and row is not None and row.status != status:
+            self.set_status(service, str(status))
+
+    def _sync_box(self, *_: Any) -> None:
+        row = self.model.row(self.table.currentIndex().row())
+        number = self.status_box.findData(row.status) if row is not None else -1
+        self.status_box.setCurrentIndex(number)
+
+    def _tick(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    # --- language ----------------------------------------------------------------------------
+    def _retranslate(self) -> None:
+        self.heading.setText(self.tr("&Services, in restore order (residents first)"))
+        self.keys_hint.setText(self.tr(
+            "Select a service and press 1 up, 2 degraded, 3 down or 4 restored."))
+        self.table.setAccessibleName(self.tr("Service impact board"))
+        self.status_label.setText(self.tr("S&tatus:"))
+        self.note_label.setText(self.tr("&Note:"))
+        self.note.setPlaceholderText(self.tr("Optional, saved with the next change"))
+        self.status_box.clear()
+        for number, status in enumerate(STATUSES, start=1):
+            self.status_box.addItem(f"{number}  {status_label(status)}", status)
+        self._sync_box()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
+                                              len(ServicesModel.COLUMNS) - 1)
+        super().changeEvent(event)
