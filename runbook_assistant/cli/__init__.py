@@ -40,7 +40,14 @@ def cli(ctx: click.Context, db_path: str | None, libraries: tuple[str, ...],
 
 def _register() -> None:
     # Each command group lives in its own module; importing it adds its commands to ``cli``.
-    from runbook_assistant.cli import library_cmds  # noqa: F401
+    from runbook_assistant.cli import (
+        comms_cmds,  # noqa: F401  (imports run_cmds itself)
+        export_cmds,  # noqa: F401
+        library_cmds,  # noqa: F401
+        run_cmds,  # noqa: F401
+        sync_cmds,  # noqa: F401
+        verify_cmd,  # noqa: F401
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -52,3 +59,8 @@ def main(argv: list[str] | None = None) -> None:
 def gui_main() -> None:
     """GUI entry point (no console window on Windows): opens the desktop app."""
     main([*sys.argv[1:]])
+
+
+# Registered at import, so that ``from runbook_assistant.cli import cli`` (tests, tools) sees
+# every command, not only ``main()``.
+_register()

@@ -1,1 +1,286 @@
 """Library commands: validate, list, show, search."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from runbook_assistant.cli import cli, pass_app
+from runbook_assistant.cli.context import AppContext
+from runbook_assistant.cli.errors import report
+from runbook_assistant.core.errors import RunbookAssistantError
+from runbook_assistant.core.library import LibraryEntry
+from runbook_assistant.core.model import Runbook, Severity, Step
+
+KINDS = ("runbook", "exercise")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class LibraryFailure(click.ClickException):
+    """A core error as ``error: ...`` (and a hint) on stderr, exit 1, however click is run."""
+
+    def __init__(self, error: RunbookAssistantError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+    def show(self, file: Any = None) -> None:
+        report(self.error)
+
+
+def reporting(command: F) -> F:
+    """Turn the core errors a command raises into ``LibraryFailure``."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except RunbookAssistantError as exc:
+            raise LibraryFailure(exc) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _display_path(path: str | Path) -> str:
+    """A path as people want to read it: relative when under the working folder."""
+    text = str(path)
+    try:
+        relative = os.path.relpath(text)
+    except ValueError:  # another drive on Windows
+        return text
+    return text if relative.startswith("..") else relative
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def format_duration(seconds: int | None) -> str:
+    """Seconds as the runbook format writes them: 90 → 1m30s, 5400 → 1h30m."""
+    if seconds is None:
+        return ""
+    parts = []
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60), ("s", 1)):
+        count, seconds = divmod(seconds, size)
+        if count:
+            parts.append(f"{count}{unit}")
+    return "".join(parts) or "0s"
+
+
+# --- validate ----------------------------------------------------------------------------------
+@cli.command()
+@click.argument("targets", metavar="[PATH]...", nargs=-1,
+                type=click.Path(exists=True, path_type=Path))
+@pass_app
+@reporting
+def validate(app: AppContext, targets: tuple[Path, ...]) -> None:
+    """Lint runbooks and scenarios: files or folders (default: the whole library).
+
+    Prints `path:line: error|warning: message`, one a line. Exit 0 when there are no errors
+    (warnings allowed), 1 when there are errors.
+    """
+    entries: Sequence[LibraryEntry] = (
+        app.library.check(list(targets)) if targets else app.library.entries())
+    errors = warnings = 0
+    for entry in entries:
+        for diagnostic in entry.result.diagnostics:
+            if diagnostic.severity is Severity.ERROR:
+                errors += 1
+            else:
+                warnings += 1
+            click.echo(f"{_display_path(diagnostic.path)}:{diagnostic.line}: "
+                       f"{diagnostic.severity.value}: {diagnostic.message}")
+    click.echo(f"{_plural(len(entries), 'file')}, {_plural(errors, 'error')}, "
+               f"{_plural(warnings, 'warning')}", err=True)
+    if errors:
+        raise click.exceptions.Exit(1)
+
+
+# --- list --------------------------------------------------------------------------------------
+def _summary_json(runbook: Runbook, entry: LibraryEntry) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": runbook.id, "title": runbook.title, "version": runbook.version,
+        "lang": runbook.lang, "kind": runbook.kind, "path": str(entry.path),
+        "sha256": entry.sha256, "steps": len(runbook.steps), "summary": runbook.summary,
+        "tags": list(runbook.tags), "severity": runbook.severity or None,
+    }
+    if runbook.kind == "exercise":
+        data["runbook"] = runbook.runbook
+        data["injects"] = len(runbook.injects)
+    return data
+
+
+@cli.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="A JSON array instead of a table.")
+@click.option("--kind", type=click.Choice(KINDS), default=None,
+              help="Only runbooks or only exercise scenarios.")
+@pass_app
+@reporting
+def list_(app: AppContext, as_json: bool, kind: str | None) -> None:
+    """Runbooks and exercise scenarios in the library, sorted by id."""
+    library = app.library
+    runbooks = library.runbooks(kind)
+    if as_json:
+        _echo_json([_summary_json(rb, library.entry(rb.id)) for rb in runbooks])
+    elif runbooks:
+        rows = [(rb.id, rb.lang, f"v{rb.version}",
+                 rb.title + (f"  (exercise of {rb.runbook})" if rb.kind == "exercise" else ""))
+                for rb in runbooks]
+        widths = [max(len(row[n]) for row in rows) for n in range(3)]
+        for row in rows:
+            click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths,
+                                                                            strict=False))
+                       + "  " + row[3])
+    unusable = sum(1 for entry in library.entries() if not entry.result.ok)
+    if unusable:
+        click.echo(f"note: {_plural(unusable, 'file')} with errors not listed; "
+                   "run `runbook-assistant validate`", err=True)
+    elif not runbooks and not as_json:
+        click.echo("no runbooks in the library", err=True)
+
+
+# --- show --------------------------------------------------------------------------------------
+def _step_json(step: Step) -> dict[str, Any]:
+    return {
+        "id": step.id, "title": step.title, "role": step.role, "four_eyes": step.four_eyes,
+        "decision": step.decision, "optional": step.optional, "due": step.due,
+        "timebox": step.timebox, "every": step.every, "line": step.line,
+        "options": [{"label": o.label, "target": o.target} for o in step.options],
+        "details": step.details,
+    }
+
+
+def runbook_json(runbook: Runbook, entry: LibraryEntry) -> dict[str, Any]:
+    """The structure of a runbook as ``show --json`` prints it."""
+    data: dict[str, Any] = {
+        "id": runbook.id, "title": runbook.title, "version": runbook.version,
+        "lang": runbook.lang, "kind": runbook.kind, "path": str(entry.path),
+        "sha256": entry.sha256, "summary": runbook.summary, "owner": runbook.owner,
+        "severity": runbook.severity or None, "tags": list(runbook.tags),
+        "roles": [{"id": r.id, "name": r.name} for r in runbook.roles],
+        "staffing": [{"role": role, "minimum": minimum} for role, minimum in runbook.staffing],
+        "services": list(runbook.services),
+        "sections": [
+            {"id": s.id, "title": s.title, "mode": s.mode, "line": s.line,
+             "steps": [_step_json(step) for step in s.steps]}
+            for s in runbook.sections],
+        "messages": [
+            {"id": m.id, "channel": m.channel, "audience": m.audience,
+             "placeholders": list(m.placeholders), "section": m.section_id, "title": m.title,
+             "text": m.text}
+            for m in runbook.messages],
+    }
+    if runbook.kind == "exercise":
+        data["runbook"] = runbook.runbook
+        data["injects"] = [{"offset": i.offset, "text": i.text, "to": i.to, "line": i.line}
+                           for i in runbook.injects]
+    return data
+
+
+def _markers(runbook: Runbook, step: Step) -> str:
+    marks = []
+    if step.role:
+        marks.append(f"[{runbook.role_name(step.role)}]")
+    if step.four_eyes:
+        marks.append("[4-eyes]")
+    if step.optional:
+        marks.append("[optional]")
+    if step.decision:
+        options = " | ".join(f"{o.label} (#{o.target})" for o in step.options)
+        marks.append(f"[decision → {options}]")
+    for label, value in (("due", step.due), ("timebox", step.timebox), ("every", step.every)):
+        if value is not None:
+            marks.append(f"{label} {format_duration(value)}")
+    return ("  " + " ".join(marks)) if marks else ""
+
+
+def _outline(runbook: Runbook, entry: LibraryEntry) -> list[str]:
+    lines = [runbook.title, "=" * min(len(runbook.title), 78)]
+    facts = [f"id {runbook.id}", f"version {runbook.version}", f"lang {runbook.lang}"]
+    if runbook.kind == "exercise":
+        facts.append(f"exercise of {runbook.runbook}")
+    if runbook.severity:
+        facts.append(f"severity {runbook.severity}")
+    lines.append(" · ".join(facts))
+    lines.append(f"file {_display_path(entry.path)}")
+    if runbook.owner:
+        lines.append(f"owner {runbook.owner}")
+    if runbook.tags:
+        lines.append("tags " + ", ".join(runbook.tags))
+    if runbook.summary:
+        lines += ["", runbook.summary]
+    if runbook.roles:
+        lines += ["", "Roles:"]
+        staffing = dict(runbook.staffing)
+        for role in runbook.roles:
+            minimum = f"  (at least {staffing[role.id]})" if role.id in staffing else ""
+            lines.append(f"  {role.id}: {role.name}{minimum}")
+    if runbook.services:
+        lines += ["", "Services, in restore order:"]
+        lines += [f"  {n}. {name}" for n, name in enumerate(runbook.services, 1)]
+    number = 0
+    for section in runbook.sections:
+        mode = f"  [{section.mode}]" if section.mode else ""
+        lines += ["", f"## {section.title}  (#{section.id}){mode}"]
+        for step in section.steps:
+            number += 1
+            lines.append(f"  {number:>2}. {step.title}{_markers(runbook, step)}")
+        for message in section.messages:
+            placeholders = ", ".join(message.placeholders) or "none"
+            lines.append(f"      message #{message.id} → {message.audience or '-'} via "
+                         f"{message.channel or '-'}; placeholders: {placeholders}")
+    if runbook.injects:
+        lines += ["", "Injects:"]
+        for inject in runbook.injects:
+            to = f"  → {runbook.role_name(inject.to)}" if inject.to else ""
+            hours, rest = divmod(inject.offset, 3600)
+            lines.append(f"  T+{hours:02d}:{rest // 60:02d}  {inject.text}{to}")
+    return lines
+
+
+@cli.command()
+@click.argument("runbook_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="The structure as JSON.")
+@pass_app
+@reporting
+def show(app: AppContext, runbook_id: str, as_json: bool) -> None:
+    """One runbook's structure: sections, steps, decisions, timers and messages."""
+    entry = app.library.entry(runbook_id)
+    runbook = entry.result.runbook
+    assert runbook is not None  # entry() only returns usable runbooks
+    if as_json:
+        _echo_json(runbook_json(runbook, entry))
+    else:
+        click.echo("\n".join(_outline(runbook, entry)))
+
+
+# --- search ------------------------------------------------------------------------------------
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="A JSON array of {id, title, path, snippet}.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
+              help="At most this many results.")
+@pass_app
+@reporting
+def search(app: AppContext, query: tuple[str, ...], as_json: bool, limit: int) -> None:
+    """Full-text search over the library (every word, also as the start of a longer word)."""
+    text = " ".join(query)
+    hits = app.library.search(text, limit=limit)
+    if as_json:
+        _echo_json([{"id": h.id, "title": h.title, "path": h.path, "snippet": h.snippet,
+                     "kind": h.kind, "lang": h.lang} for h in hits])
+    else:
+        for hit in hits:
+            click.echo(f"{hit.id}  {hit.title}")
+            click.echo(f"    {hit.snippet}")
+    if not hits:
+        click.echo(f"no runbooks match '{text}'", err=True)

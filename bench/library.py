@@ -1,0 +1,227 @@
+"""Library benchmark: index 1,000 generated runbooks, reopen the index, search it.
+
+Run with ``python bench/library.py [--count N] [--queries N] [--keep DIR]``. Prints:
+
+- baseline: reading and hashing every file (the floor of any start-up);
+- cold index: a fresh cache file, every file parsed and indexed (goal ≤ 2 s);
+- warm start: a new Library on the same cache, up to ``runbooks()``, in a new process as at an
+  app start (goal ≤ 0.1 s);
+- search: p50 and p99 over a few hundred queries (goal ≤ 20 ms);
+- the parse time per file, for reading the cold figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from runbook_assistant.core.library import Library
+
+_PROSE = (
+    "netwerk storing wijziging rollback failover server opslag back-up herstel telefonie "
+    "koppeling loket burgerzaken belastingen inwoners woordvoerder coördinator leverancier "
+    "firewall router switch datacenter stroom noodstroom brand ontruiming ransomware phishing "
+    "wachtwoord account beheer monitoring melding escalatie crisisteam burgemeester "
+    "outage mail exchange restore snapshot database cluster certificate expiry vpn remote "
+    "laptop printer scanner telefooncentrale identity backup tape vendor contract escalation press "
+    "één café réserve geïnformeerd coördinatie überprüfung naïef"
+)
+WORDS = tuple(_PROSE.split(" "))
+ROLES = ("lead", "netwerk", "servers", "communicatie", "leverancier")
+SEVERITIES = ("low", "medium", "high", "critical")
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize()
+
+
+def make_runbook(n: int, rng: random.Random) -> str:
+    """One runbook in the project's format: sections, steps, details, decisions, messages."""
+    sections = [f"s{k}" for k in range(rng.randint(3, 7))]
+    lines = [
+        "---",
+        f"id: bench-{n:04d}",
+        f"title: {sentence(rng, 4)} {n}",
+        f"version: {rng.randint(1, 9)}",
+        f"lang: {rng.choice(('nl', 'en'))}",
+        f"severity: {rng.choice(SEVERITIES)}",
+        f"summary: {sentence(rng, 12)}.",
+        f"tags: [{', '.join(rng.sample(WORDS[:40], 3))}]",
+        "roles:",
+        *(f"  {role}: {role.capitalize()} {n}" for role in ROLES),
+        "staffing:",
+        "  lead: 1",
+        "services:",
+        *(f"  - {sentence(rng, 2)}" for _ in range(rng.randint(1, 4))),
+        "---",
+        "",
+        f"# {sentence(rng, 4)}",
+        "",
+        sentence(rng, 20) + ".",
+        "",
+    ]
+    for k, section in enumerate(sections):
+        mode = rng.choice(("", " .read-do", " .do-confirm"))
+        lines += [f"## {sentence(rng, 3)} {{#{section}{mode}}}", ""]
+        for j in range(rng.randint(2, 8)):
+            attrs = [f"#{section}-step{j}", f"role={rng.choice(ROLES)}"]
+            if rng.random() < 0.2:
+                attrs.append(".four-eyes")
+            if rng.random() < 0.3:
+                attrs.append(f"due={rng.randint(1, 90)}m")
+            if rng.random() < 0.1:
+                attrs.append(f"timebox={rng.randint(10, 60)}m")
+            lines.append(f"- [ ] {sentence(rng, 7)} {{{' '.join(attrs)}}}")
+            if rng.random() < 0.6:
+                lines += [f"  {sentence(rng, 15)}.", f"  {sentence(rng, 10)}."]
+        later = sections[k + 1:]
+        if len(later) >= 2 and rng.random() < 0.5:
+            first, second = rng.sample(later, 2)
+            lines += [f"- [ ] {sentence(rng, 5)}? {{#{section}-decide .decision role=lead}}",
+                      f"  - [{sentence(rng, 2)}](#{first})",
+                      f"  - [{sentence(rng, 2)}](#{second})"]
+        if rng.random() < 0.4:
+            lines += ["", f"```message {{#msg-{section} channel=website audience=inwoners}}",
+                      f"{sentence(rng, 12)} {{organisatie}} {sentence(rng, 6)} {{starttijd}}.",
+                      f"{sentence(rng, 10)} {{volgende_update}}.", "```"]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def timed(action: Callable[[], object]) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = action()
+    return time.perf_counter() - start, result
+
+
+def children_cpu() -> float:
+    """CPU seconds used by finished child processes (the parse workers); 0 where unknown."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cpu_timed(action: Callable[[], object]) -> tuple[float, float, object]:
+    """(wall seconds, CPU seconds of this process, result): CPU time ignores other load."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = action()
+    return time.perf_counter() - wall, time.process_time() - cpu, result
+
+
+WARM_SCRIPT = """
+import sys, time
+from pathlib import Path
+start = time.perf_counter()
+from runbook_assistant.core.library import Library
+imported, cpu = time.perf_counter(), time.process_time()
+Library([Path(sys.argv[1])], Path(sys.argv[2])).runbooks()
+print(time.perf_counter() - imported, time.process_time() - cpu, imported - start)
+"""
+
+
+def fresh_process_warm_start(folder: Path, cache: Path) -> tuple[float, float, float]:
+    """Seconds to runbooks() (wall, CPU) and to import the library, in a new interpreter."""
+    out = subprocess.run([sys.executable, "-c", WARM_SCRIPT, str(folder), str(cache)],
+                         check=True, capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parent.parent).stdout.split()
+    return float(out[0]), float(out[1]), float(out[2])
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="write the runbooks and cache here instead of a temporary folder")
+    args = parser.parse_args()
+    rng = random.Random(20240611)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.keep or Path(tmp)
+        folder = work / "runbooks"
+        folder.mkdir(parents=True, exist_ok=True)
+        for n in range(args.count):
+            (folder / f"bench-{n:04d}.md").write_text(make_runbook(n, rng), encoding="utf-8")
+        cache = work / "library-index.sqlite3"
+        cache.unlink(missing_ok=True)
+
+        def read_and_hash() -> int:
+            return sum(len(hashlib.sha256(p.read_bytes()).hexdigest())
+                       for p in sorted(folder.rglob("*.md")))
+
+        baseline, baseline_cpu, _ = cpu_timed(read_and_hash)
+
+        from runbook_assistant.core import parser as runbook_parser
+
+        children = children_cpu()
+        cold, cold_cpu, runbooks = cpu_timed(lambda: Library([folder], cache).runbooks())
+        cold_cpu += children_cpu() - children
+        assert isinstance(runbooks, list)
+        usable = len(runbooks)
+
+        in_process = statistics.median(
+            timed(lambda: Library([folder], cache).runbooks())[0] for _ in range(3))
+        # An app start is a new process: measure there, where the heap is not already full.
+        warm_times = [fresh_process_warm_start(folder, cache) for _ in range(5)]
+        warm = statistics.median(t for t, _, _ in warm_times)
+        warm_cpu = statistics.median(c for _, c, _ in warm_times)
+        import_time = statistics.median(t for _, _, t in warm_times)
+
+        sample = sorted(folder.glob("*.md"))[:100]
+        _, parse_time, _ = cpu_timed(lambda: [runbook_parser.parse_bytes(p.read_bytes(), str(p))
+                                              for p in sample])
+
+        library = Library([folder], cache)
+        library.runbooks()
+        queries = [" ".join(rng.sample(WORDS, rng.randint(1, 2))) for _ in range(args.queries)]
+        queries += [rng.choice(WORDS)[:4] for _ in range(args.queries // 4)]  # prefixes
+        library.search("netwerk")  # first query warms SQLite's page cache
+        search_times, search_cpu = [], []
+        hits = 0
+        for query in queries:
+            elapsed, cpu, found = cpu_timed(lambda q=query: library.search(q))
+            search_times.append(elapsed)
+            search_cpu.append(cpu)
+            hits += len(found) if isinstance(found, list) else 0
+
+    def row(label: str, wall: float | None, cpu: float | None, goal: str = "",
+            note: str = "") -> None:
+        cells = [f"{v * 1000:9.1f}" if v is not None else " " * 9 for v in (wall, cpu)]
+        print(f"{label:<36}{cells[0]} {cells[1]}  {goal:>5}  {note}".rstrip())
+
+    print(f"runbooks: {args.count} files, {usable} usable; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"{'':36}{'wall ms':>9} {'CPU ms':>9}  {'goal':>5}")
+    row("read+sha256 of every file (floor)", baseline, baseline_cpu)
+    row("cold index (fresh cache)", cold, cold_cpu, "2000", "CPU includes worker processes")
+    row("  parse, per file", None, parse_time / len(sample))
+    row("warm start to runbooks(), new proc", warm, warm_cpu, "100", "median of 5")
+    row("  importing the library first", import_time, None)
+    row("  same process as the cold index", in_process, None)
+    row(f"search p50 ({len(queries)} queries)", percentile(search_times, 0.5),
+        percentile(search_cpu, 0.5), "20")
+    row("search p99", percentile(search_times, 0.99), percentile(search_cpu, 0.99), "20",
+        f"{hits / len(queries):.1f} hits/query")
+
+
+if __name__ == "__main__":
+    main()
