@@ -10,7 +10,8 @@ from runbook_assistant.core.errors import RunbookAssistantError
 def run_cli(group: click.Group, argv: list[str] | None) -> int:
     """Run the click group and return its exit code."""
     try:
-        group.main(args=argv, prog_name="runbook-assistant", standalone_mode=False)
+        # With standalone_mode=False click returns the exit code of ctx.exit(n) instead of raising.
+        code = group.main(args=argv, prog_name="runbook-assistant", standalone_mode=False)
     except click.exceptions.Exit as done:
         return int(done.exit_code or 0)
     except click.exceptions.Abort:
@@ -27,7 +28,27 @@ def run_cli(group: click.Group, argv: list[str] | None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    return 0
+    except Exception as exc:  # a bug must still end in one clear line, not a traceback
+        log = _write_crash_log()
+        click.echo(f"error: unexpected problem: {type(exc).__name__}: {exc}", err=True)
+        click.echo(f"hint: nothing recorded before this was lost; details are in {log}", err=True)
+        return 1
+    return int(code or 0) if isinstance(code, int) else 0
+
+
+def _write_crash_log() -> str:
+    """Append the current traceback to a log in the user data folder; return its path."""
+    import traceback
+
+    from runbook_assistant import paths
+
+    try:
+        log = paths.user_data_dir() / "errors.log"
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(traceback.format_exc() + "\n")
+        return str(log)
+    except OSError:
+        return "(the error log could not be written)"
 
 
 def report(exc: RunbookAssistantError) -> None:

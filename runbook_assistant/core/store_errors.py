@@ -1,0 +1,85 @@
+"""SQLite failures turned into ``StoreError``s that name the file and say what to do."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from runbook_assistant.core.errors import StoreError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+# Primary result codes (https://sqlite.org/rescode.html); extended codes carry them in the low byte.
+_PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT = 3, 5, 6, 8, 10, 11
+_FULL, _CANTOPEN, _CONSTRAINT, _NOTADB = 13, 14, 19, 26
+
+NOTHING_LOST = "everything recorded before is kept"
+
+
+def read_only_error(path: Path, reason: str = "it is read-only") -> StoreError:
+    return StoreError(
+        f"cannot write to {path}: {reason}; nothing was recorded",
+        "Copy the file to a folder you can write to (or allow writing to it) and use it "
+        f"with --db; {NOTHING_LOST}.")
+
+
+def damaged_error(path: Path) -> StoreError:
+    return StoreError(
+        f"{path} is not a Runbook Assistant database or is damaged",
+        "Choose another file with --db, or restore this one from a backup or a sync bundle; "
+        "`runbook-assistant verify FILE` checks a file.")
+
+
+def busy_error(path: Path) -> StoreError:
+    return StoreError(
+        f"{path} is busy: another program is writing to it; nothing was recorded",
+        "Wait a moment and try again; if it stays busy, close the other Runbook Assistant "
+        "window or command that uses this file.")
+
+
+def newer_schema_error(path: Path, found: int, known: int) -> StoreError:
+    return StoreError(
+        f"{path} was written by a newer version of Runbook Assistant "
+        f"(database version {found}; this version knows up to {known})",
+        "Update Runbook Assistant on this laptop, or open a copy with the newer version.")
+
+
+def check_header(path: Path) -> None:
+    """Refuse a file that is plainly not SQLite before SQLite gets to it (empty is fine: new)."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file",
+                         "Give the path of a file with --db.")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror}",
+                         "Check that the file exists and that you may read it.") from exc
+    if head and head != SQLITE_HEADER:
+        raise damaged_error(path)
+
+
+def translate(path: Path, exc: sqlite3.Error, *, action: str = "use") -> StoreError:
+    """The StoreError for a SQLite failure on ``path`` while trying to ``action`` it."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    text = str(exc)
+    if code == _READONLY or "readonly database" in text:
+        return read_only_error(path)
+    if code == _FULL or "disk is full" in text:
+        return StoreError(
+            f"cannot write to {path}: the disk is full; nothing was recorded by this command",
+            f"Free some disk space and try again; {NOTHING_LOST}.")
+    if code in (_NOTADB, _CORRUPT) or "malformed" in text or "not a database" in text:
+        return damaged_error(path)
+    if code in (_BUSY, _LOCKED) or "database is locked" in text:
+        return busy_error(path)
+    if code in (_CANTOPEN, _PERM):
+        return StoreError(f"cannot open {path}",
+                          "Check that its folder exists and that you may read and write there.")
+    if code == _IOERR:
+        return StoreError(f"cannot {action} {path}: the disk reported an error ({text})",
+                          "The disk or USB stick may be failing or gone; copy the file somewhere "
+                          f"safe and try again; {NOTHING_LOST}.")
+    return StoreError(f"cannot {action} {path}: {text}")

@@ -1,0 +1,34 @@
+"""Append events to a run forever, printing each event id once its transaction has committed.
+
+Run (and killed with SIGKILL at random moments) by test_crash.py.
+Usage: python crash_writer.py DB_FILE IDENTITY_FOLDER RUN_ID
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+from runbook_assistant.core.events import EventKind
+from runbook_assistant.core.identity import DeviceIdentity
+from runbook_assistant.core.store import Store
+
+
+def main() -> None:
+    db, folder, run_id = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+    store = Store.open(db, identity=DeviceIdentity.load_or_create(folder))
+    rng = random.Random()
+    n = 0
+    while True:
+        with store.writing() as w:  # one to three events per transaction
+            batch = [w.append(run_id, EventKind.NOTE_ADDED, actor="Writer",
+                              payload={"text": f"note {(n := n + 1)}",
+                                       "pad": "x" * rng.randint(0, 3000)})  # spans pages
+                     for _ in range(rng.randint(1, 3))]
+        for event in batch:  # only now: committed
+            print(event.id, flush=True)
+
+
+if __name__ == "__main__":
+    main()
