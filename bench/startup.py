@@ -1,0 +1,148 @@
+"""Start-up benchmark: process start to the first painted main window, against bare PySide6.
+
+Run with ``python bench/startup.py [--runs N] [--platform offscreen|xcb]``. Both programs run as
+fresh subprocesses, measured the same way: from just before ``Popen`` to the moment the main
+window's first ``paintEvent`` ran (each writes ``time.time()`` to a file, see
+``RUNBOOK_ASSISTANT_READY_FILE``). Prints per-program median and best, and the ratio of medians
+(goal ≤ 1.5). The app also reports when the bundled library and the database were ready, which
+happens after the first paint. A third figure starts the app without the command line in front
+(``run_app`` directly): the difference is what importing the CLI's commands costs a GUI start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TIMEOUT_S = 60.0
+
+DIRECT = r"""
+import sys
+from pathlib import Path
+from runbook_assistant import paths
+from runbook_assistant.ui.app import run_app
+sys.exit(run_app(Path(sys.argv[1]), [paths.bundled_runbooks_dir()]))
+"""
+
+BARE = r"""
+import os, sys, time
+from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtCore import QTimer
+
+class Window(QMainWindow):
+    painted = False
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            stamp = time.time()
+            with open(os.environ["RUNBOOK_ASSISTANT_READY_FILE"], "w") as out:
+                out.write(f"{self.windowTitle()}\n{stamp:.6f}\n")
+
+app = QApplication(sys.argv[:1])
+window = Window()
+window.setWindowTitle("bare")
+window.resize(1280, 800)
+window.show()
+app.exec()
+"""
+
+
+def _read(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+
+
+def measure(command: list[str], env: dict[str, str], ready: Path,
+            wait_loaded: bool = False) -> tuple[float, float | None]:
+    """Seconds from Popen to the first paint (and to 'loaded' when asked); kills the process."""
+    ready.unlink(missing_ok=True)
+    start = time.time()
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    painted: float | None = None
+    loaded: float | None = None
+    try:
+        while True:
+            try:
+                proc.wait(timeout=0.02)
+                raise SystemExit(f"{command[:3]} exited with {proc.returncode} before painting")
+            except subprocess.TimeoutExpired:
+                pass
+            lines = _read(ready)
+            if painted is None and len(lines) >= 2:
+                painted = float(lines[1]) - start
+            if lines and lines[-1].startswith("loaded "):
+                loaded = float(lines[-1].split()[1]) - start
+            if painted is not None and (loaded is not None or not wait_loaded):
+                return painted, loaded
+            if time.time() - start > TIMEOUT_S:
+                raise SystemExit(f"{command[:3]} did not paint within {TIMEOUT_S:.0f} s")
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--platform", default="offscreen")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
+        root = Path(tmp)
+        env = dict(os.environ, QT_QPA_PLATFORM=args.platform,
+                   XDG_DATA_HOME=str(root / "data"), XDG_CONFIG_HOME=str(root / "config"),
+                   XDG_CACHE_HOME=str(root / "cache"),
+                   RUNBOOK_ASSISTANT_READY_FILE=str(root / "ready"))
+        env.pop("RUNBOOK_ASSISTANT_PORTABLE", None)
+        app_cmd = [sys.executable, "-m", "runbook_assistant", "--db", str(root / "runs.sqlite3")]
+        bare_cmd = [sys.executable, "-c", BARE]
+        direct_cmd = [sys.executable, "-c", DIRECT, str(root / "direct.sqlite3")]
+        ready = root / "ready"
+
+        # One untimed start each: fills the library cache and the OS file cache, as on a laptop
+        # that has run the app before.
+        measure(app_cmd, env, ready, wait_loaded=True)
+        measure(direct_cmd, env, ready, wait_loaded=True)
+        measure(bare_cmd, env, ready)
+
+        app_times: list[float] = []
+        loaded_times: list[float] = []
+        bare_times: list[float] = []
+        direct_times: list[float] = []
+        for _ in range(args.runs):
+            painted, loaded = measure(app_cmd, env, ready, wait_loaded=True)
+            app_times.append(painted)
+            if loaded is not None:
+                loaded_times.append(loaded)
+            direct_times.append(measure(direct_cmd, env, ready, wait_loaded=True)[0])
+            bare_times.append(measure(bare_cmd, env, ready)[0])
+
+    def line(name: str, values: list[float]) -> str:
+        return (f"{name:<38} median {statistics.median(values):.3f} s   "
+                f"best {min(values):.3f} s   ({len(values)} runs)")
+
+    print(f"platform: {args.platform}")
+    print(line("bare PySide6 QMainWindow", bare_times))
+    print(line("Runbook Assistant, first paint", app_times))
+    if loaded_times:
+        print(line("Runbook Assistant, library + db", loaded_times))
+    print(line("run_app without the CLI, first paint", direct_times))
+    ratio = statistics.median(app_times) / statistics.median(bare_times)
+    direct = statistics.median(direct_times) / statistics.median(bare_times)
+    print(f"ratio (first paint, medians): {ratio:.2f}  (goal <= 1.5);"
+          f" without the CLI: {direct:.2f}")
+
+
+if __name__ == "__main__":
+    main()

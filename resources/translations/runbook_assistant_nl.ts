@@ -1,0 +1,1676 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl" sourcelanguage="en">
+  <context>
+    <name>App</name>
+    <message>
+      <source>Runbook Assistant is already open on {file}.
+
+Switch to that window: one window at a time uses a database.</source>
+      <translation>Runbook Assistant is al geopend op {file}.
+
+Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.</translation>
+    </message>
+    <message>
+      <source>Runbook Assistant cannot use {file}: the lock file beside it cannot be created. Check that the folder exists and is writable.</source>
+      <translation>Runbook Assistant kan {file} niet gebruiken: het vergrendelbestand ernaast kan niet worden gemaakt. Controleer of de map bestaat en of je erin mag schrijven.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactsModel</name>
+    <message>
+      <source>Role</source>
+      <translation>Rol</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Naam</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>Telefoon</translation>
+    </message>
+    <message>
+      <source>Alternate</source>
+      <translation>Alternatief</translation>
+    </message>
+    <message>
+      <source>(no role)</source>
+      <translation>(geen rol)</translation>
+    </message>
+    <message>
+      <source>(nobody)</source>
+      <translation>(niemand)</translation>
+    </message>
+    <message>
+      <source>in this run</source>
+      <translation>in deze uitvoering</translation>
+    </message>
+    <message>
+      <source>on call</source>
+      <translation>piket</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactsView</name>
+    <message>
+      <source>Copied: {text}</source>
+      <translation>Gekopieerd: {text}</translation>
+    </message>
+    <message>
+      <source>… and {count} more</source>
+      <translation>… en nog {count}</translation>
+    </message>
+    <message>
+      <source>A contacts file has problems; the rest is used:</source>
+      <translation>Een contactenbestand bevat fouten; de rest wordt gebruikt:</translation>
+    </message>
+    <message>
+      <source>&amp;Find:</source>
+      <translation>&amp;Zoeken:</translation>
+    </message>
+    <message>
+      <source>Name, role, number or organisation (Ctrl+F)</source>
+      <translation>Naam, rol, nummer of organisatie (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Contacts per role</source>
+      <translation>Contacten per rol</translation>
+    </message>
+    <message>
+      <source>&amp;Copy numbers</source>
+      <translation>Nummers &amp;kopiëren</translation>
+    </message>
+    <message>
+      <source>Copy the selected person's numbers (Ctrl+C)</source>
+      <translation>De nummers van de gekozen persoon kopiëren (Ctrl+C)</translation>
+    </message>
+  </context>
+  <context>
+    <name>DecisionDialog</name>
+    <message>
+      <source>Decision</source>
+      <translation>Besluit</translation>
+    </message>
+    <message>
+      <source>&amp;Options (press 1–{n}):</source>
+      <translation>&amp;Keuzes (druk 1–{n}):</translation>
+    </message>
+    <message>
+      <source>Why this option? What did you know?</source>
+      <translation>Waarom deze keuze? Wat wist je op dat moment?</translation>
+    </message>
+    <message>
+      <source>optional, e.g. 14:00</source>
+      <translation>optioneel, bijv. 14:00</translation>
+    </message>
+    <message>
+      <source>&amp;Rationale:</source>
+      <translation>&amp;Onderbouwing:</translation>
+    </message>
+    <message>
+      <source>O&amp;wner:</source>
+      <translation>&amp;Eigenaar:</translation>
+    </message>
+    <message>
+      <source>Re&amp;visit by:</source>
+      <translation>&amp;Herzien uiterlijk:</translation>
+    </message>
+    <message>
+      <source>Enter records the decision · Esc cancels</source>
+      <translation>Enter legt het besluit vast · Esc annuleert</translation>
+    </message>
+    <message>
+      <source>Record decision</source>
+      <translation>Besluit vastleggen</translation>
+    </message>
+  </context>
+  <context>
+    <name>DecisionsModel</name>
+    <message>
+      <source>When</source>
+      <translation>Wanneer</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>Besluit</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Wie</translation>
+    </message>
+    <message>
+      <source>CONFLICT: laptops chose differently; record a new decision</source>
+      <translation>CONFLICT: laptops kozen verschillend; leg een nieuw besluit vast</translation>
+    </message>
+    <message>
+      <source>withdrawn (the step was reopened)</source>
+      <translation>ingetrokken (de stap is heropend)</translation>
+    </message>
+    <message>
+      <source>replaced by a later decision</source>
+      <translation>vervangen door een later besluit</translation>
+    </message>
+    <message>
+      <source>Why: {text}</source>
+      <translation>Waarom: {text}</translation>
+    </message>
+    <message>
+      <source>Revisit by {when}</source>
+      <translation>Herzien uiterlijk {when}</translation>
+    </message>
+    <message>
+      <source>{actor}
+(owner {owner})</source>
+      <translation>{actor}
+(eigenaar {owner})</translation>
+    </message>
+  </context>
+  <context>
+    <name>DecisionsView</name>
+    <message>
+      <source>No decisions yet. On a decision step, press D.</source>
+      <translation>Nog geen besluiten. Druk op D bij een beslisstap.</translation>
+    </message>
+    <message>
+      <source>Decisions</source>
+      <translation>Besluiten</translation>
+    </message>
+  </context>
+  <context>
+    <name>Errors</name>
+    <message>
+      <source>Something went wrong inside Runbook Assistant. What you recorded so far is safe; you can go on working.</source>
+      <translation>Er ging iets mis in Runbook Assistant. Wat je tot nu toe hebt vastgelegd is veilig; je kunt gewoon verder werken.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExercisePanel</name>
+    <message>
+      <source>The exercise is closed.</source>
+      <translation>De oefening is afgesloten.</translation>
+    </message>
+    <message>
+      <source>Every inject has been delivered.</source>
+      <translation>Alle injects zijn uitgereikt.</translation>
+    </message>
+    <message>
+      <source>This exercise has no scenario, so no injects.</source>
+      <translation>Deze oefening heeft geen scenario, dus geen injects.</translation>
+    </message>
+    <message>
+      <source>everyone</source>
+      <translation>iedereen</translation>
+    </message>
+    <message>
+      <source>Next inject {at} for {role}, in {left}</source>
+      <translation>Volgende inject {at} voor {role}, over {left}</translation>
+    </message>
+    <message>
+      <source>For the exercise leader: {note}</source>
+      <translation>Voor de oefenleider: {note}</translation>
+    </message>
+    <message>
+      <source>No inject yet for this role.</source>
+      <translation>Nog geen inject voor deze rol.</translation>
+    </message>
+    <message>
+      <source>INJECT {at} for {role}
+{text}</source>
+      <translation>INJECT {at} voor {role}
+{text}</translation>
+    </message>
+    <message>
+      <source>Observation recorded.</source>
+      <translation>Waarneming vastgelegd.</translation>
+    </message>
+    <message>
+      <source>Debrief written to {path}</source>
+      <translation>Evaluatie opgeslagen in {path}</translation>
+    </message>
+    <message>
+      <source>Save the debrief</source>
+      <translation>De evaluatie opslaan</translation>
+    </message>
+    <message>
+      <source>Web page (*.html);;PDF (*.pdf)</source>
+      <translation>Webpagina (*.html);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Pause</source>
+      <translation>Pauze</translation>
+    </message>
+    <message>
+      <source>Stop the exercise clock (press again to go on)</source>
+      <translation>De oefenklok stilzetten (nog eens drukken om door te gaan)</translation>
+    </message>
+    <message>
+      <source>Run the exercise clock {n} times as fast</source>
+      <translation>De oefenklok {n} keer zo snel laten lopen</translation>
+    </message>
+    <message>
+      <source>Run the exercise clock in real time</source>
+      <translation>De oefenklok in werkelijke tijd laten lopen</translation>
+    </message>
+    <message>
+      <source>Next inject</source>
+      <translation>Volgende inject</translation>
+    </message>
+    <message>
+      <source>Move the clock ahead to the next inject and deliver it</source>
+      <translation>De klok vooruitzetten naar de volgende inject en die uitreiken</translation>
+    </message>
+    <message>
+      <source>Debrief…</source>
+      <translation>Evaluatie…</translation>
+    </message>
+    <message>
+      <source>Exercise time since the start</source>
+      <translation>Oefentijd sinds de start</translation>
+    </message>
+    <message>
+      <source>Show in&amp;jects for:</source>
+      <translation>In&amp;jects tonen voor:</translation>
+    </message>
+    <message>
+      <source>All roles</source>
+      <translation>Alle rollen</translation>
+    </message>
+    <message>
+      <source>Observation: what an observer saw…</source>
+      <translation>Waarneming: wat een waarnemer zag…</translation>
+    </message>
+    <message>
+      <source>Add observation</source>
+      <translation>Waarneming toevoegen</translation>
+    </message>
+  </context>
+  <context>
+    <name>FourEyesDialog</name>
+    <message>
+      <source>Four eyes</source>
+      <translation>Vier ogen</translation>
+    </message>
+    <message>
+      <source>“{step}” counts only when a second person verified it.</source>
+      <translation>“{step}” telt pas als een tweede persoon het heeft gecontroleerd.</translation>
+    </message>
+    <message>
+      <source>Name of the second person</source>
+      <translation>Naam van de tweede persoon</translation>
+    </message>
+    <message>
+      <source>&amp;Done by:</source>
+      <translation>&amp;Gedaan door:</translation>
+    </message>
+    <message>
+      <source>&amp;Verified by:</source>
+      <translation>Ge&amp;controleerd door:</translation>
+    </message>
+    <message>
+      <source>Record as done</source>
+      <translation>Als gedaan vastleggen</translation>
+    </message>
+    <message>
+      <source>Name who did the step.</source>
+      <translation>Vul in wie de stap heeft gedaan.</translation>
+    </message>
+    <message>
+      <source>Name the second person who verified it.</source>
+      <translation>Vul de tweede persoon in die het controleerde.</translation>
+    </message>
+    <message>
+      <source>The verifier must be someone other than {who}: one person does it, another checks it.</source>
+      <translation>De controleur moet iemand anders zijn dan {who}: de een doet het, de ander controleert.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LibraryView</name>
+    <message>
+      <source>Loading the library…</source>
+      <translation>De bibliotheek wordt geladen…</translation>
+    </message>
+    <message>
+      <source>The library is empty. Add a folder of runbooks in Settings.</source>
+      <translation>De bibliotheek is leeg. Voeg in Instellingen een map met draaiboeken toe.</translation>
+    </message>
+    <message>
+      <source>Nothing matches. Clear the search or the filters.</source>
+      <translation>Niets gevonden. Maak het zoekveld of de filters leeg.</translation>
+    </message>
+    <message>
+      <source>{n} runbooks</source>
+      <translation>{n} draaiboeken</translation>
+    </message>
+    <message>
+      <source>{shown} of {total} runbooks</source>
+      <translation>{shown} van {total} draaiboeken</translation>
+    </message>
+    <message>
+      <source>&amp;Library</source>
+      <translation>&amp;Bibliotheek</translation>
+    </message>
+    <message>
+      <source>Search runbooks (Ctrl+F)</source>
+      <translation>Draaiboeken zoeken (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Search runbooks</source>
+      <translation>Draaiboeken zoeken</translation>
+    </message>
+    <message>
+      <source>All tags</source>
+      <translation>Alle labels</translation>
+    </message>
+    <message>
+      <source>All severities</source>
+      <translation>Elke ernst</translation>
+    </message>
+    <message>
+      <source>All languages</source>
+      <translation>Alle talen</translation>
+    </message>
+    <message>
+      <source>Show only runbooks with this tag</source>
+      <translation>Alleen draaiboeken met dit label</translation>
+    </message>
+    <message>
+      <source>Show only runbooks of this severity</source>
+      <translation>Alleen draaiboeken met deze ernst</translation>
+    </message>
+    <message>
+      <source>Show only runbooks in this language</source>
+      <translation>Alleen draaiboeken in deze taal</translation>
+    </message>
+    <message>
+      <source>Runbooks</source>
+      <translation>Draaiboeken</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainActions</name>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <source>&amp;Start run…</source>
+      <translation>Uitvoering &amp;starten…</translation>
+    </message>
+    <message>
+      <source>&amp;Close tab</source>
+      <translation>Tabblad s&amp;luiten</translation>
+    </message>
+    <message>
+      <source>S&amp;ettings…</source>
+      <translation>&amp;Instellingen…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+      <source>&amp;Search the library</source>
+      <translation>&amp;Zoeken in de bibliotheek</translation>
+    </message>
+    <message>
+      <source>Go to open &amp;runs</source>
+      <translation>Naar open &amp;uitvoeringen</translation>
+    </message>
+    <message>
+      <source>&amp;Larger text</source>
+      <translation>&amp;Grotere tekst</translation>
+    </message>
+    <message>
+      <source>S&amp;maller text</source>
+      <translation>&amp;Kleinere tekst</translation>
+    </message>
+    <message>
+      <source>&amp;Normal text size</source>
+      <translation>&amp;Normale tekstgrootte</translation>
+    </message>
+    <message>
+      <source>Ne&amp;xt tab</source>
+      <translation>&amp;Volgend tabblad</translation>
+    </message>
+    <message>
+      <source>&amp;Previous tab</source>
+      <translation>V&amp;orig tabblad</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Sneltoetsen</translation>
+    </message>
+    <message>
+      <source>&amp;About Runbook Assistant</source>
+      <translation>&amp;Over Runbook Assistant</translation>
+    </message>
+    <message>
+      <source>Enter</source>
+      <translation>Enter</translation>
+    </message>
+    <message>
+      <source>Open the selected runbook or run</source>
+      <translation>Het gekozen draaiboek of de gekozen uitvoering openen</translation>
+    </message>
+    <message>
+      <source>About Runbook Assistant</source>
+      <translation>Over Runbook Assistant</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;&lt;b&gt;Runbook Assistant {version}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Offline crisis runbooks with a verifiable timeline.&lt;/p&gt;&lt;p&gt;Database: {db}&lt;/p&gt;</source>
+      <translation>&lt;p&gt;&lt;b&gt;Runbook Assistant {version}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Crisisdraaiboeken zonder netwerk, met een controleerbare tijdlijn.&lt;/p&gt;&lt;p&gt;Database: {db}&lt;/p&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>EXERCISE</source>
+      <translation>OEFENING</translation>
+    </message>
+    <message>
+      <source>The checklist of this run cannot be shown in this version; this is the runbook as it was run.</source>
+      <translation>De checklist van deze uitvoering kan in deze versie niet worden getoond; dit is het draaiboek zoals het werd uitgevoerd.</translation>
+    </message>
+    <message>
+      <source>Select a runbook first.</source>
+      <translation>Kies eerst een draaiboek.</translation>
+    </message>
+    <message>
+      <source>Runs are unavailable: the database could not be opened.</source>
+      <translation>Uitvoeringen zijn niet beschikbaar: de database kon niet worden geopend.</translation>
+    </message>
+    <message>
+      <source>&lt;h2&gt;Runbook Assistant&lt;/h2&gt;&lt;p&gt;Ctrl+F: search the library · Enter: open the runbook&lt;br/&gt;Ctrl+N: start a run of it · F1: all keyboard shortcuts&lt;/p&gt;</source>
+      <translation>&lt;h2&gt;Runbook Assistant&lt;/h2&gt;&lt;p&gt;Ctrl+F: zoeken in de bibliotheek · Enter: draaiboek openen&lt;br/&gt;Ctrl+N: uitvoering starten · F1: alle sneltoetsen&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Everywhere</source>
+      <translation>Overal</translation>
+    </message>
+    <message>
+      <source>In a run</source>
+      <translation>In een uitvoering</translation>
+    </message>
+  </context>
+  <context>
+    <name>Markdown</name>
+    <message>
+      <source>image</source>
+      <translation>afbeelding</translation>
+    </message>
+  </context>
+  <context>
+    <name>MessagesModel</name>
+    <message>
+      <source>Channel</source>
+      <translation>Kanaal</translation>
+    </message>
+    <message>
+      <source>Audience</source>
+      <translation>Doelgroep</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>Bericht</translation>
+    </message>
+    <message>
+      <source>Sent</source>
+      <translation>Verstuurd</translation>
+    </message>
+  </context>
+  <context>
+    <name>MessagesView</name>
+    <message>
+      <source>This runbook has no message templates.</source>
+      <translation>Dit draaiboek heeft geen berichtsjablonen.</translation>
+    </message>
+    <message>
+      <source>Still to fill in: {names}</source>
+      <translation>Nog in te vullen: {names}</translation>
+    </message>
+    <message>
+      <source>Record that “{title}” was sent via {channel} to {audience}?</source>
+      <translation>Vastleggen dat “{title}” via {channel} is verstuurd aan {audience}?</translation>
+    </message>
+    <message>
+      <source>Mark as sent</source>
+      <translation>Als verstuurd vastleggen</translation>
+    </message>
+    <message>
+      <source>Next update due at {time}: in {left}</source>
+      <translation>Volgende update uiterlijk om {time}: over {left}</translation>
+    </message>
+    <message>
+      <source>Next update was due at {time}: {late} late</source>
+      <translation>Volgende update moest om {time}: {late} te laat</translation>
+    </message>
+    <message>
+      <source>&amp;Messages by channel and audience</source>
+      <translation>&amp;Berichten per kanaal en doelgroep</translation>
+    </message>
+    <message>
+      <source>Message templates</source>
+      <translation>Berichtsjablonen</translation>
+    </message>
+    <message>
+      <source>Filled message</source>
+      <translation>Ingevuld bericht</translation>
+    </message>
+    <message>
+      <source>C&amp;hannel:</source>
+      <translation>&amp;Kanaal:</translation>
+    </message>
+    <message>
+      <source>&amp;Copy</source>
+      <translation>&amp;Kopiëren</translation>
+    </message>
+    <message>
+      <source>Copy the filled text (Ctrl+C in the list)</source>
+      <translation>De ingevulde tekst kopiëren (Ctrl+C in de lijst)</translation>
+    </message>
+    <message>
+      <source>Mark as &amp;sent</source>
+      <translation>Als &amp;verstuurd vastleggen</translation>
+    </message>
+    <message>
+      <source>Record the exact text as sent (Ctrl+Enter)</source>
+      <translation>Precies deze tekst als verstuurd vastleggen (Ctrl+Enter)</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotesModel</name>
+    <message>
+      <source>When</source>
+      <translation>Wanneer</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Wie</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Notitie</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotesView</name>
+    <message>
+      <source>No notes yet.</source>
+      <translation>Nog geen notities.</translation>
+    </message>
+    <message>
+      <source>Add note… (N)</source>
+      <translation>Notitie toevoegen… (N)</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notities</translation>
+    </message>
+  </context>
+  <context>
+    <name>OpenRunsView</name>
+    <message>
+      <source>Runs are unavailable: the database could not be opened.</source>
+      <translation>Uitvoeringen zijn niet beschikbaar: de database kon niet worden geopend.</translation>
+    </message>
+    <message>
+      <source>No open runs. Open a runbook and press Ctrl+N to start one.</source>
+      <translation>Geen open uitvoeringen. Open een draaiboek en druk op Ctrl+N om er een te starten.</translation>
+    </message>
+    <message>
+      <source>Open &amp;runs</source>
+      <translation>Open &amp;uitvoeringen</translation>
+    </message>
+    <message>
+      <source>Open runs</source>
+      <translation>Open uitvoeringen</translation>
+    </message>
+  </context>
+  <context>
+    <name>RehearsalBox</name>
+    <message>
+      <source>never rehearsed</source>
+      <translation>nooit geoefend</translation>
+    </message>
+    <message>
+      <source>Never exercised: no step of this runbook has been rehearsed yet.</source>
+      <translation>Nooit geoefend: geen enkele stap van dit draaiboek is al geoefend.</translation>
+    </message>
+    <message>
+      <source>Exercise runs: {n}, the last on {date}.</source>
+      <translation>Oefeningen: {n}, de laatste op {date}.</translation>
+    </message>
+    <message>
+      <source>Steps never rehearsed: {n} of {total}.</source>
+      <translation>Nooit geoefende stappen: {n} van {total}.</translation>
+    </message>
+    <message>
+      <source>Per step</source>
+      <translation>Per stap</translation>
+    </message>
+    <message>
+      <source>When each step was last rehearsed and how long it typically takes</source>
+      <translation>Wanneer elke stap voor het laatst is geoefend en hoe lang die meestal duurt</translation>
+    </message>
+    <message>
+      <source>Step</source>
+      <translation>Stap</translation>
+    </message>
+    <message>
+      <source>Last rehearsed</source>
+      <translation>Laatst geoefend</translation>
+    </message>
+    <message>
+      <source>Typical duration</source>
+      <translation>Gebruikelijke duur</translation>
+    </message>
+    <message>
+      <source>Times</source>
+      <translation>Keren</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunCommands</name>
+    <message>
+      <source>This run is closed: nothing more can be recorded.</source>
+      <translation>Deze uitvoering is afgesloten: er kan niets meer worden vastgelegd.</translation>
+    </message>
+    <message>
+      <source>“{step}” is already {status}. U reopens it.</source>
+      <translation>“{step}” is al {status}. U heropent de stap.</translation>
+    </message>
+    <message>
+      <source>“{step}” is open: there is nothing to undo.</source>
+      <translation>“{step}” staat open: er is niets terug te draaien.</translation>
+    </message>
+    <message>
+      <source>“{step}” is open again.</source>
+      <translation>“{step}” staat weer open.</translation>
+    </message>
+    <message>
+      <source>A decision cannot be skipped: press D and record the option chosen.</source>
+      <translation>Een besluit kan niet worden overgeslagen: druk op D en leg de gekozen optie vast.</translation>
+    </message>
+    <message>
+      <source>“{step}” is not a decision: Space checks it.</source>
+      <translation>“{step}” is geen besluit: Spatie vinkt de stap af.</translation>
+    </message>
+    <message>
+      <source>Close run</source>
+      <translation>Uitvoering afsluiten</translation>
+    </message>
+    <message>
+      <source>Closing the run ends it: nothing more can be recorded. Summary:</source>
+      <translation>Afsluiten beëindigt de uitvoering: daarna kan er niets meer worden vastgelegd. Samenvatting:</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunHeader</name>
+    <message>
+      <source>started {time} by {who}</source>
+      <translation>gestart {time} door {who}</translation>
+    </message>
+    <message>
+      <source>Exercise</source>
+      <translation>Oefening</translation>
+    </message>
+    <message>
+      <source>Incident</source>
+      <translation>Incident</translation>
+    </message>
+    <message>
+      <source>Runbook: {title}</source>
+      <translation>Draaiboek: {title}</translation>
+    </message>
+    <message>
+      <source>{done} of {total} steps done</source>
+      <translation>{done} van {total} stappen gedaan</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n overdue</source>
+      <translation>
+        <numerusform>%n te laat</numerusform>
+        <numerusform>%n te laat</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>{role}: {present} of {needed}</source>
+      <translation>{role}: {present} van {needed}</translation>
+    </message>
+    <message>
+      <source>Short of staff — {gaps}</source>
+      <translation>Te weinig mensen — {gaps}</translation>
+    </message>
+    <message>
+      <source>This run was closed at {time} by {who}; nothing more can be recorded.</source>
+      <translation>Deze uitvoering is om {time} afgesloten door {who}; er kan niets meer worden vastgelegd.</translation>
+    </message>
+    <message>
+      <source>You: {name}</source>
+      <translation>Jij: {name}</translation>
+    </message>
+    <message>
+      <source>You: (no name yet)</source>
+      <translation>Jij: (nog geen naam)</translation>
+    </message>
+    <message>
+      <source>EXERCISE — this is not a real incident</source>
+      <translation>OEFENING — dit is geen echt incident</translation>
+    </message>
+    <message>
+      <source>Change…</source>
+      <translation>Wijzigen…</translation>
+    </message>
+    <message>
+      <source>Record under another name</source>
+      <translation>Onder een andere naam vastleggen</translation>
+    </message>
+    <message>
+      <source>Close run…</source>
+      <translation>Uitvoering afsluiten…</translation>
+    </message>
+    <message>
+      <source>Dismiss</source>
+      <translation>Sluiten</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunListModel</name>
+    <message>
+      <source>EXERCISE</source>
+      <translation>OEFENING</translation>
+    </message>
+    <message>
+      <source>{done} of {total} done</source>
+      <translation>{done} van {total} gedaan</translation>
+    </message>
+    <message>
+      <source>OVERDUE</source>
+      <translation>TE LAAT</translation>
+    </message>
+    <message>
+      <source>Started {at} · run {id}</source>
+      <translation>Gestart {at} · uitvoering {id}</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunSidePanel</name>
+    <message>
+      <source>Contacts</source>
+      <translation>Contacten</translation>
+    </message>
+    <message>
+      <source>Messages</source>
+      <translation>Berichten</translation>
+    </message>
+    <message>
+      <source>Services</source>
+      <translation>Diensten</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>Tijdlijn</translation>
+    </message>
+    <message>
+      <source>Decisions</source>
+      <translation>Besluiten</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notities</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunTimers</name>
+    <message>
+      <source>{s} s</source>
+      <translation>{s} s</translation>
+    </message>
+    <message>
+      <source>{m} min</source>
+      <translation>{m} min</translation>
+    </message>
+    <message>
+      <source>{h} h {m:02d} min</source>
+      <translation>{h} u {m:02d} min</translation>
+    </message>
+    <message>
+      <source>overdue by {t}</source>
+      <translation>{t} te laat</translation>
+    </message>
+    <message>
+      <source>due in {t}</source>
+      <translation>uiterlijk over {t}</translation>
+    </message>
+    <message>
+      <source>timebox over by {t}</source>
+      <translation>tijdvak {t} overschreden</translation>
+    </message>
+    <message>
+      <source>{t} left</source>
+      <translation>nog {t}</translation>
+    </message>
+    <message>
+      <source>due now, {t} late</source>
+      <translation>nu aan de beurt, {t} te laat</translation>
+    </message>
+    <message>
+      <source>next in {t}</source>
+      <translation>volgende over {t}</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunView</name>
+    <message>
+      <source>↑ ↓ or J K</source>
+      <translation>↑ ↓ of J K</translation>
+    </message>
+    <message>
+      <source>Move between steps</source>
+      <translation>Naar de vorige of volgende stap</translation>
+    </message>
+    <message>
+      <source>→ ←</source>
+      <translation>→ ←</translation>
+    </message>
+    <message>
+      <source>Open or close a section</source>
+      <translation>Een onderdeel openen of dichtklappen</translation>
+    </message>
+    <message>
+      <source>Space</source>
+      <translation>Spatie</translation>
+    </message>
+    <message>
+      <source>Check the step (a four-eyes step asks who verified it)</source>
+      <translation>De stap afvinken (bij vier ogen wordt gevraagd wie controleerde)</translation>
+    </message>
+    <message>
+      <source>U</source>
+      <translation>U</translation>
+    </message>
+    <message>
+      <source>Undo: reopen the step</source>
+      <translation>Terugdraaien: de stap heropenen</translation>
+    </message>
+    <message>
+      <source>S</source>
+      <translation>S</translation>
+    </message>
+    <message>
+      <source>Skip the step (asks why)</source>
+      <translation>De stap overslaan (vraagt waarom)</translation>
+    </message>
+    <message>
+      <source>N</source>
+      <translation>N</translation>
+    </message>
+    <message>
+      <source>Add a note</source>
+      <translation>Een notitie toevoegen</translation>
+    </message>
+    <message>
+      <source>D</source>
+      <translation>D</translation>
+    </message>
+    <message>
+      <source>Record the decision</source>
+      <translation>Het besluit vastleggen</translation>
+    </message>
+    <message>
+      <source>Enter</source>
+      <translation>Enter</translation>
+    </message>
+    <message>
+      <source>Read the step's details (Esc returns)</source>
+      <translation>De uitleg bij de stap lezen (Esc gaat terug)</translation>
+    </message>
+    <message>
+      <source>Ctrl+F</source>
+      <translation>Ctrl+F</translation>
+    </message>
+    <message>
+      <source>Search the steps</source>
+      <translation>Stappen zoeken</translation>
+    </message>
+    <message>
+      <source>Reminder: {steps} — due again now. When it is done, select it and press U, then Space.</source>
+      <translation>Herinnering: {steps} — nu opnieuw aan de beurt. Als het gedaan is: kies de stap en druk op U, daarna Spatie.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunbookHtml</name>
+    <message>
+      <source>{h} h {m} min</source>
+      <translation>{h} u {m} min</translation>
+    </message>
+    <message>
+      <source>{h} h</source>
+      <translation>{h} u</translation>
+    </message>
+    <message>
+      <source>{m} min</source>
+      <translation>{m} min</translation>
+    </message>
+    <message>
+      <source>version {v}</source>
+      <translation>versie {v}</translation>
+    </message>
+    <message>
+      <source>severity: {s}</source>
+      <translation>ernst: {s}</translation>
+    </message>
+    <message>
+      <source>language: {l}</source>
+      <translation>taal: {l}</translation>
+    </message>
+    <message>
+      <source>owner: {o}</source>
+      <translation>eigenaar: {o}</translation>
+    </message>
+    <message>
+      <source>tags: {t}</source>
+      <translation>labels: {t}</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Rol</translation>
+    </message>
+    <message>
+      <source>Id</source>
+      <translation>Id</translation>
+    </message>
+    <message>
+      <source>Minimum present</source>
+      <translation>Minimaal aanwezig</translation>
+    </message>
+    <message>
+      <source>Roles</source>
+      <translation>Rollen</translation>
+    </message>
+    <message>
+      <source>Services, in order of restoring</source>
+      <translation>Diensten, in volgorde van herstel</translation>
+    </message>
+    <message>
+      <source>role: {r}</source>
+      <translation>rol: {r}</translation>
+    </message>
+    <message>
+      <source>due {d} after the start</source>
+      <translation>uiterlijk {d} na de start</translation>
+    </message>
+    <message>
+      <source>timebox {d}</source>
+      <translation>maximaal {d}</translation>
+    </message>
+    <message>
+      <source>every {d}</source>
+      <translation>elke {d}</translation>
+    </message>
+    <message>
+      <source>four eyes: a second person verifies</source>
+      <translation>vier ogen: een tweede persoon controleert</translation>
+    </message>
+    <message>
+      <source>decision</source>
+      <translation>besluit</translation>
+    </message>
+    <message>
+      <source>optional</source>
+      <translation>optioneel</translation>
+    </message>
+    <message>
+      <source>READ-DO: read each step, then do it</source>
+      <translation>LEZEN-DOEN: lees elke stap en voer hem dan uit</translation>
+    </message>
+    <message>
+      <source>DO-CONFIRM: do from memory, then confirm</source>
+      <translation>DOEN-BEVESTIGEN: voer uit op geheugen en bevestig daarna</translation>
+    </message>
+    <message>
+      <source>Message template {id} · channel: {c} · audience: {a}</source>
+      <translation>Berichtsjabloon {id} · kanaal: {c} · doelgroep: {a}</translation>
+    </message>
+    <message>
+      <source>Exercise scenario for the runbook {id}</source>
+      <translation>Oefenscenario voor het draaiboek {id}</translation>
+    </message>
+    <message>
+      <source>Injects</source>
+      <translation>Injects</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunbookListModel</name>
+    <message>
+      <source>exercise scenario</source>
+      <translation>oefenscenario</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunbookReader</name>
+    <message>
+      <source>Start run…</source>
+      <translation>Uitvoering starten…</translation>
+    </message>
+    <message>
+      <source>Start a run of this runbook (Ctrl+N)</source>
+      <translation>Een uitvoering van dit draaiboek starten (Ctrl+N)</translation>
+    </message>
+  </context>
+  <context>
+    <name>SafeTextBrowser</name>
+    <message>
+      <source>Open link?</source>
+      <translation>Link openen?</translation>
+    </message>
+    <message>
+      <source>This link leads outside Runbook Assistant:
+
+{url}
+
+Open it?</source>
+      <translation>Deze link gaat naar buiten Runbook Assistant:
+
+{url}
+
+Openen?</translation>
+    </message>
+  </context>
+  <context>
+    <name>ServicesModel</name>
+    <message>
+      <source>Service</source>
+      <translation>Dienst</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Since</source>
+      <translation>Sinds</translation>
+    </message>
+    <message>
+      <source>Down</source>
+      <translation>Uit</translation>
+    </message>
+    <message>
+      <source>Degraded</source>
+      <translation>Verstoord</translation>
+    </message>
+    <message>
+      <source>Time to restore</source>
+      <translation>Hersteltijd</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>Verloop</translation>
+    </message>
+  </context>
+  <context>
+    <name>ServicesView</name>
+    <message>
+      <source>up</source>
+      <translation>werkt</translation>
+    </message>
+    <message>
+      <source>degraded</source>
+      <translation>verstoord</translation>
+    </message>
+    <message>
+      <source>down</source>
+      <translation>uit</translation>
+    </message>
+    <message>
+      <source>restored</source>
+      <translation>hersteld</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>onbekend</translation>
+    </message>
+    <message>
+      <source>The run is closed: the board can no longer change.</source>
+      <translation>De uitvoering is afgesloten: het overzicht kan niet meer veranderen.</translation>
+    </message>
+    <message>
+      <source>This runbook lists no services.</source>
+      <translation>Dit draaiboek noemt geen diensten.</translation>
+    </message>
+    <message>
+      <source>{service}: {status} recorded.</source>
+      <translation>{service}: {status} vastgelegd.</translation>
+    </message>
+    <message>
+      <source>&amp;Services, in restore order (residents first)</source>
+      <translation>&amp;Diensten, in volgorde van herstel (inwoners eerst)</translation>
+    </message>
+    <message>
+      <source>Select a service and press 1 up, 2 degraded, 3 down or 4 restored.</source>
+      <translation>Kies een dienst en druk 1 werkt, 2 verstoord, 3 uit of 4 hersteld.</translation>
+    </message>
+    <message>
+      <source>Service impact board</source>
+      <translation>Overzicht van de diensten</translation>
+    </message>
+    <message>
+      <source>S&amp;tatus:</source>
+      <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+      <source>&amp;Note:</source>
+      <translation>&amp;Notitie:</translation>
+    </message>
+    <message>
+      <source>Optional, saved with the next change</source>
+      <translation>Optioneel, bewaard bij de volgende wijziging</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <source>Settings</source>
+      <translation>Instellingen</translation>
+    </message>
+    <message>
+      <source>Follow the system</source>
+      <translation>Systeem volgen</translation>
+    </message>
+    <message>
+      <source>Light</source>
+      <translation>Licht</translation>
+    </message>
+    <message>
+      <source>Dark</source>
+      <translation>Donker</translation>
+    </message>
+    <message>
+      <source>Your name or initials</source>
+      <translation>Je naam of initialen</translation>
+    </message>
+    <message>
+      <source>&amp;Add folder…</source>
+      <translation>Map &amp;toevoegen…</translation>
+    </message>
+    <message>
+      <source>Re&amp;move folder</source>
+      <translation>Map ve&amp;rwijderen</translation>
+    </message>
+    <message>
+      <source>&amp;Language:</source>
+      <translation>T&amp;aal:</translation>
+    </message>
+    <message>
+      <source>&amp;Colours:</source>
+      <translation>&amp;Kleuren:</translation>
+    </message>
+    <message>
+      <source>&amp;Text size:</source>
+      <translation>Tekst&amp;grootte:</translation>
+    </message>
+    <message>
+      <source>&amp;Your name:</source>
+      <translation>&amp;Jouw naam:</translation>
+    </message>
+    <message>
+      <source>Extra runbook &amp;folders:</source>
+      <translation>Extra draaiboek&amp;mappen:</translation>
+    </message>
+    <message>
+      <source>Add a folder of runbooks</source>
+      <translation>Een map met draaiboeken toevoegen</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShortcutsDialog</name>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>Toetsen</translation>
+    </message>
+    <message>
+      <source>What it does</source>
+      <translation>Wat het doet</translation>
+    </message>
+  </context>
+  <context>
+    <name>StartRunDialog</name>
+    <message>
+      <source>(no role)</source>
+      <translation>(geen rol)</translation>
+    </message>
+    <message>
+      <source>{role}: {present} of {needed} present</source>
+      <translation>{role}: {present} van {needed} aanwezig</translation>
+    </message>
+    <message>
+      <source>Give the run a title.</source>
+      <translation>Geef de uitvoering een titel.</translation>
+    </message>
+    <message>
+      <source>Fill in who you are: your name or initials go on every entry.</source>
+      <translation>Vul in wie je bent: je naam of initialen komen bij elke registratie te staan.</translation>
+    </message>
+    <message>
+      <source>Start anyway</source>
+      <translation>Toch starten</translation>
+    </message>
+    <message>
+      <source>Start run</source>
+      <translation>Uitvoering starten</translation>
+    </message>
+    <message>
+      <source>Start a run</source>
+      <translation>Uitvoering starten</translation>
+    </message>
+    <message>
+      <source>Start a run of “{title}”</source>
+      <translation>Uitvoering starten van “{title}”</translation>
+    </message>
+    <message>
+      <source>&amp;Title:</source>
+      <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+      <source>&amp;You are:</source>
+      <translation>&amp;Jouw naam:</translation>
+    </message>
+    <message>
+      <source>Mode:</source>
+      <translation>Soort:</translation>
+    </message>
+    <message>
+      <source>Your name or initials</source>
+      <translation>Je naam of initialen</translation>
+    </message>
+    <message>
+      <source>&amp;Incident</source>
+      <translation>&amp;Incident</translation>
+    </message>
+    <message>
+      <source>E&amp;xercise</source>
+      <translation>&amp;Oefening</translation>
+    </message>
+    <message>
+      <source>EXERCISE</source>
+      <translation>OEFENING</translation>
+    </message>
+    <message>
+      <source>&amp;Who is present, and in which role (Insert adds a person, Delete removes one):</source>
+      <translation>Wie is &amp;er aanwezig, en in welke rol (Insert voegt iemand toe, Delete haalt iemand weg):</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Naam</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Rol</translation>
+    </message>
+    <message>
+      <source>&amp;Add person</source>
+      <translation>Persoon toe&amp;voegen</translation>
+    </message>
+    <message>
+      <source>&amp;Remove person</source>
+      <translation>Persoon ve&amp;rwijderen</translation>
+    </message>
+    <message>
+      <source>Minimum staffing of this runbook:</source>
+      <translation>Minimale bezetting voor dit draaiboek:</translation>
+    </message>
+    <message>
+      <source>Not enough people in every role. You can start anyway: the shortfall is recorded in the run.</source>
+      <translation>Niet in elke rol genoeg mensen. Je kunt toch starten: het tekort wordt vastgelegd in de uitvoering.</translation>
+    </message>
+  </context>
+  <context>
+    <name>StepDetail</name>
+    <message>
+      <source>Waits for the decision “{d}”.</source>
+      <translation>Wacht op het besluit “{d}”.</translation>
+    </message>
+    <message>
+      <source>READ-DO: read each step, then do it.</source>
+      <translation>LEZEN-DOEN: lees elke stap en voer hem dan uit.</translation>
+    </message>
+    <message>
+      <source>DO-CONFIRM: do it from memory, then confirm each step.</source>
+      <translation>DOEN-BEVESTIGEN: voer uit op geheugen en bevestig daarna elke stap.</translation>
+    </message>
+    <message>
+      <source>Not taken: this branch was not chosen.</source>
+      <translation>Niet gekozen: deze tak is niet genomen.</translation>
+    </message>
+    <message>
+      <source>Done by {who} at {time}.</source>
+      <translation>Gedaan door {who} om {time}.</translation>
+    </message>
+    <message>
+      <source>Verified by {who}.</source>
+      <translation>Gecontroleerd door {who}.</translation>
+    </message>
+    <message>
+      <source>Skipped by {who} at {time}: {reason}</source>
+      <translation>Overgeslagen door {who} om {time}: {reason}</translation>
+    </message>
+    <message>
+      <source>Open — overdue.</source>
+      <translation>Open — te laat.</translation>
+    </message>
+    <message>
+      <source>Open.</source>
+      <translation>Open.</translation>
+    </message>
+    <message>
+      <source>Role: {r}</source>
+      <translation>Rol: {r}</translation>
+    </message>
+    <message>
+      <source>four eyes: one person does it, another verifies</source>
+      <translation>vier ogen: de een doet het, een ander controleert</translation>
+    </message>
+    <message>
+      <source>due {d} after the start</source>
+      <translation>uiterlijk {d} na de start</translation>
+    </message>
+    <message>
+      <source>timebox {d}</source>
+      <translation>maximaal {d}</translation>
+    </message>
+    <message>
+      <source>every {d}</source>
+      <translation>elke {d}</translation>
+    </message>
+    <message>
+      <source>optional</source>
+      <translation>optioneel</translation>
+    </message>
+    <message>
+      <source>D or Space: record the decision · U: reopen it · N: note</source>
+      <translation>D of Spatie: besluit vastleggen · U: heropenen · N: notitie</translation>
+    </message>
+    <message>
+      <source>Space: done · S: skip · U: undo · N: note</source>
+      <translation>Spatie: gedaan · S: overslaan · U: terugdraaien · N: notitie</translation>
+    </message>
+  </context>
+  <context>
+    <name>StepSearchBar</name>
+    <message>
+      <source>{n} of {total}</source>
+      <translation>{n} van {total}</translation>
+    </message>
+    <message>
+      <source>no step matches</source>
+      <translation>geen stap gevonden</translation>
+    </message>
+    <message>
+      <source>Search the steps… (Enter: next, Esc: back)</source>
+      <translation>Stappen zoeken… (Enter: volgende, Esc: terug)</translation>
+    </message>
+    <message>
+      <source>Search the steps</source>
+      <translation>Stappen zoeken</translation>
+    </message>
+    <message>
+      <source>Close the search (Esc)</source>
+      <translation>Zoeken sluiten (Esc)</translation>
+    </message>
+  </context>
+  <context>
+    <name>StepTreeModel</name>
+    <message>
+      <source>{title} — not taken</source>
+      <translation>{title} — niet gekozen</translation>
+    </message>
+    <message>
+      <source>READ-DO</source>
+      <translation>LEZEN-DOEN</translation>
+    </message>
+    <message>
+      <source>DO-CONFIRM</source>
+      <translation>DOEN-BEVESTIGEN</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>open</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>gedaan</translation>
+    </message>
+    <message>
+      <source>skipped</source>
+      <translation>overgeslagen</translation>
+    </message>
+    <message>
+      <source>not taken</source>
+      <translation>niet gekozen</translation>
+    </message>
+    <message>
+      <source>waiting for the decision “{d}”</source>
+      <translation>wacht op het besluit “{d}”</translation>
+    </message>
+    <message>
+      <source>waiting for a decision</source>
+      <translation>wacht op een besluit</translation>
+    </message>
+    <message>
+      <source>{title}: {done} of {total} done</source>
+      <translation>{title}: {done} van {total} gedaan</translation>
+    </message>
+    <message>
+      <source>four eyes</source>
+      <translation>vier ogen</translation>
+    </message>
+    <message>
+      <source>decision: {label}</source>
+      <translation>besluit: {label}</translation>
+    </message>
+    <message>
+      <source>decision</source>
+      <translation>besluit</translation>
+    </message>
+    <message>
+      <source>optional</source>
+      <translation>optioneel</translation>
+    </message>
+    <message>
+      <source>waits for a decision</source>
+      <translation>wacht op een besluit</translation>
+    </message>
+    <message>
+      <source>done by {who} at {time}</source>
+      <translation>gedaan door {who} om {time}</translation>
+    </message>
+    <message>
+      <source>, verified by {who}</source>
+      <translation>, gecontroleerd door {who}</translation>
+    </message>
+    <message>
+      <source>skipped by {who} at {time}: {reason}</source>
+      <translation>overgeslagen door {who} om {time}: {reason}</translation>
+    </message>
+    <message>
+      <source>entered later</source>
+      <translation>later ingevoerd</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncDialogs</name>
+    <message>
+      <source>E&amp;xport for sync…</source>
+      <translation>E&amp;xporteren voor synchronisatie…</translation>
+    </message>
+    <message>
+      <source>&amp;Import…</source>
+      <translation>&amp;Importeren…</translation>
+    </message>
+    <message>
+      <source>Merge a sync bundle from another laptop</source>
+      <translation>Een synchronisatiebundel van een andere laptop samenvoegen</translation>
+    </message>
+    <message>
+      <source>Export for sync</source>
+      <translation>Exporteren voor synchronisatie</translation>
+    </message>
+    <message>
+      <source>Sync bundles (*.sqlite *.db);;All files (*)</source>
+      <translation>Synchronisatiebundels (*.sqlite *.db);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+      <source>Import a sync bundle</source>
+      <translation>Een synchronisatiebundel importeren</translation>
+    </message>
+  </context>
+  <context>
+    <name>TextEntryDialog</name>
+    <message>
+      <source>Enter saves · Shift+Enter: new line · Esc cancels</source>
+      <translation>Enter bewaart · Shift+Enter: nieuwe regel · Esc annuleert</translation>
+    </message>
+    <message>
+      <source>Skip step</source>
+      <translation>Stap overslaan</translation>
+    </message>
+    <message>
+      <source>Why is “{step}” skipped? The reason goes into the log.</source>
+      <translation>Waarom wordt “{step}” overgeslagen? De reden komt in het logboek.</translation>
+    </message>
+    <message>
+      <source>e.g. not needed: the supplier already did this</source>
+      <translation>bijv. niet nodig: de leverancier heeft dit al gedaan</translation>
+    </message>
+    <message>
+      <source>Note on “{step}”:</source>
+      <translation>Notitie bij “{step}”:</translation>
+    </message>
+    <message>
+      <source>Note on the run:</source>
+      <translation>Notitie bij de uitvoering:</translation>
+    </message>
+    <message>
+      <source>Add note</source>
+      <translation>Notitie toevoegen</translation>
+    </message>
+    <message>
+      <source>Save note</source>
+      <translation>Notitie bewaren</translation>
+    </message>
+    <message>
+      <source>Who are you?</source>
+      <translation>Wie ben je?</translation>
+    </message>
+    <message>
+      <source>Your name or initials. Everything you record from now on is recorded under this name.</source>
+      <translation>Je naam of initialen. Alles wat je vanaf nu vastlegt, staat op deze naam.</translation>
+    </message>
+    <message>
+      <source>Use this name</source>
+      <translation>Deze naam gebruiken</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineModel</name>
+    <message>
+      <source>Time</source>
+      <translation>Tijd</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Wie</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Wat</translation>
+    </message>
+    <message>
+      <source>{kind} · recorded {wall} · device {device} #{seq}</source>
+      <translation>{kind} · vastgelegd {wall} · apparaat {device} #{seq}</translation>
+    </message>
+    <message>
+      <source>Entered later.</source>
+      <translation>Later ingevoerd.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineView</name>
+    <message numerus="yes">
+      <source>%n events</source>
+      <translation>
+        <numerusform>%n gebeurtenis</numerusform>
+        <numerusform>%n gebeurtenissen</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{shown} of %n events</source>
+      <translation>
+        <numerusform>{shown} van %n gebeurtenis</numerusform>
+        <numerusform>{shown} van %n gebeurtenissen</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Filter the timeline…</source>
+      <translation>Tijdlijn filteren…</translation>
+    </message>
+    <message>
+      <source>Filter the timeline</source>
+      <translation>Tijdlijn filteren</translation>
+    </message>
+    <message>
+      <source>All kinds</source>
+      <translation>Alle soorten</translation>
+    </message>
+    <message>
+      <source>Steps</source>
+      <translation>Stappen</translation>
+    </message>
+    <message>
+      <source>Decisions</source>
+      <translation>Besluiten</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>Notities</translation>
+    </message>
+    <message>
+      <source>Timers</source>
+      <translation>Tijden</translation>
+    </message>
+    <message>
+      <source>Services</source>
+      <translation>Diensten</translation>
+    </message>
+    <message>
+      <source>Messages</source>
+      <translation>Berichten</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>Mensen</translation>
+    </message>
+    <message>
+      <source>Run</source>
+      <translation>Uitvoering</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>Tijdlijn</translation>
+    </message>
+  </context>
+</TS>

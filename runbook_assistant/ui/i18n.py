@@ -1,0 +1,71 @@
+"""Dutch and English through Qt's translation system.
+
+The source strings are English; Dutch comes from ``resources/translations/runbook_assistant_nl.qm``
+plus Qt's own ``qtbase_nl.qm`` for standard dialogs and buttons. The language is, in order: the
+``--lang`` option, the setting, the system locale, English.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from runbook_assistant.ui import resources
+
+SUPPORTED = ("nl", "en")
+log = logging.getLogger(__name__)
+
+
+def system_language() -> str:
+    """The system locale's language if the app speaks it, else English."""
+    lang = QLocale.system().name().split("_")[0].lower()
+    return lang if lang in SUPPORTED else "en"
+
+
+def resolve_language(option: str | None, setting: str = "") -> str:
+    """The language to use: the command-line option, then the setting, then the system's."""
+    for candidate in (option, setting):
+        if candidate in SUPPORTED:
+            return candidate  # type: ignore[return-value]
+    return system_language()
+
+
+def _qt_translation_dirs() -> list[Path]:
+    # PySide6 ships Qt's translations; a frozen build may keep them beside our own.
+    return [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+            resources.translations_dir()]
+
+
+class Translations:
+    """The translators installed on the application; ``use(lang)`` swaps them."""
+
+    def __init__(self) -> None:
+        self._installed: list[QTranslator] = []
+        self.language = "en"
+
+    def use(self, lang: str) -> str:
+        """Install the translators for ``lang`` instead of the previous ones; returns it."""
+        app = QCoreApplication.instance()
+        for translator in self._installed:
+            QCoreApplication.removeTranslator(translator)
+        self._installed = []
+        self.language = lang if lang in SUPPORTED else "en"
+        QLocale.setDefault(QLocale(QLocale.Language.Dutch if self.language == "nl"
+                                   else QLocale.Language.English))
+        if self.language == "en":
+            return self.language  # the source strings are English
+        own = QTranslator(app)
+        if own.load(f"runbook_assistant_{self.language}", str(resources.translations_dir())):
+            QCoreApplication.installTranslator(own)
+            self._installed.append(own)
+        else:
+            log.warning("no translation for %s in %s", self.language, resources.translations_dir())
+        for folder in _qt_translation_dirs():
+            qt = QTranslator(app)
+            if qt.load(f"qtbase_{self.language}", str(folder)):
+                QCoreApplication.installTranslator(qt)
+                self._installed.append(qt)
+                break
+        return self.language

@@ -1,0 +1,217 @@
+"""The library panel: search as you type (the core's full-text index), filters, and the list.
+
+The view asks the library object (``runbook_assistant.core.library.Library``) for rows and never
+parses or searches anything itself. Keyboard: type to search, Down to go to the list, Enter to open.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from runbook_assistant.core.errors import RunbookAssistantError
+from runbook_assistant.ui.library_models import IdRole, LibraryRow, RunbookListModel
+from runbook_assistant.ui.widgets import Heading, use_two_line_items
+
+
+class LibraryView(QWidget):
+    """Search field, three filters (tag, severity, language) and the matching runbooks."""
+
+    runbook_activated = Signal(str)  # Enter or double-click: open it
+    current_changed = Signal(str)  # the selected runbook id ('' when none)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._library: Any = None
+        self.heading = Heading(parent=self)
+        self.heading.setObjectName("libraryHeading")
+        self.search = QLineEdit(self)
+        self.search.setObjectName("librarySearch")
+        self.search.setClearButtonEnabled(True)
+        self.tag_filter = QComboBox(self)
+        self.tag_filter.setObjectName("tagFilter")
+        self.severity_filter = QComboBox(self)
+        self.severity_filter.setObjectName("severityFilter")
+        self.lang_filter = QComboBox(self)
+        self.lang_filter.setObjectName("langFilter")
+        self.model = RunbookListModel(self)
+        self.list = QListView(self)
+        self.list.setObjectName("libraryList")
+        self.list.setModel(self.model)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        use_two_line_items(self.list)
+        self.status = QLabel(self)
+        self.status.setObjectName("libraryStatus")
+        self.status.setProperty("tone", "muted")
+        self.status.setWordWrap(True)
+
+        filters = QHBoxLayout()
+        for combo in (self.tag_filter, self.severity_filter, self.lang_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(4)
+            combo.currentIndexChanged.connect(self.refresh)
+            filters.addWidget(combo, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.status)
+
+        self.heading.setBuddy(self.search)
+        self.search.textChanged.connect(self.refresh)
+        self.search.returnPressed.connect(self._open_from_search)
+        self.search.installEventFilter(self)
+        self.list.activated.connect(self._on_activated)
+        self.list.selectionModel().currentChanged.connect(self._on_current)
+        self._retranslate()
+        self.refresh()
+
+    # --- data ---------------------------------------------------------------------------------
+    def set_library(self, library: Any) -> None:
+        """Show this library (anything with the Library API); fills the filters from it."""
+        self._library = library
+        self._fill_filters()
+        self.refresh()
+
+    def _fill_filters(self) -> None:
+        lib = self._library
+        for combo, values in ((self.tag_filter, lib.tags() if lib else []),
+                              (self.severity_filter, lib.severities() if lib else []),
+                              (self.lang_filter, lib.languages() if lib else [])):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for value in values:
+                combo.addItem(str(value), str(value))
+            found = combo.findData(current) if current else -1
+            combo.setCurrentIndex(max(found, 0))
+            combo.blockSignals(False)
+
+    def show_problem(self, text: str) -> None:
+        """Say why there is no library (instead of "loading" for ever)."""
+        self.status.setText(text)
+
+    def refresh(self) -> None:
+        """Recompute the list from the search text and the filters, keeping the selection."""
+        selected = self.current_id()
+        rows, total = self._query()
+        self.model.set_rows(rows)
+        self._show_status(len(rows), total)
+        row = self.model.row_of(selected) if selected else -1
+        if row < 0 and rows:
+            row = 0
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row, 0))
+        else:
+            self.current_changed.emit("")
+
+    def _query(self) -> tuple[list[LibraryRow], int]:
+        lib = self._library
+        if lib is None:
+            return [], 0
+        query = self.search.text().strip()
+        try:
+            total = len(lib.runbooks())
+            matching = lib.filter(tag=self.tag_filter.currentData(),
+                                  lang=self.lang_filter.currentData(),
+                                  severity=self.severity_filter.currentData())
+            if not query:
+                return [LibraryRow.of(r) for r in matching], total
+            allowed = {r.id: r for r in matching}
+            hits = lib.search(query)
+        except RunbookAssistantError as exc:
+            # Typing must never pop up dialogs: an unusable query just shows why below the list.
+            self.status.setText(exc.message)
+            return [], 0
+        return [LibraryRow.of(allowed[h.id], snippet=h.snippet) for h in hits
+                if h.id in allowed], total
+
+    def _show_status(self, shown: int, total: int) -> None:
+        if self._library is None:
+            self.status.setText(self.tr("Loading the library…"))
+        elif total == 0:
+            self.status.setText(self.tr("The library is empty. Add a folder of runbooks in "
+                                        "Settings."))
+        elif shown == 0:
+            self.status.setText(self.tr("Nothing matches. Clear the search or the filters."))
+        elif shown == total:
+            self.status.setText(self.tr("{n} runbooks").format(n=total))
+        else:
+            self.status.setText(self.tr("{shown} of {total} runbooks").format(
+                shown=shown, total=total))
+
+    # --- selection and keys -------------------------------------------------------------------
+    def current_id(self) -> str:
+        """The selected runbook id ('' when none)."""
+        index = self.list.currentIndex()
+        return str(index.data(IdRole)) if index.isValid() else ""
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.current_changed.emit(str(current.data(IdRole)) if current.isValid() else "")
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.runbook_activated.emit(str(index.data(IdRole)))
+
+    def _open_from_search(self) -> None:
+        runbook_id = self.current_id()
+        if runbook_id:
+            self.runbook_activated.emit(runbook_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+                and self.model.rowCount()):
+            self.list.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
+
+    # --- language -----------------------------------------------------------------------------
+    def _retranslate(self) -> None:
+        self.heading.setText(self.tr("&Library"))
+        self.search.setPlaceholderText(self.tr("Search runbooks (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search runbooks"))
+        for combo, label in ((self.tag_filter, self.tr("All tags")),
+                             (self.severity_filter, self.tr("All severities")),
+                             (self.lang_filter, self.tr("All languages"))):
+            if combo.count() == 0:
+                combo.addItem(label, None)
+            else:
+                combo.setItemText(0, label)
+        self.tag_filter.setToolTip(self.tr("Show only runbooks with this tag"))
+        self.severity_filter.setToolTip(self.tr("Show only runbooks of this severity"))
+        self.lang_filter.setToolTip(self.tr("Show only runbooks in this language"))
+        self.list.setAccessibleName(self.tr("Runbooks"))
+        self._show_status(self.model.rowCount(), self._total())
+
+    def _total(self) -> int:
+        try:
+            return len(self._library.runbooks()) if self._library is not None else 0
+        except RunbookAssistantError:
+            return 0
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,448 @@
+"""Dutch texts of the desktop app, keyed by the English source (``"Context|source"`` to override).
+
+Keep ``{placeholders}`` exactly; keep one ``&`` (the Alt-key) per label, unique within its window.
+Terms: runbook = draaiboek, run = uitvoering, exercise = oefening, step = stap, decision = besluit,
+shortfall = tekort, staffing = bezetting. The app says "je" to its users.
+"""
+
+DUTCH: dict[str, str | tuple[str, str]] = {
+    # --- app, errors ------------------------------------------------------------------------
+    "Runbook Assistant is already open on {file}.\n\nSwitch to that window: one window at a "
+    "time uses a database.":
+        "Runbook Assistant is al geopend op {file}.\n\nGa naar dat venster: er kan maar één "
+        "venster tegelijk een database gebruiken.",
+    "Runbook Assistant cannot use {file}: the lock file beside it cannot be created. Check that "
+    "the folder exists and is writable.":
+        "Runbook Assistant kan {file} niet gebruiken: het vergrendelbestand ernaast kan niet "
+        "worden gemaakt. Controleer of de map bestaat en of je erin mag schrijven.",
+    "Something went wrong inside Runbook Assistant. What you recorded so far is safe; you can "
+    "go on working.":
+        "Er ging iets mis in Runbook Assistant. Wat je tot nu toe hebt vastgelegd is veilig; "
+        "je kunt gewoon verder werken.",
+    # --- library ----------------------------------------------------------------------------
+    "Loading the library…": "De bibliotheek wordt geladen…",
+    "The library is empty. Add a folder of runbooks in Settings.":
+        "De bibliotheek is leeg. Voeg in Instellingen een map met draaiboeken toe.",
+    "Nothing matches. Clear the search or the filters.":
+        "Niets gevonden. Maak het zoekveld of de filters leeg.",
+    "{n} runbooks": "{n} draaiboeken",
+    "{shown} of {total} runbooks": "{shown} van {total} draaiboeken",
+    "&Library": "&Bibliotheek",
+    "Search runbooks (Ctrl+F)": "Draaiboeken zoeken (Ctrl+F)",
+    "Search runbooks": "Draaiboeken zoeken",
+    "All tags": "Alle labels",
+    "All severities": "Elke ernst",
+    "All languages": "Alle talen",
+    "Show only runbooks with this tag": "Alleen draaiboeken met dit label",
+    "Show only runbooks of this severity": "Alleen draaiboeken met deze ernst",
+    "Show only runbooks in this language": "Alleen draaiboeken in deze taal",
+    "Runbooks": "Draaiboeken",
+    "exercise scenario": "oefenscenario",
+    # --- menus and shortcuts ----------------------------------------------------------------
+    "&File": "&Bestand",
+    "&View": "Beel&d",
+    "&Help": "&Help",
+    "&Start run…": "Uitvoering &starten…",
+    "&Close tab": "Tabblad s&luiten",
+    "S&ettings…": "&Instellingen…",
+    "&Quit": "&Afsluiten",
+    "&Search the library": "&Zoeken in de bibliotheek",
+    "Go to open &runs": "Naar open &uitvoeringen",
+    "&Larger text": "&Grotere tekst",
+    "S&maller text": "&Kleinere tekst",
+    "&Normal text size": "&Normale tekstgrootte",
+    "Ne&xt tab": "&Volgend tabblad",
+    "&Previous tab": "V&orig tabblad",
+    "&Keyboard shortcuts": "&Sneltoetsen",
+    "&About Runbook Assistant": "&Over Runbook Assistant",
+    "Enter": "Enter",
+    "Open the selected runbook or run": "Het gekozen draaiboek of de gekozen uitvoering openen",
+    "About Runbook Assistant": "Over Runbook Assistant",
+    "<p><b>Runbook Assistant {version}</b></p><p>Offline crisis runbooks with a verifiable "
+    "timeline.</p><p>Database: {db}</p>":
+        "<p><b>Runbook Assistant {version}</b></p><p>Crisisdraaiboeken zonder netwerk, met een "
+        "controleerbare tijdlijn.</p><p>Database: {db}</p>",
+    "Keyboard shortcuts": "Sneltoetsen",
+    "Keys": "Toetsen",
+    "What it does": "Wat het doet",
+    "Everywhere": "Overal",
+    "In a run": "In een uitvoering",
+    # --- main window ------------------------------------------------------------------------
+    "The checklist of this run cannot be shown in this version; this is the runbook as it was "
+    "run.":
+        "De checklist van deze uitvoering kan in deze versie niet worden getoond; dit is het "
+        "draaiboek zoals het werd uitgevoerd.",
+    "Select a runbook first.": "Kies eerst een draaiboek.",
+    "Runs are unavailable: the database could not be opened.":
+        "Uitvoeringen zijn niet beschikbaar: de database kon niet worden geopend.",
+    "<h2>Runbook Assistant</h2><p>Ctrl+F: search the library · Enter: open the runbook<br/>"
+    "Ctrl+N: start a run of it · F1: all keyboard shortcuts</p>":
+        "<h2>Runbook Assistant</h2><p>Ctrl+F: zoeken in de bibliotheek · Enter: draaiboek "
+        "openen<br/>Ctrl+N: uitvoering starten · F1: alle sneltoetsen</p>",
+    "No open runs. Open a runbook and press Ctrl+N to start one.":
+        "Geen open uitvoeringen. Open een draaiboek en druk op Ctrl+N om er een te starten.",
+    "Open &runs": "Open &uitvoeringen",
+    "Open runs": "Open uitvoeringen",
+    "EXERCISE": "OEFENING",
+    "{done} of {total} done": "{done} van {total} gedaan",
+    "OVERDUE": "TE LAAT",
+    "Started {at} · run {id}": "Gestart {at} · uitvoering {id}",
+    # --- reader -----------------------------------------------------------------------------
+    "image": "afbeelding",
+    "{h} h {m} min": "{h} u {m} min",
+    "{h} h": "{h} u",
+    "{m} min": "{m} min",
+    "version {v}": "versie {v}",
+    "severity: {s}": "ernst: {s}",
+    "language: {l}": "taal: {l}",
+    "owner: {o}": "eigenaar: {o}",
+    "tags: {t}": "labels: {t}",
+    "Role": "Rol",
+    "Id": "Id",
+    "Minimum present": "Minimaal aanwezig",
+    "Roles": "Rollen",
+    "Services, in order of restoring": "Diensten, in volgorde van herstel",
+    "role: {r}": "rol: {r}",
+    "due {d} after the start": "uiterlijk {d} na de start",
+    "timebox {d}": "maximaal {d}",
+    "every {d}": "elke {d}",
+    "four eyes: a second person verifies": "vier ogen: een tweede persoon controleert",
+    "decision": "besluit",
+    "optional": "optioneel",
+    "READ-DO: read each step, then do it": "LEZEN-DOEN: lees elke stap en voer hem dan uit",
+    "DO-CONFIRM: do from memory, then confirm":
+        "DOEN-BEVESTIGEN: voer uit op geheugen en bevestig daarna",
+    "Message template {id} · channel: {c} · audience: {a}":
+        "Berichtsjabloon {id} · kanaal: {c} · doelgroep: {a}",
+    "Exercise scenario for the runbook {id}": "Oefenscenario voor het draaiboek {id}",
+    "Injects": "Injects",
+    "Start run…": "Uitvoering starten…",
+    "Start a run of this runbook (Ctrl+N)": "Een uitvoering van dit draaiboek starten (Ctrl+N)",
+    "Open link?": "Link openen?",
+    "This link leads outside Runbook Assistant:\n\n{url}\n\nOpen it?":
+        "Deze link gaat naar buiten Runbook Assistant:\n\n{url}\n\nOpenen?",
+    # --- settings ---------------------------------------------------------------------------
+    "Settings": "Instellingen",
+    "Follow the system": "Systeem volgen",
+    "Light": "Licht",
+    "Dark": "Donker",
+    "Your name or initials": "Je naam of initialen",
+    "&Add folder…": "Map &toevoegen…",
+    "Re&move folder": "Map ve&rwijderen",
+    "&Language:": "T&aal:",
+    "&Colours:": "&Kleuren:",
+    "&Text size:": "Tekst&grootte:",
+    "&Your name:": "&Jouw naam:",
+    "Extra runbook &folders:": "Extra draaiboek&mappen:",
+    "Add a folder of runbooks": "Een map met draaiboeken toevoegen",
+    # --- start a run ------------------------------------------------------------------------
+    "(no role)": "(geen rol)",
+    "{role}: {present} of {needed} present": "{role}: {present} van {needed} aanwezig",
+    "Give the run a title.": "Geef de uitvoering een titel.",
+    "Fill in who you are: your name or initials go on every entry.":
+        "Vul in wie je bent: je naam of initialen komen bij elke registratie te staan.",
+    "Start anyway": "Toch starten",
+    "Start run": "Uitvoering starten",
+    "Start a run": "Uitvoering starten",
+    "Start a run of “{title}”": "Uitvoering starten van “{title}”",
+    "&Title:": "&Titel:",
+    "&You are:": "&Jouw naam:",
+    "Mode:": "Soort:",
+    "&Incident": "&Incident",
+    "E&xercise": "&Oefening",
+    "&Who is present, and in which role (Insert adds a person, Delete removes one):":
+        "Wie is &er aanwezig, en in welke rol (Insert voegt iemand toe, Delete haalt iemand "
+        "weg):",
+    "Name": "Naam",
+    "&Add person": "Persoon toe&voegen",
+    "&Remove person": "Persoon ve&rwijderen",
+    "Minimum staffing of this runbook:": "Minimale bezetting voor dit draaiboek:",
+    "Not enough people in every role. You can start anyway: the shortfall is recorded in the "
+    "run.":
+        "Niet in elke rol genoeg mensen. Je kunt toch starten: het tekort wordt vastgelegd in "
+        "de uitvoering.",
+    # --- contacts panel ---------------------------------------------------------------------
+    "Phone": "Telefoon",
+    "Alternate": "Alternatief",
+    "(nobody)": "(niemand)",
+    "in this run": "in deze uitvoering",
+    "on call": "piket",
+    "Copied: {text}": "Gekopieerd: {text}",
+    "… and {count} more": "… en nog {count}",
+    "A contacts file has problems; the rest is used:":
+        "Een contactenbestand bevat fouten; de rest wordt gebruikt:",
+    "&Find:": "&Zoeken:",
+    "Name, role, number or organisation (Ctrl+F)": "Naam, rol, nummer of organisatie (Ctrl+F)",
+    "Contacts per role": "Contacten per rol",
+    "&Copy numbers": "Nummers &kopiëren",
+    "Copy the selected person's numbers (Ctrl+C)":
+        "De nummers van de gekozen persoon kopiëren (Ctrl+C)",
+    # --- messages panel ---------------------------------------------------------------------
+    "Channel": "Kanaal",
+    "Audience": "Doelgroep",
+    "Message": "Bericht",
+    "Sent": "Verstuurd",
+    "This runbook has no message templates.": "Dit draaiboek heeft geen berichtsjablonen.",
+    "Still to fill in: {names}": "Nog in te vullen: {names}",
+    "Record that “{title}” was sent via {channel} to {audience}?":
+        "Vastleggen dat “{title}” via {channel} is verstuurd aan {audience}?",
+    "Mark as sent": "Als verstuurd vastleggen",
+    "Next update due at {time}: in {left}": "Volgende update uiterlijk om {time}: over {left}",
+    "Next update was due at {time}: {late} late":
+        "Volgende update moest om {time}: {late} te laat",
+    "&Messages by channel and audience": "&Berichten per kanaal en doelgroep",
+    "Message templates": "Berichtsjablonen",
+    "Filled message": "Ingevuld bericht",
+    "C&hannel:": "&Kanaal:",
+    "&Copy": "&Kopiëren",
+    "Copy the filled text (Ctrl+C in the list)": "De ingevulde tekst kopiëren (Ctrl+C in de lijst)",
+    "Mark as &sent": "Als &verstuurd vastleggen",
+    "Record the exact text as sent (Ctrl+Enter)":
+        "Precies deze tekst als verstuurd vastleggen (Ctrl+Enter)",
+    # --- services panel ---------------------------------------------------------------------
+    "Service": "Dienst",
+    "Status": "Status",
+    "Since": "Sinds",
+    "Down": "Uit",
+    "Degraded": "Verstoord",
+    "Time to restore": "Hersteltijd",
+    "History": "Verloop",
+    "up": "werkt",
+    "degraded": "verstoord",
+    "down": "uit",
+    "restored": "hersteld",
+    "unknown": "onbekend",
+    "The run is closed: the board can no longer change.":
+        "De uitvoering is afgesloten: het overzicht kan niet meer veranderen.",
+    "This runbook lists no services.": "Dit draaiboek noemt geen diensten.",
+    "{service}: {status} recorded.": "{service}: {status} vastgelegd.",
+    "&Services, in restore order (residents first)":
+        "&Diensten, in volgorde van herstel (inwoners eerst)",
+    "Select a service and press 1 up, 2 degraded, 3 down or 4 restored.":
+        "Kies een dienst en druk 1 werkt, 2 verstoord, 3 uit of 4 hersteld.",
+    "Service impact board": "Overzicht van de diensten",
+    "S&tatus:": "S&tatus:",
+    "&Note:": "&Notitie:",
+    "Optional, saved with the next change": "Optioneel, bewaard bij de volgende wijziging",
+    # --- run view ---------------------------------------------------------------------------
+    "Decision": "Besluit",
+    "Decisions": "Besluiten",
+    "&Options (press 1–{n}):": "&Keuzes (druk 1–{n}):",
+    "Why this option? What did you know?": "Waarom deze keuze? Wat wist je op dat moment?",
+    "optional, e.g. 14:00": "optioneel, bijv. 14:00",
+    "&Rationale:": "&Onderbouwing:",
+    "O&wner:": "&Eigenaar:",
+    "Re&visit by:": "&Herzien uiterlijk:",
+    "Enter records the decision · Esc cancels": "Enter legt het besluit vast · Esc annuleert",
+    "Record decision": "Besluit vastleggen",
+    "When": "Wanneer",
+    "Who": "Wie",
+    "CONFLICT: laptops chose differently; record a new decision":
+        "CONFLICT: laptops kozen verschillend; leg een nieuw besluit vast",
+    "withdrawn (the step was reopened)": "ingetrokken (de stap is heropend)",
+    "replaced by a later decision": "vervangen door een later besluit",
+    "Why: {text}": "Waarom: {text}",
+    "Revisit by {when}": "Herzien uiterlijk {when}",
+    "{actor}\n(owner {owner})": "{actor}\n(eigenaar {owner})",
+    "No decisions yet. On a decision step, press D.":
+        "Nog geen besluiten. Druk op D bij een beslisstap.",
+    "Four eyes": "Vier ogen",
+    "“{step}” counts only when a second person verified it.":
+        "“{step}” telt pas als een tweede persoon het heeft gecontroleerd.",
+    "Name of the second person": "Naam van de tweede persoon",
+    "&Done by:": "&Gedaan door:",
+    "&Verified by:": "Ge&controleerd door:",
+    "Record as done": "Als gedaan vastleggen",
+    "Name who did the step.": "Vul in wie de stap heeft gedaan.",
+    "Name the second person who verified it.": "Vul de tweede persoon in die het controleerde.",
+    "The verifier must be someone other than {who}: one person does it, another checks it.":
+        "De controleur moet iemand anders zijn dan {who}: de een doet het, de ander controleert.",
+    "Note": "Notitie",
+    "Notes": "Notities",
+    "No notes yet.": "Nog geen notities.",
+    "Add note… (N)": "Notitie toevoegen… (N)",
+    "This run is closed: nothing more can be recorded.":
+        "Deze uitvoering is afgesloten: er kan niets meer worden vastgelegd.",
+    "“{step}” is already {status}. U reopens it.": "“{step}” is al {status}. U heropent de stap.",
+    "“{step}” is open: there is nothing to undo.":
+        "“{step}” staat open: er is niets terug te draaien.",
+    "“{step}” is open again.": "“{step}” staat weer open.",
+    "A decision cannot be skipped: press D and record the option chosen.":
+        "Een besluit kan niet worden overgeslagen: druk op D en leg de gekozen optie vast.",
+    "“{step}” is not a decision: Space checks it.":
+        "“{step}” is geen besluit: Spatie vinkt de stap af.",
+    "Close run": "Uitvoering afsluiten",
+    "Closing the run ends it: nothing more can be recorded. Summary:":
+        "Afsluiten beëindigt de uitvoering: daarna kan er niets meer worden vastgelegd. "
+        "Samenvatting:",
+    "started {time} by {who}": "gestart {time} door {who}",
+    "Exercise": "Oefening",
+    "Incident": "Incident",
+    "Runbook: {title}": "Draaiboek: {title}",
+    "{done} of {total} steps done": "{done} van {total} stappen gedaan",
+    "%n overdue": ("%n te laat", "%n te laat"),
+    "{role}: {present} of {needed}": "{role}: {present} van {needed}",
+    "Short of staff — {gaps}": "Te weinig mensen — {gaps}",
+    "This run was closed at {time} by {who}; nothing more can be recorded.":
+        "Deze uitvoering is om {time} afgesloten door {who}; er kan niets meer worden "
+        "vastgelegd.",
+    "You: {name}": "Jij: {name}",
+    "You: (no name yet)": "Jij: (nog geen naam)",
+    "EXERCISE — this is not a real incident": "OEFENING — dit is geen echt incident",
+    "Change…": "Wijzigen…",
+    "Record under another name": "Onder een andere naam vastleggen",
+    "Close run…": "Uitvoering afsluiten…",
+    "Dismiss": "Sluiten",
+    "Contacts": "Contacten",
+    "Messages": "Berichten",
+    "Services": "Diensten",
+    "Timeline": "Tijdlijn",
+    "{s} s": "{s} s",
+    "{h} h {m:02d} min": "{h} u {m:02d} min",
+    "overdue by {t}": "{t} te laat",
+    "due in {t}": "uiterlijk over {t}",
+    "timebox over by {t}": "tijdvak {t} overschreden",
+    "{t} left": "nog {t}",
+    "due now, {t} late": "nu aan de beurt, {t} te laat",
+    "next in {t}": "volgende over {t}",
+    "↑ ↓ or J K": "↑ ↓ of J K",
+    "Move between steps": "Naar de vorige of volgende stap",
+    "→ ←": "→ ←",
+    "Open or close a section": "Een onderdeel openen of dichtklappen",
+    "Space": "Spatie",
+    "Check the step (a four-eyes step asks who verified it)":
+        "De stap afvinken (bij vier ogen wordt gevraagd wie controleerde)",
+    "U": "U",
+    "Undo: reopen the step": "Terugdraaien: de stap heropenen",
+    "S": "S",
+    "Skip the step (asks why)": "De stap overslaan (vraagt waarom)",
+    "N": "N",
+    "Add a note": "Een notitie toevoegen",
+    "D": "D",
+    "Record the decision": "Het besluit vastleggen",
+    "Read the step's details (Esc returns)": "De uitleg bij de stap lezen (Esc gaat terug)",
+    "Ctrl+F": "Ctrl+F",
+    "Search the steps": "Stappen zoeken",
+    "Reminder: {steps} — due again now. When it is done, select it and press U, then Space.":
+        "Herinnering: {steps} — nu opnieuw aan de beurt. Als het gedaan is: kies de stap en "
+        "druk op U, daarna Spatie.",
+    "READ-DO": "LEZEN-DOEN",
+    "DO-CONFIRM": "DOEN-BEVESTIGEN",
+    "Waits for the decision “{d}”.": "Wacht op het besluit “{d}”.",
+    "READ-DO: read each step, then do it.": "LEZEN-DOEN: lees elke stap en voer hem dan uit.",
+    "DO-CONFIRM: do it from memory, then confirm each step.":
+        "DOEN-BEVESTIGEN: voer uit op geheugen en bevestig daarna elke stap.",
+    "Not taken: this branch was not chosen.": "Niet gekozen: deze tak is niet genomen.",
+    "Done by {who} at {time}.": "Gedaan door {who} om {time}.",
+    "Verified by {who}.": "Gecontroleerd door {who}.",
+    "Skipped by {who} at {time}: {reason}": "Overgeslagen door {who} om {time}: {reason}",
+    "Open — overdue.": "Open — te laat.",
+    "Open.": "Open.",
+    "Role: {r}": "Rol: {r}",
+    "four eyes: one person does it, another verifies":
+        "vier ogen: de een doet het, een ander controleert",
+    "D or Space: record the decision · U: reopen it · N: note":
+        "D of Spatie: besluit vastleggen · U: heropenen · N: notitie",
+    "Space: done · S: skip · U: undo · N: note":
+        "Spatie: gedaan · S: overslaan · U: terugdraaien · N: notitie",
+    "{n} of {total}": "{n} van {total}",
+    "no step matches": "geen stap gevonden",
+    "Search the steps… (Enter: next, Esc: back)": "Stappen zoeken… (Enter: volgende, Esc: terug)",
+    "Close the search (Esc)": "Zoeken sluiten (Esc)",
+    "open": "open",
+    "done": "gedaan",
+    "skipped": "overgeslagen",
+    "not taken": "niet gekozen",
+    "waiting for the decision “{d}”": "wacht op het besluit “{d}”",
+    "waiting for a decision": "wacht op een besluit",
+    "{title}: {done} of {total} done": "{title}: {done} van {total} gedaan",
+    "four eyes": "vier ogen",
+    "decision: {label}": "besluit: {label}",
+    "waits for a decision": "wacht op een besluit",
+    "done by {who} at {time}": "gedaan door {who} om {time}",
+    ", verified by {who}": ", gecontroleerd door {who}",
+    "skipped by {who} at {time}: {reason}": "overgeslagen door {who} om {time}: {reason}",
+    "entered later": "later ingevoerd",
+    "Enter saves · Shift+Enter: new line · Esc cancels":
+        "Enter bewaart · Shift+Enter: nieuwe regel · Esc annuleert",
+    "Skip step": "Stap overslaan",
+    "Why is “{step}” skipped? The reason goes into the log.":
+        "Waarom wordt “{step}” overgeslagen? De reden komt in het logboek.",
+    "e.g. not needed: the supplier already did this":
+        "bijv. niet nodig: de leverancier heeft dit al gedaan",
+    "Note on “{step}”:": "Notitie bij “{step}”:",
+    "Note on the run:": "Notitie bij de uitvoering:",
+    "Add note": "Notitie toevoegen",
+    "Save note": "Notitie bewaren",
+    "Who are you?": "Wie ben je?",
+    "Your name or initials. Everything you record from now on is recorded under this name.":
+        "Je naam of initialen. Alles wat je vanaf nu vastlegt, staat op deze naam.",
+    "Use this name": "Deze naam gebruiken",
+    "Time": "Tijd",
+    "What": "Wat",
+    "{kind} · recorded {wall} · device {device} #{seq}":
+        "{kind} · vastgelegd {wall} · apparaat {device} #{seq}",
+    "Entered later.": "Later ingevoerd.",
+    "%n events": ("%n gebeurtenis", "%n gebeurtenissen"),
+    "{shown} of %n events": ("{shown} van %n gebeurtenis", "{shown} van %n gebeurtenissen"),
+    "Filter the timeline…": "Tijdlijn filteren…",
+    "Filter the timeline": "Tijdlijn filteren",
+    "All kinds": "Alle soorten",
+    "Steps": "Stappen",
+    "Timers": "Tijden",
+    "People": "Mensen",
+    "Run": "Uitvoering",
+    # --- exercise panel ---------------------------------------------------------------------
+    "The exercise is closed.": "De oefening is afgesloten.",
+    "Every inject has been delivered.": "Alle injects zijn uitgereikt.",
+    "This exercise has no scenario, so no injects.":
+        "Deze oefening heeft geen scenario, dus geen injects.",
+    "everyone": "iedereen",
+    "Next inject {at} for {role}, in {left}": "Volgende inject {at} voor {role}, over {left}",
+    "For the exercise leader: {note}": "Voor de oefenleider: {note}",
+    "No inject yet for this role.": "Nog geen inject voor deze rol.",
+    "INJECT {at} for {role}\n{text}": "INJECT {at} voor {role}\n{text}",
+    "INJECT {at} for {role}: {text}": "INJECT {at} voor {role}: {text}",
+    "Observation recorded.": "Waarneming vastgelegd.",
+    "Debrief written to {path}": "Evaluatie opgeslagen in {path}",
+    "Save the debrief": "De evaluatie opslaan",
+    "Web page (*.html);;PDF (*.pdf)": "Webpagina (*.html);;PDF (*.pdf)",
+    "Pause": "Pauze",
+    "Stop the exercise clock (press again to go on)":
+        "De oefenklok stilzetten (nog eens drukken om door te gaan)",
+    "Run the exercise clock {n} times as fast": "De oefenklok {n} keer zo snel laten lopen",
+    "Run the exercise clock in real time": "De oefenklok in werkelijke tijd laten lopen",
+    "Next inject": "Volgende inject",
+    "Move the clock ahead to the next inject and deliver it":
+        "De klok vooruitzetten naar de volgende inject en die uitreiken",
+    "Debrief…": "Evaluatie…",
+    "Exercise time since the start": "Oefentijd sinds de start",
+    "Show injects &for:": "Injects tonen &voor:",
+    "All roles": "Alle rollen",
+    "Observation: what an observer saw…": "Waarneming: wat een waarnemer zag…",
+    "Add observation": "Waarneming toevoegen",
+    "Show in&jects for:": "In&jects tonen voor:",
+    # --- rehearsal overview -----------------------------------------------------------------
+    "never rehearsed": "nooit geoefend",
+    "Never exercised: no step of this runbook has been rehearsed yet.":
+        "Nooit geoefend: geen enkele stap van dit draaiboek is al geoefend.",
+    "Exercise runs: {n}, the last on {date}.": "Oefeningen: {n}, de laatste op {date}.",
+    "Steps never rehearsed: {n} of {total}.": "Nooit geoefende stappen: {n} van {total}.",
+    "Per step": "Per stap",
+    "When each step was last rehearsed and how long it typically takes":
+        "Wanneer elke stap voor het laatst is geoefend en hoe lang die meestal duurt",
+    "Step": "Stap",
+    "Last rehearsed": "Laatst geoefend",
+    "Typical duration": "Gebruikelijke duur",
+    "Times": "Keren",
+    "{title} — not taken": "{title} — niet gekozen",
+    # --- sync -------------------------------------------------------------------------------
+    "E&xport for sync…": "E&xporteren voor synchronisatie…",
+    "&Import…": "&Importeren…",
+    "Merge a sync bundle from another laptop":
+        "Een synchronisatiebundel van een andere laptop samenvoegen",
+    "Export for sync": "Exporteren voor synchronisatie",
+    "Sync bundles (*.sqlite *.db);;All files (*)":
+        "Synchronisatiebundels (*.sqlite *.db);;Alle bestanden (*)",
+    "Import a sync bundle": "Een synchronisatiebundel importeren",
+}
