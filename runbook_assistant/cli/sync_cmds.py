@@ -1,0 +1,99 @@
+"""``sync export`` and ``sync import``: bundles between laptops, checked whole before merging.
+
+``import`` exits 0 when merged (printing what was new), 1 when refused (nothing merged). It never
+prompts: a laptop seen for the first time is accepted and named by its key fingerprint.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from runbook_assistant.cli import cli, pass_app
+from runbook_assistant.cli.context import AppContext
+from runbook_assistant.cli.run_cmds import CoreFailure
+from runbook_assistant.core.errors import RunbookAssistantError
+from runbook_assistant.core.sync import ExportResult, ImportResult, export_bundle, import_bundle
+
+
+class SyncGroup(click.Group):
+    """Core errors of a ``sync`` command become one ``error:`` line and exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RunbookAssistantError as exc:
+            raise CoreFailure(exc) from exc
+
+
+@cli.group(cls=SyncGroup)
+def sync() -> None:
+    """Bring the records of several laptops together, through a file (USB stick, share).
+
+    A bundle carries every event of its runs, signed by the laptops that recorded them.
+    """
+
+
+@sync.command("export")
+@click.option("-o", "--output", "output", required=True, metavar="FILE",
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="The bundle to write (a SQLite file; replaced if it exists).")
+@click.option("--run", "run_refs", multiple=True, metavar="RUN",
+              help="Only this run (may repeat; default: every run).")
+@pass_app
+def export_cmd(app: AppContext, output: Path, run_refs: tuple[str, ...]) -> None:
+    """Write a sync bundle of every run (or of each --run) to FILE."""
+    engine = app.engine
+    run_ids = [engine.resolve_run(ref) for ref in run_refs] if run_refs else None
+    _print_export(export_bundle(engine.store, output, run_ids))
+
+
+@sync.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@pass_app
+def import_cmd(app: AppContext, file: Path) -> None:
+    """Check the bundle FILE whole and merge what is new; refuse it (nothing merged) when any
+    event, chain or signature does not hold."""
+    _print_import(import_bundle(app.engine.store, file))
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
+def _print_export(result: ExportResult) -> None:
+    m = result.manifest
+    events = sum(s.events for s in result.signers)
+    click.echo(f"wrote {result.path}: {_plural(len(result.runs), 'run')}, "
+               f"{_plural(events, 'event')} from {_plural(len(result.signers), 'laptop')}")
+    click.echo(f"made by this laptop: {m.fingerprint}  (device {m.made_by})")
+    for run in result.runs:
+        click.echo(f"  run {run.id}  {run.title}")
+    for signer in result.signers:
+        click.echo(f"  laptop {signer.fingerprint}  {signer.device.id}  "
+                   f"{_plural(signer.events, 'event')}")
+
+
+def _print_import(result: ImportResult) -> None:
+    m, merged = result.manifest, result.merged
+    click.echo(f"bundle {result.path}: made by {m.fingerprint} (device {m.made_by}) at "
+               f"{m.made_at}, Runbook Assistant {m.app_version}")
+    click.echo(f"checked: {_plural(merged.events_offered, 'event')} of "
+               f"{_plural(len(result.signers), 'laptop')}, every chain and signature intact")
+    if result.nothing_new:
+        click.echo("nothing new: everything in the bundle was already here")
+        return
+    for signer in result.signers:
+        if signer.new:
+            click.echo(f"new laptop: {signer.fingerprint}  {signer.device.id}  "
+                       f"{signer.device.name or '-'}  first seen now "
+                       "(compare this fingerprint with the one that laptop shows)")
+    runs = {r.id: r for r in result.runs}
+    for run in merged.new_runs:
+        click.echo(f"new run: {run.id}  {run.title}")
+    click.echo(f"new events: {merged.new_events}")
+    for run_id, count in sorted(merged.new_events_by_run.items()):
+        title = runs[run_id].title if run_id in runs else ""
+        click.echo(f"  run {run_id}  {title}: {_plural(count, 'new event')}")
