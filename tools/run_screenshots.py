@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -49,6 +50,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="run-screenshots-"))
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["TZ"] = "Europe/Amsterdam"
+    time.tzset()  # the times shown are local: what the team reads off the wall clock
     for var in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
         os.environ[var] = str(tmp / var.lower())
     sys.path.insert(0, str(REPO))

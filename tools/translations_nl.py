@@ -333,6 +333,10 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "DO-CONFIRM: do it from memory, then confirm each step.":
         "DOEN-BEVESTIGEN: voer uit op geheugen en bevestig daarna elke stap.",
     "Not taken: this branch was not chosen.": "Niet gekozen: deze tak is niet genomen.",
+    "{done} of {total} done": "{done} van {total} gedaan",
+    "Not taken: another option was chosen.": "Niet gekozen: er is een andere optie gekozen.",
+    "Enter or → opens the section, ← closes it.":
+        "Enter of → klapt het onderdeel open, ← klapt het dicht.",
     "Done by {who} at {time}.": "Gedaan door {who} om {time}.",
     "Verified by {who}.": "Gecontroleerd door {who}.",
     "Skipped by {who} at {time}: {reason}": "Overgeslagen door {who} om {time}: {reason}",

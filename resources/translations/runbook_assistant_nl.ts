@@ -1341,6 +1341,14 @@ Openen?</translation>
   <context>
     <name>StepDetail</name>
     <message>
+      <source>{done} of {total} done</source>
+      <translation>{done} van {total} gedaan</translation>
+    </message>
+    <message>
+      <source>Not taken: another option was chosen.</source>
+      <translation>Niet gekozen: er is een andere optie gekozen.</translation>
+    </message>
+    <message>
       <source>Waits for the decision “{d}”.</source>
       <translation>Wacht op het besluit “{d}”.</translation>
     </message>
@@ -1351,6 +1359,10 @@ Openen?</translation>
     <message>
       <source>DO-CONFIRM: do it from memory, then confirm each step.</source>
       <translation>DOEN-BEVESTIGEN: voer uit op geheugen en bevestig daarna elke stap.</translation>
+    </message>
+    <message>
+      <source>Enter or → opens the section, ← closes it.</source>
+      <translation>Enter of → klapt het onderdeel open, ← klapt het dicht.</translation>
     </message>
     <message>
       <source>Not taken: this branch was not chosen.</source>
@@ -1445,6 +1457,13 @@ Openen?</translation>
     <message>
       <source>DO-CONFIRM</source>
       <translation>DOEN-BEVESTIGEN</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n overdue</source>
+      <translation>
+        <numerusform>%n te laat</numerusform>
+        <numerusform>%n te laat</numerusform>
+      </translation>
     </message>
     <message>
       <source>open</source>

@@ -1,0 +1,241 @@
+"""What the run keys do: each user action is one engine call, made on the GUI thread.
+
+A step shows as done only after the engine returned the committed event; the view then refreshes
+from the folded state. A refused command (``CommandError``) is shown by ``errors.guarded`` and
+changes nothing. Dialogs are opened with ``open()`` so they never block the event loop (a timer
+still ticks behind them) and report back through ``accepted``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog
+
+from runbook_assistant.core.errors import RunbookAssistantError
+from runbook_assistant.core.events import Event
+from runbook_assistant.core.model import Step
+from runbook_assistant.ui.decision_dialog import DecisionDialog
+from runbook_assistant.ui.errors import guarded
+from runbook_assistant.ui.four_eyes_dialog import FourEyesDialog
+from runbook_assistant.ui.run_timers import reminders_due
+from runbook_assistant.ui.text_entry_dialog import actor_dialog, note_dialog, skip_dialog
+
+if TYPE_CHECKING:
+    from runbook_assistant.ui.run_view import RunView
+
+log = logging.getLogger("runbook_assistant.ui")
+
+
+KEY_HELP = (  # (keys, what) for the F1 dialog; translated where shown
+    (QT_TRANSLATE_NOOP("RunView", "↑ ↓ or J K"),
+     QT_TRANSLATE_NOOP("RunView", "Move between steps")),
+    (QT_TRANSLATE_NOOP("RunView", "→ ←"), QT_TRANSLATE_NOOP("RunView", "Open or close a section")),
+    (QT_TRANSLATE_NOOP("RunView", "Space"),
+     QT_TRANSLATE_NOOP("RunView", "Check the step (a four-eyes step asks who verified it)")),
+    (QT_TRANSLATE_NOOP("RunView", "U"), QT_TRANSLATE_NOOP("RunView", "Undo: reopen the step")),
+    (QT_TRANSLATE_NOOP("RunView", "S"), QT_TRANSLATE_NOOP("RunView", "Skip the step (asks why)")),
+    (QT_TRANSLATE_NOOP("RunView", "N"), QT_TRANSLATE_NOOP("RunView", "Add a note")),
+    (QT_TRANSLATE_NOOP("RunView", "D"), QT_TRANSLATE_NOOP("RunView", "Record the decision")),
+    (QT_TRANSLATE_NOOP("RunView", "Enter"),
+     QT_TRANSLATE_NOOP("RunView", "Read the step's details (Esc returns)")),
+    (QT_TRANSLATE_NOOP("RunView", "Ctrl+F"), QT_TRANSLATE_NOOP("RunView", "Search the steps")),
+)
+
+
+class RunCommands(QObject):
+    """The run view's commands: check, undo, skip, note, decide, close, change actor."""
+
+    recorded = Signal(object)  # the committed Event
+
+    def __init__(self, view: RunView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.active_dialog: QDialog | None = None
+
+    # --- plumbing --------------------------------------------------------------------------------
+    def record(self, action: Callable[[], Event]) -> Event | None:
+        """Make one engine call; on success refresh the view and announce the event."""
+        event = guarded(self.view, action)
+        if event is None:
+            return None
+        self.view.refresh()
+        self.recorded.emit(event)
+        return event
+
+    def _open(self, dialog: QDialog, on_accept: Callable[[Any], None]) -> QDialog:
+        self.active_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: on_accept(dialog))
+        dialog.finished.connect(lambda _result: self._closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _closed(self, dialog: QDialog) -> None:
+        if self.active_dialog is dialog:
+            self.active_dialog = None
+        self.view.list.setFocus()
+
+    def _refuse(self, text: str) -> None:
+        self.view.header.show_message(text, tone="danger")
+
+    def _usable(self) -> bool:
+        state = self.view.state
+        if state is not None and state.closed:
+            self._refuse(self.tr("This run is closed: nothing more can be recorded."))
+            return False
+        return True
+
+    # --- the commands ----------------------------------------------------------------------------
+    def dispatch(self, name: str) -> None:
+        """A run key pressed in the checklist (see ``StepTreeView``), on the selected row."""
+        view = self.view
+        index = view.list.currentIndex()
+        step = view.model.step_at(index)
+        view.header.show_message("")
+        if step is None:  # a section header: open or close it, or a note on the run
+            if name in ("check", "details") and index.isValid():
+                view.list.setExpanded(index, not view.list.isExpanded(index))
+            elif name == "note":
+                self.note(None)
+            return
+        actions: dict[str, Callable[[Step], None]] = {
+            "check": self.check, "undo": self.undo, "skip": self.skip, "note": self.note,
+            "decide": self.decide, "details": lambda _step: view.detail.setFocus()}
+        action = actions.get(name)
+        if action is not None:
+            action(step)
+
+    def record_reminders(self, now: datetime) -> list[str]:
+        """Record each recurring reminder due at ``now`` and not yet recorded; their step ids.
+
+        Never a dialog from a timer: a refusal is logged and shown in the header.
+        """
+        view = self.view
+        if view.state is None:
+            return []
+        fired: list[str] = []
+        for step_id in reminders_due(view.state, view.runbook, now):
+            try:
+                view.engine.timer_fired(view.run_id, step_id, "every", actor=view.actor or "?")
+            except RunbookAssistantError as exc:
+                log.warning("reminder for %s not recorded: %s", step_id, exc.message)
+                view.header.show_message(exc.message, tone="danger")
+                continue
+            fired.append(step_id)
+        return fired
+
+    def check(self, step: Step) -> None:
+        """Space: check an open step (a four-eyes step asks who verified; a decision asks which)."""
+        if not self._usable():
+            return
+        if step.decision:
+            self.decide(step)
+            return
+        current = self.view.state.step(step.id) if self.view.state else None
+        if current is not None and not current.is_open:
+            self._refuse(self.tr("“{step}” is already {status}. U reopens it.").format(
+                step=step.title, status=self.view.model.status_word(current)))
+            return
+        view = self.view
+        if step.four_eyes:
+            dialog = FourEyesDialog(step, view.actor, view.people(), view)
+            self._open(dialog, lambda d: self._checked(step, self.record(
+                lambda: view.engine.check(view.run_id, step.id, actor=d.performer(),
+                                          verified_by=d.verifier()))))
+            return
+        self._checked(step, self.record(
+            lambda: view.engine.check(view.run_id, step.id, actor=view.actor)))
+
+    def _checked(self, step: Step, event: Event | None) -> None:
+        if event is not None:
+            self.view.header.show_message("")
+            self.view.select_next_open(step.id)
+
+    def undo(self, step: Step) -> None:
+        """U: reopen a done or skipped step (or withdraw a decision)."""
+        if not self._usable():
+            return
+        current = self.view.state.step(step.id) if self.view.state else None
+        if current is None or current.is_open:
+            self._refuse(self.tr("“{step}” is open: there is nothing to undo.").format(
+                step=step.title))
+            return
+        view = self.view
+        if self.record(lambda: view.engine.uncheck(view.run_id, step.id, actor=view.actor)):
+            view.header.show_message(self.tr("“{step}” is open again.").format(step=step.title))
+
+    def skip(self, step: Step) -> None:
+        """S: skip an open step, with a reason."""
+        if not self._usable():
+            return
+        if step.decision:
+            self._refuse(self.tr("A decision cannot be skipped: press D and record the option "
+                                 "chosen."))
+            return
+        current = self.view.state.step(step.id) if self.view.state else None
+        if current is not None and not current.is_open:
+            self._refuse(self.tr("“{step}” is already {status}. U reopens it.").format(
+                step=step.title, status=self.view.model.status_word(current)))
+            return
+        view = self.view
+        self._open(skip_dialog(step.title, view), lambda d: self._checked(step, self.record(
+            lambda: view.engine.skip(view.run_id, step.id, actor=view.actor, reason=d.text()))))
+
+    def note(self, step: Step | None) -> None:
+        """N: a note on the selected step (or on the run, from a section header)."""
+        if not self._usable():
+            return
+        view = self.view
+        step_id = step.id if step is not None else None
+        self._open(note_dialog(step.title if step else None, view), lambda d: self.record(
+            lambda: view.engine.note(view.run_id, d.text(), actor=view.actor, step_id=step_id)))
+
+    def decide(self, step: Step) -> None:
+        """D: record the decision of a decision step, then go to the chosen section."""
+        if not self._usable():
+            return
+        if not step.decision:
+            self._refuse(self.tr("“{step}” is not a decision: Space checks it.").format(
+                step=step.title))
+            return
+        view = self.view
+        dialog = DecisionDialog(view.runbook, step, view.actor, view)
+
+        def decided(d: DecisionDialog) -> None:
+            option = d.option()
+            if option is None:
+                return
+            event = self.record(lambda: view.engine.decide(
+                view.run_id, step.id, option, actor=view.actor,
+                rationale=d.rationale.toPlainText(), owner=d.owner.text().strip() or None,
+                revisit_by=d.revisit.text().strip() or None))
+            if event is not None:
+                view.header.show_message("")
+                view.select_section_start(str(event.payload.get("option", option)))
+
+        self._open(dialog, decided)
+
+    def close_run(self) -> None:
+        """Close the run with a short summary (it takes no entries afterwards)."""
+        if not self._usable():
+            return
+        from runbook_assistant.ui.text_entry_dialog import TextEntryDialog
+
+        view = self.view
+        dialog = TextEntryDialog(
+            self.tr("Close run"),
+            self.tr("Closing the run ends it: nothing more can be recorded. Summary:"),
+            self.tr("Close run"), parent=view)
+        dialog.setObjectName("closeRunDialog")
+        self._open(dialog, lambda d: self.record(
+            lambda: view.engine.close(view.run_id, actor=view.actor, summary=d.text())))
+
+    def change_actor(self) -> None:
+        """Who is at the keyboard: kept in the settings, shown in the header."""
+        self._open(actor_dialog(self.view.actor, self.view),
+                   lambda d: self.view.set_actor(d.text()))
