@@ -35,10 +35,23 @@ def build_state(folder: RunFolder, now: datetime | None) -> RunState:
     steps: dict[str, StepState] = {}
     progress: list[SectionProgress] = []
     stopped = folder.closed is not None
+    # A step becomes current when the step before it in the checklist is done or skipped, across
+    # sections: a later section's timebox must not run from the start while nobody has reached it.
+    marker: datetime | None = folder.started_at
     for section in folder.runbook.sections:
         status = branches.status.get(section.id, ACTIVE)
-        steps.update(_section_steps(folder, section, status, section_since.get(section.id),
-                                    choices, now, stopped))
+        since = section_since.get(section.id)
+        if status != ACTIVE:
+            since = None
+        elif section.id in branches.chosen_by:
+            since = since if marker is None or since is None else max(marker, since)
+        else:
+            since = marker
+        section_steps, marker_after = _section_steps(folder, section, status, since, choices,
+                                                     now, stopped)
+        steps.update(section_steps)
+        if status == ACTIVE:
+            marker = marker_after
         progress.append(_progress(section, status, branches, section_since.get(section.id), steps))
     counted = [s for s in steps.values() if s.counts and (not s.optional or not s.is_open)]
     current = next((s.step_id for s in steps.values()
@@ -160,7 +173,8 @@ def _section_since(folder: RunFolder, branches: BranchStatus,
 
 def _section_steps(folder: RunFolder, section: Section, status: str, since: datetime | None,
                    choices: dict[str, DecisionRecord | None], now: datetime | None,
-                   stopped: bool) -> dict[str, StepState]:
+                   stopped: bool) -> tuple[dict[str, StepState], datetime | None]:
+    """The section's step states, and when the step after its last one becomes current."""
     result: dict[str, StepState] = {}
     marker = since  # when the next step becomes current: the previous step's completion
     for step in section.steps:
@@ -186,7 +200,7 @@ def _section_steps(folder: RunFolder, section: Section, status: str, since: date
             marker = at
         elif not step.optional:
             marker = None
-    return result
+    return result, marker
 
 
 def _progress(section: Section, status: str, branches: BranchStatus, since: datetime | None,

@@ -41,10 +41,15 @@ def test_no_now_means_nothing_is_overdue() -> None:
 def test_timebox_counts_from_when_the_previous_step_was_done() -> None:
     a = Laptop("dev-a")
     a.start()
-    rollback = state_at(a, 1).step("rollback-uitvoeren")
-    # first step of a section that is active from the start: current since the start
-    assert rollback.current_since == START and rollback.timebox_at == at(30)
-    decision = state_at(a, 1).step("rollback-ok")
+    assert state_at(a, 1).step("coordinator").current_since == START
+    # nobody has reached the next section yet: its timebox does not run
+    assert state_at(a, 1).step("rollback-uitvoeren").current_since is None
+    assert not state_at(a, 100).step("rollback-uitvoeren").overdue
+    a.check("coordinator", 2)
+    a.check("bezetting", 3)
+    rollback = state_at(a, 4).step("rollback-uitvoeren")
+    assert rollback.current_since == at(3) and rollback.timebox_at == at(33)
+    decision = state_at(a, 4).step("rollback-ok")
     assert decision.current_since is None  # the step before it is still open
     a.check("rollback-uitvoeren", 12, verified_by="Bram")
     assert state_at(a, 13).step("rollback-ok").current_since == at(12)
@@ -54,8 +59,10 @@ def test_timebox_counts_from_when_the_previous_step_was_done() -> None:
 def test_open_step_past_its_timebox_is_overdue() -> None:
     a = Laptop("dev-a")
     a.start()
-    assert state_at(a, 29).step("rollback-uitvoeren").overdue is False
-    assert state_at(a, 31).step("rollback-uitvoeren").overdue_timer == "timebox"
+    a.check("coordinator", 1)
+    a.check("bezetting", 1)
+    assert state_at(a, 30).step("rollback-uitvoeren").overdue is False
+    assert state_at(a, 32).step("rollback-uitvoeren").overdue_timer == "timebox"
 
 
 def test_a_branch_section_becomes_current_when_its_decision_is_recorded() -> None:
