@@ -54,6 +54,7 @@ def main() -> int:
         os.environ[var] = str(tmp / var.lower())
     sys.path.insert(0, str(REPO))
 
+    import shiboken6
     from PySide6.QtWidgets import QApplication
 
     from runbook_assistant import paths
@@ -102,8 +103,7 @@ def main() -> int:
         window.grab().save(str(written[-1]))
         written.append(_debrief(panel, tmp, args.out, lang))
         window.close()
-        window.deleteLater()
-        settle()
+        shiboken6.delete(window)  # before the store closes: its run view's timers read it
         engine.close_store()
     library.close()
     for path in written:

@@ -1,0 +1,174 @@
+"""Exercise commands: deliver injects from a script (``run inject``), and the ``exercise`` group:
+``status`` (the clock and the injects of a run), ``debrief`` (one run, or two compared),
+``draft`` (a scenario draft from a past run) and ``rehearsal`` (what exercises taught about a
+runbook).
+
+Exercise time is read from the run's log (see ``core/exercise_time.py``), so a script can call
+these commands one by one and the clock carries on between them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from runbook_assistant.cli import cli, pass_app
+from runbook_assistant.cli.context import AppContext
+from runbook_assistant.cli.run_cmds import RunGroup, run
+from runbook_assistant.core.errors import CommandError
+from runbook_assistant.core.exercise import ExerciseSession
+from runbook_assistant.core.exercise_time import format_offset, parse_offset
+from runbook_assistant.core.export.debrief_labels import span
+from runbook_assistant.core.timeline import event_text
+
+
+def _session(app: AppContext, run_ref: str) -> ExerciseSession:
+    engine = app.engine
+    return ExerciseSession.for_run(engine, engine.resolve_run(run_ref), app.library)
+
+
+@run.command("inject")
+@click.argument("run_ref", metavar="RUN")
+@click.option("--actor", required=True, metavar="NAME", help="Who delivers (the exercise leader).")
+@click.option("--all-due", is_flag=True,
+              help="Deliver every inject that is due on the exercise clock (not just the next).")
+@click.option("--at", "at", metavar="T+HH:MM", default=None,
+              help="Set the exercise clock ahead to this time first (implies --all-due).")
+@pass_app
+def inject(app: AppContext, run_ref: str, actor: str, all_due: bool, at: str | None) -> None:
+    """Deliver injects of an exercise run's scenario.
+
+    Without options: the next inject, moving the exercise clock ahead to it. Prints each delivered
+    inject; the last line is the id of the last committed event.
+    """
+    session = _session(app, run_ref)
+    if at is not None:
+        delivered = session.advance_to(parse_offset(at), actor)
+    elif all_due:
+        delivered = session.tick(actor)
+    else:
+        delivered = session.jump_to_next(actor)
+    if not delivered:
+        upcoming = session.next_inject()
+        click.echo("nothing is due at T+" + format_offset(session.clock.position())
+                   + (f"; the next inject is at T+{format_offset(upcoming.offset)}"
+                      if upcoming else "; every inject has been delivered"), err=True)
+        return
+    runbook = app.engine.runbook_of(session.run_id)
+    for event in delivered:
+        click.echo(event_text(event, runbook, session.lang))
+    click.echo(delivered[-1].id)
+
+
+@cli.group(cls=RunGroup)
+def exercise() -> None:
+    """Tabletop exercises: the exercise clock, debriefs, scenario drafts and rehearsal records.
+
+    Start an exercise with `run start SCENARIO_ID --title T --actor NAME`; deliver its injects
+    with `run inject RUN --actor NAME`.
+    """
+
+
+@exercise.command("status")
+@click.argument("run_ref", metavar="RUN")
+@click.option("--json", "as_json", is_flag=True, help="As JSON.")
+@pass_app
+def status(app: AppContext, run_ref: str, as_json: bool) -> None:
+    """The exercise clock of RUN and its injects, delivered or still to come."""
+    session = _session(app, run_ref)
+    injects = session.injects()
+    position = session.clock.position()
+    if as_json:
+        click.echo(json.dumps({
+            "run_id": session.run_id,
+            "scenario_id": session.scenario.id if session.scenario else None,
+            "position_seconds": round(position, 3), "speed": session.clock.speed,
+            "paused": session.clock.paused, "finished": session.finished,
+            "injects": [{"offset": i.offset, "text": i.text, "to": i.to,
+                         "delivered": i.delivered, "event_id": i.event_id} for i in injects],
+        }, ensure_ascii=False, indent=2))
+        return
+    state = "paused" if session.clock.paused else f"×{session.clock.speed}"
+    click.echo(f"exercise clock T+{format_offset(position)} ({state})")
+    for item in injects:
+        mark = "[x]" if item.delivered else "[ ]"
+        to = f" (to {item.to})" if item.to else ""
+        click.echo(f"  {mark} T+{format_offset(item.offset, with_seconds=False)}  "
+                   f"{item.text}{to}")
+    if not injects:
+        click.echo("  this exercise has no scenario, so no injects")
+
+
+@exercise.command("debrief")
+@click.argument("run_ref", metavar="RUN")
+@click.option("-o", "--output", "output", required=True, metavar="FILE",
+              type=click.Path(dir_okay=False), help="FILE.html or FILE.pdf.")
+@click.option("--compare", "other", metavar="RUN", default=None,
+              help="A second run of the same scenario, shown side by side.")
+@click.option("--lang", "lang", type=click.Choice(["nl", "en"]), default=None,
+              help="Language of the debrief (default: the run's).")
+@pass_app
+def debrief(app: AppContext, run_ref: str, output: str, other: str | None,
+            lang: str | None) -> None:
+    """The debrief of exercise RUN (like `export RUN --format debrief`), optionally compared with
+    a second run of the same scenario."""
+    from runbook_assistant.core.export.debrief import export_debrief
+
+    written = export_debrief(app.engine, run_ref, Path(output), compare_with=other, lang=lang)
+    click.echo(str(written))
+
+
+@exercise.command("draft")
+@click.argument("run_ref", metavar="RUN")
+@click.option("-o", "--output", "output", required=True, metavar="FILE",
+              type=click.Path(dir_okay=False), help="The scenario file to write (Markdown).")
+@pass_app
+def draft(app: AppContext, run_ref: str, output: str) -> None:
+    """A scenario draft from past run RUN: its events become injects at their offsets.
+
+    Edit the goals and the injects, then put the file in a library folder.
+    """
+    from runbook_assistant.core.export.atomic import check_target, write_text_atomic
+    from runbook_assistant.core.rehearsal import scenario_from_run
+
+    text = scenario_from_run(app.engine, run_ref)
+    target = check_target(Path(output))
+    write_text_atomic(target, [text])
+    click.echo(str(target))
+
+
+@exercise.command("rehearsal")
+@click.argument("runbook_id")
+@click.option("--json", "as_json", is_flag=True, help="As JSON.")
+@pass_app
+def rehearsal_cmd(app: AppContext, runbook_id: str, as_json: bool) -> None:
+    """When each step of RUNBOOK_ID was last rehearsed and how long it typically takes.
+
+    Only exercise runs count. Steps never rehearsed are marked.
+    """
+    from runbook_assistant.core.rehearsal import rehearsal
+
+    runbook = app.library.get(runbook_id)
+    if runbook.kind == "exercise":
+        raise CommandError(f"'{runbook_id}' is a scenario",
+                           hint=f"ask about the runbook it exercises: '{runbook.runbook}'")
+    record = rehearsal(app.engine, runbook)
+    if as_json:
+        click.echo(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
+        return
+    last = record.last_exercise.astimezone().strftime("%Y-%m-%d") if record.last_exercise \
+        else "never"
+    click.echo(f"{runbook.title} ({runbook.id}): {record.exercise_runs} exercise runs, "
+               f"last {last}")
+    for step in record.steps:
+        if step.never:
+            click.echo(f"  NEVER  {step.title}  (#{step.step_id})")
+            continue
+        when = step.last_rehearsed.astimezone().strftime("%Y-%m-%d") if step.last_rehearsed \
+            else "-"
+        typical = f"typical {span(step.typical)}" if step.typical is not None else "typical -"
+        click.echo(f"  {step.times:>3}x   {step.title}  (#{step.step_id})  last {when}, {typical}")
+    never = len(record.never_rehearsed)
+    click.echo(f"{never} of {len(record.steps)} steps never rehearsed", err=True)

@@ -1,0 +1,285 @@
+"""The figures of an exercise debrief, worked out from the run's events in exercise time.
+
+Per step: when it was due (planned) and when it was done (actual), and so which steps were late or
+missed. Per inject: when it went out and the first reaction after it (the next event that someone
+recorded, not counting other injects, timers and clock changes). Decisions with their rationale,
+observer notes, and how the exercise clock ran. ``compare`` puts two runs of one scenario side by
+side.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from runbook_assistant.core.errors import ExportError
+from runbook_assistant.core.events import Event, EventKind
+from runbook_assistant.core.exercise import exercise_state, is_observation, observation_text
+from runbook_assistant.core.exercise_time import ExerciseTimeline, is_clock_note, parse_clock_note
+from runbook_assistant.core.export.run_data import RunData
+from runbook_assistant.core.ordering import ordered, parse_time
+from runbook_assistant.core.rehearsal import step_duration
+from runbook_assistant.core.state_types import RunState
+from runbook_assistant.core.timeline import event_text
+
+# Events that are the exercise machinery rather than something a player did.
+_NOT_A_REACTION = {EventKind.INJECT_DELIVERED, EventKind.TIMER_FIRED, EventKind.RUN_STARTED,
+                   EventKind.RUN_CLOSED}
+
+
+@dataclass(frozen=True)
+class StepFigure:
+    """One step on the path the run took: planned and actual, in exercise seconds."""
+
+    step_id: str
+    title: str
+    role: str
+    planned: float | None  # its due time
+    actual: float | None  # when it was checked or skipped
+    verdict: str  # on_time | late | missed | done | skipped | open | not_reached
+    by: str = ""
+    took: float | None = None  # from when it could start to its check
+    timebox: float | None = None
+
+    @property
+    def late_by(self) -> float | None:
+        if self.verdict == "late" and self.planned is not None and self.actual is not None:
+            return self.actual - self.planned
+        return None
+
+    @property
+    def over_timebox(self) -> bool:
+        return self.timebox is not None and self.took is not None and self.took > self.timebox
+
+    @property
+    def charted(self) -> bool:
+        return self.planned is not None or self.actual is not None
+
+
+@dataclass(frozen=True)
+class InjectFigure:
+    number: int
+    offset: float  # planned, from the scenario
+    delivered: float
+    text: str
+    to: str  # the role's name ('' for everyone)
+    reaction: float | None = None  # seconds from delivery to the first reaction
+    reaction_text: str = ""
+    reaction_actor: str = ""
+
+
+@dataclass(frozen=True)
+class DecisionFigure:
+    at: float
+    step_title: str
+    label: str
+    rationale: str
+    owner: str
+    actor: str
+    in_force: bool
+
+
+@dataclass(frozen=True)
+class NoteFigure:
+    at: float
+    actor: str
+    text: str
+    step_title: str = ""
+
+
+@dataclass(frozen=True)
+class ClockChange:
+    at: float  # exercise seconds
+    real: datetime
+    text: str
+
+
+@dataclass
+class Debrief:
+    """Everything a debrief shows about one exercise run."""
+
+    data: RunData
+    state: RunState  # in exercise time
+    timeline: ExerciseTimeline
+    end: float  # exercise seconds at the close (or the last event)
+    real_seconds: float
+    steps: list[StepFigure] = field(default_factory=list)
+    injects: list[InjectFigure] = field(default_factory=list)
+    decisions: list[DecisionFigure] = field(default_factory=list)
+    observations: list[NoteFigure] = field(default_factory=list)
+    team_notes: list[NoteFigure] = field(default_factory=list)
+    clock: list[ClockChange] = field(default_factory=list)
+
+    def count(self, verdict: str) -> int:
+        return sum(1 for s in self.steps if s.verdict == verdict)
+
+    @property
+    def done(self) -> int:
+        """Steps done or skipped, counted as the run's progress counts them."""
+        return self.state.done
+
+    @property
+    def total(self) -> int:
+        """Steps in the checklist (a branch not yet decided and open optional steps left out)."""
+        return self.state.total
+
+    @property
+    def missed_or_late(self) -> list[StepFigure]:
+        return [s for s in self.steps if s.verdict in ("missed", "late") or s.over_timebox]
+
+    @property
+    def median_reaction(self) -> float | None:
+        values = [i.reaction for i in self.injects if i.reaction is not None]
+        return statistics.median(values) if values else None
+
+    @property
+    def scenario_id(self) -> str | None:
+        return self.data.record.scenario_id
+
+
+def build_debrief(data: RunData) -> Debrief:
+    """The debrief figures of an exercise run (``ExportError`` for an incident)."""
+    if not data.exercise:
+        raise ExportError("the debrief needs an exercise run",
+                          hint="use --format report for an incident")
+    events = ordered(data.events)
+    state, timeline = exercise_state(data.runbook, data.record, events)
+    start = timeline.started_at
+
+    def sec(moment: datetime | None) -> float | None:
+        return (moment - start).total_seconds() if moment is not None else None
+
+    seconds = [timeline.event_seconds(e) for e in events]
+    end = (sec(state.closed_at) if state.closed else None) or max(seconds, default=0.0)
+    last_real = max((e.wall_time for e in events), default=data.record.created_at)
+    debrief = Debrief(data, state, timeline, end,
+                      (parse_time(last_real) - start).total_seconds())
+    since = {s.section_id: s.since for s in state.sections}
+    for spec in data.runbook.steps:
+        step = state.step(spec.id)
+        if step is None or not step.active:
+            continue  # a branch not taken is not part of this exercise
+        planned = float(spec.due) if spec.due is not None else None
+        actual = sec(step.at) if step.status != "open" else None
+        debrief.steps.append(StepFigure(
+            spec.id, spec.title, data.runbook.role_name(spec.role), planned, actual,
+            _verdict(step.status, planned, actual, end, pending=step.pending,
+                     optional=spec.optional),
+            step.by or "", step_duration(step, since.get(step.section_id)),
+            float(spec.timebox) if spec.timebox else None))
+    _events(debrief, events, seconds)
+    for entry in state.decisions:
+        step = data.runbook.step(entry.step_id)
+        debrief.decisions.append(DecisionFigure(
+            sec(entry.at) or 0.0, step.title if step else entry.step_id, entry.label,
+            entry.rationale, entry.owner, entry.actor, entry.current))
+    return debrief
+
+
+def _verdict(status: str, planned: float | None, actual: float | None, end: float, *,
+             pending: bool, optional: bool) -> str:
+    if status == "skipped":
+        return "skipped"
+    if status == "done":
+        if planned is None or actual is None:
+            return "done"
+        return "late" if actual > planned else "on_time"
+    if pending:
+        return "not_reached"
+    if planned is not None and planned <= end and not optional:
+        return "missed"
+    return "open" if planned is None or planned <= end else "not_reached"
+
+
+def _events(debrief: Debrief, events: list[Event], seconds: list[float]) -> None:
+    """Injects with their first reaction, notes, and clock changes, in one pass."""
+    runbook, lang = debrief.data.runbook, debrief.data.lang
+    for index, event in enumerate(events):
+        at = seconds[index]
+        if event.kind is EventKind.INJECT_DELIVERED:
+            reaction = next((j for j in range(index + 1, len(events))
+                             if _is_reaction(events[j])), None)
+            found = events[reaction] if reaction is not None else None
+            p = event.payload
+            debrief.injects.append(InjectFigure(
+                len(debrief.injects) + 1, float(p.get("offset", 0)), at, str(p.get("text", "")),
+                runbook.role_name(str(p["to"])) if p.get("to") else "",
+                seconds[reaction] - at if reaction is not None else None,
+                event_text(found, runbook, lang) if found is not None else "",
+                found.actor if found is not None else ""))
+        elif event.kind is EventKind.NOTE_ADDED:
+            text = str(event.payload.get("text", ""))
+            step = runbook.step(event.step_id) if event.step_id else None
+            title = step.title if step else ""
+            if parse_clock_note(text) is not None:
+                debrief.clock.append(ClockChange(at, parse_time(event.wall_time), text))
+            elif is_observation(text):
+                debrief.observations.append(NoteFigure(at, event.actor, observation_text(text),
+                                                       title))
+            else:
+                debrief.team_notes.append(NoteFigure(at, event.actor, text, title))
+
+
+def _is_reaction(event: Event) -> bool:
+    if event.kind in _NOT_A_REACTION or is_clock_note(event):
+        return False
+    return not (event.kind is EventKind.NOTE_ADDED
+                and is_observation(str(event.payload.get("text", ""))))
+
+
+# --- two runs side by side ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class StepPair:
+    step_id: str
+    title: str
+    planned: float | None
+    a: StepFigure | None
+    b: StepFigure | None
+
+    @property
+    def difference(self) -> float | None:
+        """B's actual minus A's (negative: B was faster)."""
+        if self.a is None or self.b is None or self.a.actual is None or self.b.actual is None:
+            return None
+        return self.b.actual - self.a.actual
+
+
+@dataclass(frozen=True)
+class InjectPair:
+    offset: float
+    text: str
+    to: str
+    a: InjectFigure | None
+    b: InjectFigure | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    a: Debrief
+    b: Debrief
+    steps: list[StepPair]
+    injects: list[InjectPair]
+
+
+def compare(a: Debrief, b: Debrief) -> Comparison:
+    """Two runs of the same scenario side by side (``ExportError`` when the scenarios differ)."""
+    if a.data.record.id == b.data.record.id:
+        raise ExportError("compare two different runs", hint="give the id of another run")
+    if a.scenario_id != b.scenario_id or a.data.record.runbook_id != b.data.record.runbook_id:
+        raise ExportError(
+            f"run {b.data.record.id} played '{b.scenario_id or b.data.record.runbook_id}', "
+            f"not '{a.scenario_id or a.data.record.runbook_id}'",
+            hint="compare two runs of the same scenario")
+    by_b = {s.step_id: s for s in b.steps}
+    steps = [StepPair(s.step_id, s.title, s.planned, s, by_b.pop(s.step_id, None))
+             for s in a.steps]
+    steps += [StepPair(s.step_id, s.title, s.planned, None, s) for s in by_b.values()]
+    pool = {(i.offset, i.text): i for i in reversed(b.injects)}
+    injects = []
+    for inject in a.injects:
+        match = pool.pop((inject.offset, inject.text), None)
+        injects.append(InjectPair(inject.offset, inject.text, inject.to, inject, match))
+    injects += [InjectPair(i.offset, i.text, i.to, None, i) for i in pool.values()]
+    injects.sort(key=lambda pair: pair.offset)
+    return Comparison(a, b, steps, injects)

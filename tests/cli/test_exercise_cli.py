@@ -1,0 +1,163 @@
+"""Exercises from the command line: start from a scenario, deliver injects from a script, debrief,
+scenario drafts and rehearsal records (click's CliRunner, bundled runbooks)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from runbook_assistant.cli import cli
+from runbook_assistant.core.parser import parse_text
+
+SCENARIO = "oefening-wijziging-zonder-tweede-persoon"
+RUNBOOK = "netwerkstoring-wijziging"
+EVENT_ID = re.compile(r"^[A-Za-z0-9-]{16,}$")
+
+
+@pytest.fixture
+def ra(tmp_path: Path):
+    runner = CliRunner()
+    db = tmp_path / "runs.sqlite3"
+
+    def invoke(*args: str) -> Result:
+        return runner.invoke(cli, ["--db", str(db), *args])
+    return invoke
+
+
+def ok(result: Result) -> list[str]:
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    return result.stdout.splitlines()
+
+
+def start(ra, *ids: str) -> str:
+    return ok(ra("run", "start", *ids, "--title", "Oefening ploeg B", "--actor", "Olaf",
+                 "--participant", "Anna=incident-lead", "--participant", "Bram=netwerk"))[-1]
+
+
+def delivered(ra, run_id: str) -> list[int]:
+    data = json.loads(ra("run", "show", run_id, "--json").stdout)
+    return [e["payload"]["offset"] for e in data["events"] if e["kind"] == "inject_delivered"]
+
+
+def test_a_scenario_id_starts_its_runbook_as_an_exercise(ra) -> None:
+    run_id = start(ra, SCENARIO)
+    data = json.loads(ra("run", "show", run_id, "--json").stdout)
+    assert data["run"]["mode"] == "exercise" and data["run"]["scenario_id"] == SCENARIO
+    assert data["run"]["runbook_id"] == RUNBOOK
+    listed = ok(ra("run", "list"))
+    assert any(run_id in line and "exercise" in line for line in listed)
+
+
+def test_run_start_with_exercise_and_scenario(ra) -> None:
+    run_id = start(ra, RUNBOOK, "--exercise", "--scenario", SCENARIO)
+    runs = json.loads(ra("run", "list", "--json").stdout)
+    assert [(r["run_id"], r["mode"], r["scenario_id"]) for r in runs] == [
+        (run_id, "exercise", SCENARIO)]
+    wrong = ra("run", "start", "kernnetwerk-failover", "--title", "x", "--actor", "Olaf",
+               "--scenario", SCENARIO)
+    assert wrong.exit_code == 1 and "exercises 'netwerkstoring-wijziging'" in wrong.stderr
+
+
+def test_run_inject_delivers_the_next_one_and_then_the_due_ones(ra) -> None:
+    run_id = start(ra, SCENARIO)
+    lines = ok(ra("run", "inject", run_id, "--actor", "Olaf"))
+    assert lines[0].startswith("Inject T+00:00: Maandag 10:47.") and EVENT_ID.match(lines[-1])
+    lines = ok(ra("run", "inject", run_id, "--actor", "Olaf", "--all-due", "--at", "T+00:15"))
+    assert len(lines) == 5 and "(aan Klantcontactcentrum)" in lines[3]
+    again = ra("run", "inject", run_id, "--actor", "Olaf", "--all-due")
+    assert again.exit_code == 0 and again.stdout == ""
+    assert "the next inject is at T+00:20:00" in again.stderr
+    ok(ra("run", "inject", run_id, "--actor", "Olaf"))
+    assert delivered(ra, run_id) == [0, 180, 480, 720, 900, 1200]
+
+
+def test_exercise_status_shows_the_clock_and_the_injects(ra) -> None:
+    run_id = start(ra, SCENARIO)
+    ok(ra("run", "inject", run_id, "--actor", "Olaf", "--at", "T+00:10"))
+    data = json.loads(ra("exercise", "status", run_id, "--json").stdout)
+    assert data["scenario_id"] == SCENARIO and data["speed"] == 1 and not data["finished"]
+    assert 600 <= data["position_seconds"] < 660
+    assert [i["delivered"] for i in data["injects"]][:4] == [True, True, True, False]
+    text = ok(ra("exercise", "status", run_id))
+    assert text[0].startswith("exercise clock T+00:10") and text[1].startswith("  [x] T+00:00")
+
+
+def test_a_whole_exercise_from_a_script_then_the_debrief(ra, tmp_path: Path,
+                                                         qapp: object) -> None:
+    run_id = start(ra, SCENARIO)
+    ok(ra("run", "inject", run_id, "--actor", "Olaf", "--at", "T+00:04"))
+    ok(ra("run", "check", run_id, "appoint-lead", "--actor", "Anna"))
+    ok(ra("run", "note", run_id, "Waarneming: niemand vroeg naar de tweede persoon",
+          "--actor", "Olaf"))
+    ok(ra("run", "inject", run_id, "--actor", "Olaf", "--at", "T+02:00"))
+    ok(ra("run", "close", run_id, "--actor", "Olaf"))
+    html = tmp_path / "debrief.html"
+    assert ok(ra("export", run_id, "--format", "debrief", "-o", str(html)))[-1] == str(html)
+    text = html.read_text(encoding="utf-8")
+    assert "OEFENING — geen echt incident" in text and "<svg" in text
+    assert "niemand vroeg naar de tweede persoon" in text
+    pdf = tmp_path / "debrief.pdf"
+    ok(ra("export", run_id, "--format", "debrief", "-o", str(pdf)))
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_two_exercises_compared(ra, tmp_path: Path) -> None:
+    first, second = start(ra, SCENARIO), start(ra, SCENARIO)
+    for run_id in (first, second):
+        ok(ra("run", "inject", run_id, "--actor", "Olaf", "--at", "T+00:30"))
+    out = tmp_path / "both.html"
+    ok(ra("exercise", "debrief", first, "--compare", second, "-o", str(out)))
+    assert out.read_text(encoding="utf-8").count("<svg") == 2
+
+
+def test_the_debrief_of_an_incident_is_refused(ra, tmp_path: Path) -> None:
+    run_id = start(ra, RUNBOOK)
+    result = ra("export", run_id, "--format", "debrief", "-o", str(tmp_path / "d.html"))
+    assert result.exit_code == 1 and result.stderr.startswith("error: ")
+    assert "exercise" in result.stderr and "Traceback" not in result.output
+    inject = ra("run", "inject", run_id, "--actor", "Olaf")
+    assert inject.exit_code == 1 and "is not an exercise" in inject.stderr
+
+
+def test_a_bad_exercise_time_is_one_error_line(ra) -> None:
+    run_id = start(ra, SCENARIO)
+    result = ra("run", "inject", run_id, "--actor", "Olaf", "--at", "half elf")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("error: cannot read the exercise time 'half elf'")
+
+
+def test_exercise_draft_writes_a_scenario_that_validates(ra, tmp_path: Path) -> None:
+    run_id = start(ra, RUNBOOK)
+    ok(ra("run", "check", run_id, "appoint-lead", "--actor", "Anna"))
+    ok(ra("run", "note", run_id, "Beheeromgeving onbereikbaar {console}", "--actor", "Bram"))
+    out = tmp_path / "oefening-concept.md"
+    assert ok(ra("exercise", "draft", run_id, "-o", str(out)))[-1] == str(out)
+    result = parse_text(out.read_text(encoding="utf-8"), str(out))
+    assert result.runbook is not None and result.runbook.runbook == RUNBOOK
+    assert result.diagnostics == ()
+    validated = ra("--library", str(tmp_path), "validate", str(out))
+    assert validated.exit_code == 0 and validated.stdout == ""
+
+
+def test_exercise_rehearsal_counts_exercises_only(ra) -> None:
+    exercise = start(ra, SCENARIO)
+    ok(ra("run", "check", exercise, "appoint-lead", "--actor", "Anna"))
+    incident = start(ra, RUNBOOK)
+    ok(ra("run", "check", incident, "stop-freeze", "--actor", "Anna"))
+    data = json.loads(ra("exercise", "rehearsal", RUNBOOK, "--json").stdout)
+    assert data["exercise_runs"] == 1
+    steps = {s["step_id"]: s for s in data["steps"]}
+    assert steps["appoint-lead"]["times_rehearsed"] == 1
+    assert steps["stop-freeze"]["never_rehearsed"]
+    result = ra("exercise", "rehearsal", RUNBOOK)
+    lines = ok(result)
+    assert lines[0].endswith("1 exercise runs, last " + lines[0].rsplit(" ", 1)[-1])
+    assert any(line.startswith("  NEVER  Stop de wijziging") for line in lines)
+    assert "steps never rehearsed" in result.stderr
+    scenario = ra("exercise", "rehearsal", SCENARIO)
+    assert scenario.exit_code == 1 and "is a scenario" in scenario.stderr

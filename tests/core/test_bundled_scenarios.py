@@ -1,0 +1,38 @@
+"""The bundled exercise scenarios: clean, in both languages, each for a bundled runbook."""
+
+from __future__ import annotations
+
+import pytest
+
+from runbook_assistant import paths
+from runbook_assistant.core.library import Library
+
+PAIRS = [("oefening-wijziging-zonder-tweede-persoon", "exercise-change-without-second-person"),
+         ("oefening-failover-mislukt", "exercise-failover-fails"),
+         ("oefening-14020-en-email-uit", "exercise-14020-and-email-down")]
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return Library([paths.bundled_runbooks_dir()], None)
+
+
+def test_every_bundled_file_validates_without_a_finding(library: Library) -> None:
+    findings = [str(d) for entry in library.entries() for d in entry.result.diagnostics]
+    assert findings == []
+
+
+@pytest.mark.parametrize(("dutch", "english"), PAIRS)
+def test_each_scenario_exists_in_dutch_and_english(library: Library, dutch: str,
+                                                   english: str) -> None:
+    nl, en = library.get(dutch), library.get(english)
+    for scenario, lang in ((nl, "nl"), (en, "en")):
+        assert scenario.kind == "exercise" and scenario.lang == lang
+        runbook = library.get(scenario.runbook or "")
+        assert runbook.kind == "runbook" and runbook.lang == lang
+        assert {i.to for i in scenario.injects if i.to} <= {r.id for r in runbook.roles}
+        offsets = [i.offset for i in scenario.injects]
+        assert offsets == sorted(offsets) and offsets[0] == 0 and len(offsets) >= 8
+        assert scenario.injects[-1].to is None  # the end goes to everyone
+    assert [(i.offset, i.to) for i in nl.injects] == [(i.offset, i.to) for i in en.injects]
+    assert [s.id for s in nl.sections][:2] != [] and len(nl.sections) == len(en.sections)

@@ -1,0 +1,181 @@
+"""The exercise debrief: figures of a fixed run, the SVG chart, HTML and PDF, two runs compared."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from exercise_support import HandClock, play, session, start_drill
+
+from runbook_assistant.core.engine import Engine
+from runbook_assistant.core.errors import ExportError
+from runbook_assistant.core.export import export_run, load_run
+from runbook_assistant.core.export.debrief import export_debrief
+from runbook_assistant.core.export.debrief_chart import RED, SVG_NS, chart_svg
+from runbook_assistant.core.export.debrief_data import build_debrief, compare
+from runbook_assistant.core.export.debrief_labels import debrief_labels
+
+SVG = f"{{{SVG_NS}}}"
+
+
+@pytest.fixture
+def clock() -> HandClock:
+    return HandClock()
+
+
+@pytest.fixture
+def engine(tmp_path: Path, clock: HandClock) -> Iterator[Engine]:
+    opened = Engine.open(tmp_path / "runs.sqlite3", clock=clock)
+    yield opened
+    opened.close_store()
+
+
+def test_planned_against_actual_per_step(engine: Engine, clock: HandClock) -> None:
+    debrief = build_debrief(load_run(engine, play(engine, clock)))
+    steps = {s.step_id: s for s in debrief.steps}
+    assert "record" not in steps  # the branch not taken is not part of the exercise
+    assert (steps["appoint"].planned, steps["appoint"].actual) == (300, 120)
+    assert steps["appoint"].verdict == "on_time"
+    assert steps["freeze"].verdict == "late" and steps["freeze"].late_by == 120
+    assert steps["staff"].verdict == "missed" and steps["staff"].actual is None
+    assert steps["tell"].verdict == "missed"
+    assert steps["escalate"].verdict == "on_time" and steps["escalate"].actual == 1800
+    rollback = steps["rollback"]
+    assert rollback.verdict == "done" and rollback.took == 14 * 60 and rollback.over_timebox
+    assert (debrief.count("on_time"), debrief.count("late"), debrief.count("missed")) == (2, 1, 2)
+    assert [s.step_id for s in debrief.missed_or_late] == ["freeze", "staff", "rollback", "tell"]
+    assert debrief.end == 45 * 60
+
+
+def test_time_from_each_inject_to_the_first_reaction(engine: Engine, clock: HandClock) -> None:
+    debrief = build_debrief(load_run(engine, play(engine, clock)))
+    reactions = [(i.offset, i.reaction, i.reaction_actor) for i in debrief.injects]
+    assert reactions == [(0, 120, "Anna"), (600, 120, "Anna"), (1200, 300, "Anna"),
+                         (2700, None, "")]
+    assert debrief.injects[0].to == "Network specialist"
+    assert debrief.injects[3].to == ""  # the end goes to everyone
+    assert debrief.median_reaction == 120
+
+
+def test_decisions_observations_and_team_notes(engine: Engine, clock: HandClock) -> None:
+    debrief = build_debrief(load_run(engine, play(engine, clock)))
+    [decision] = debrief.decisions
+    assert (decision.label, decision.rationale, decision.at) == (
+        "No", "Outlying sites still down", 16 * 60)
+    assert [(n.at, n.actor, n.text) for n in debrief.observations] == [
+        (17 * 60, "Olaf", "The lead did not read the plan aloud")]
+    assert [n.text for n in debrief.team_notes] == ["Supplier called back"]
+
+
+def test_exercise_time_counts_when_the_clock_was_sped_up(engine: Engine,
+                                                        clock: HandClock) -> None:
+    run_id = start_drill(engine)
+    sim = session(engine, run_id, clock)
+    sim.tick("Olaf")
+    sim.set_speed(10, "Olaf")
+    clock.advance(1.2)  # twelve exercise minutes
+    engine.check(run_id, "freeze", actor="Anna")
+    debrief = build_debrief(load_run(engine, run_id))
+    freeze = next(s for s in debrief.steps if s.step_id == "freeze")
+    assert freeze.actual == 12 * 60 and freeze.verdict == "late"
+    assert [c.text for c in debrief.clock] == ["Exercise clock: ×10 at T+00:00:00"]
+
+
+def test_the_chart_is_well_formed_svg_with_a_row_per_charted_step(engine: Engine,
+                                                                  clock: HandClock) -> None:
+    debrief = build_debrief(load_run(engine, play(engine, clock)))
+    root = ET.fromstring(chart_svg(debrief, debrief_labels("en")))
+    assert root.tag == f"{SVG}svg" and root.get("viewBox", "").startswith("0 0 760 ")
+    assert root.findtext(f"{SVG}title") == "Planned against actual"
+    rows = [g.findtext(f"{SVG}title") for g in root.iter(f"{SVG}g")]
+    assert rows == ["Appoint the lead", "Freeze all changes", "Count the network specialists",
+                    "Roll back the change", "Is the network back?", "Escalate to the supplier",
+                    "Tell the residents"]
+    late = [c for c in root.iter(f"{SVG}circle") if c.get("fill") == RED]
+    assert len(late) == 2  # the late step, and the legend
+    labels = [t.text for t in root.iter(f"{SVG}text")]
+    assert {"1", "2", "3", "4"} <= set(labels) and "T+00:40" in labels  # ticks of ten minutes
+
+
+def test_the_chart_escapes_what_people_typed(engine: Engine, clock: HandClock) -> None:
+    run_id = start_drill(engine)
+    session(engine, run_id, clock).tick("Olaf")
+    engine.check(run_id, "appoint", actor="Anna")
+    debrief = build_debrief(load_run(engine, run_id))
+    debrief.steps[0] = type(debrief.steps[0])(**{**debrief.steps[0].__dict__,
+                                                 "title": "<script>&\"x\"</script>"})
+    svg = chart_svg(debrief, debrief_labels("nl"))
+    ET.fromstring(svg)
+    assert "<script>" not in svg
+
+
+def test_html_debrief_has_the_banner_the_chart_and_the_figures(engine: Engine,
+                                                               clock: HandClock,
+                                                               tmp_path: Path) -> None:
+    run_id = play(engine, clock)
+    target = export_run(engine, run_id, "debrief", tmp_path / "debrief.html")
+    html = target.read_text(encoding="utf-8")
+    assert 'class="banner">EXERCISE — not a real incident' in html
+    assert "late by 2 min" in html and "no reaction recorded" in html
+    assert "Outlying sites still down" in html and "The lead did not read the plan aloud" in html
+    svg = re.search(r"<svg.*?</svg>", html, re.DOTALL)
+    assert svg is not None
+    ET.fromstring(svg.group(0))
+
+
+def test_dutch_debrief(engine: Engine, clock: HandClock, tmp_path: Path) -> None:
+    run_id = play(engine, clock)
+    html = export_debrief(engine, run_id, tmp_path / "d.html", lang="nl").read_text("utf-8")
+    assert "OEFENING — geen echt incident" in html and "2 min te laat" in html
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler)")
+def test_pdf_debrief_says_exercise_on_every_page(engine: Engine, clock: HandClock,
+                                                 tmp_path: Path, qapp: object) -> None:
+    # qapp: a QApplication for the whole session, so the PDF code never makes a lesser one.
+    run_id = play(engine, clock)
+    target = export_run(engine, run_id, "debrief", tmp_path / "debrief.pdf")
+    assert target.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    pages = [p for p in text.split("\f") if p.strip()]
+    assert pages and all("EXERCISE — not a real incident" in p for p in pages)
+    assert "Planned against actual" in text and "late by 2 min" in text
+
+
+def test_two_runs_of_one_scenario_side_by_side(engine: Engine, clock: HandClock,
+                                               tmp_path: Path) -> None:
+    first = play(engine, clock, title="Team A")
+    clock.advance(24 * 60)
+    second = play(engine, clock, slow=1.5, title="Team B")
+    a = build_debrief(load_run(engine, first))
+    b = build_debrief(load_run(engine, second))
+    pairs = {p.step_id: p for p in compare(a, b).steps}
+    assert pairs["appoint"].difference == 60  # B took three minutes instead of two
+    assert pairs["freeze"].b is not None and pairs["freeze"].b.late_by == 8 * 60
+    html = export_debrief(engine, first, tmp_path / "both.html",
+                          compare_with=second).read_text("utf-8")
+    assert "Team A" in html and "Team B" in html and "1 min slower" in html
+    assert html.count("<svg") == 2
+
+
+def test_only_runs_of_the_same_scenario_compare(engine: Engine, clock: HandClock) -> None:
+    first = play(engine, clock)
+    bare = start_drill(engine, scenario=False)
+    with pytest.raises(ExportError):
+        export_debrief(engine, first, "x.html", compare_with=bare)
+    a = build_debrief(load_run(engine, first))
+    with pytest.raises(ExportError, match="two different runs"):
+        compare(a, a)
+
+
+def test_an_incident_has_no_debrief(engine: Engine, tmp_path: Path) -> None:
+    run_id = start_drill(engine, scenario=False)
+    with pytest.raises(ExportError, match="exercise run"):
+        export_run(engine, run_id, "debrief", tmp_path / "d.html")
+    assert not (tmp_path / "d.html").exists()
