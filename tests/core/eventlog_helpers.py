@@ -1,0 +1,78 @@
+"""Shared helpers for the event store and verify tests: a fake clock, runs, filled stores."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from runbook_assistant.core.events import EventKind
+from runbook_assistant.core.identity import DeviceIdentity
+from runbook_assistant.core.store import RunRecord, Store
+
+RUNBOOK_TEXT = "---\nid: test\n---\n# Test runbook\n\n- [ ] Step one\n"
+RUNBOOK_SHA = hashlib.sha256(RUNBOOK_TEXT.encode("utf-8")).hexdigest()
+
+
+class FakeClock:
+    """A clock that only moves when told to (and may be set back)."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.moment = start or datetime(2026, 11, 23, 5, 53, 23, tzinfo=UTC)
+
+    def now(self) -> datetime:
+        return self.moment
+
+    def advance(self, **delta: float) -> None:
+        self.moment += timedelta(**delta)
+
+
+def run_record(store: Store, run_id: str = "run-1") -> RunRecord:
+    return RunRecord(id=run_id, runbook_id="test", runbook_version=1, runbook_sha256=RUNBOOK_SHA,
+                     runbook_text=RUNBOOK_TEXT, title=f"Run {run_id}", mode="incident",
+                     lang="en", created_at="2026-11-23T05:53:23.000Z", device_id=store.device_id)
+
+
+def start_run(store: Store, run_id: str = "run-1", actor: str = "Anne") -> None:
+    """Record a run and its run_started event in one transaction."""
+    with store.writing() as w:
+        w.insert_run(run_record(store, run_id))
+        w.append(run_id, EventKind.RUN_STARTED, actor=actor,
+                 payload={"runbook_id": "test", "runbook_sha256": RUNBOOK_SHA, "title": run_id})
+
+
+def add_notes(store: Store, run_id: str, count: int, *, per_transaction: int = 1) -> None:
+    done = 0
+    while done < count:
+        with store.writing() as w:
+            for _ in range(min(per_transaction, count - done)):
+                w.append(run_id, EventKind.NOTE_ADDED, actor="Bram", step_id="step-one",
+                         payload={"text": f"note {done} — café"})
+                done += 1
+
+
+def open_store(path: Path, identity: DeviceIdentity, clock: FakeClock | None = None,
+               **kwargs: object) -> Store:
+    return Store.open(path, identity=identity, clock=clock or FakeClock(), **kwargs)  # type: ignore[arg-type]
+
+
+def run_with_permissions_enforced(cmd: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run ``cmd`` held to file permission bits, even when the tests run as root.
+
+    Root passes permission checks through CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH; the command
+    runs without them. Skips the test when that is not possible here.
+    """
+    import pytest
+
+    if os.name == "posix" and os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        drop = ["--inh-caps=-dac_override,-dac_read_search",
+                "--bounding-set=-dac_override,-dac_read_search"]
+        if setpriv is None or subprocess.run([setpriv, *drop, "true"],
+                                             capture_output=True, check=False).returncode:
+            pytest.skip("running as root and cannot drop root's permission override")
+        cmd = [setpriv, *drop, *cmd]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
