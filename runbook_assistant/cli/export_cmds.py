@@ -1,0 +1,102 @@
+"""Export commands: ``export`` (a run as md, html, csv, json, pdf or the incident report),
+``checklist`` (a blank paper checklist) and ``run draft`` (write a part of the incident report).
+
+The core writes the files (atomically: a complete file or none); PDF goes through Qt, imported
+only when a PDF is asked for. The path written is printed on stdout.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from runbook_assistant.cli import cli, pass_app
+from runbook_assistant.cli.context import AppContext
+from runbook_assistant.cli.run_cmds import CoreFailure, run
+from runbook_assistant.core.errors import RunbookAssistantError
+from runbook_assistant.core.export import export_checklist, export_run
+from runbook_assistant.core.export.report import REPORT_FIELDS
+from runbook_assistant.core.timeline import event_text
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _core_errors(func: F) -> F:
+    """Core errors become one ``error:`` line (and a hint) on stderr, exit 1."""
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except RunbookAssistantError as exc:
+            raise CoreFailure(exc) from exc
+    return wrapper  # type: ignore[return-value]
+
+
+@cli.command("export")
+@click.argument("run_ref", metavar="RUN")
+@click.option("--format", "fmt", required=True, metavar="FORMAT",
+              help="md, html, csv, json, pdf, report (HTML, or PDF when FILE ends in .pdf) or "
+                   "debrief (exercise runs).")
+@click.option("-o", "--output", "output", required=True, metavar="FILE",
+              type=click.Path(dir_okay=False), help="The file to write (replaced if it exists).")
+@click.option("--lang", "lang", type=click.Choice(["nl", "en"]), default=None,
+              help="Language of the export (default: the run's).")
+@pass_app
+@_core_errors
+def export(app: AppContext, run_ref: str, fmt: str, output: str, lang: str | None) -> None:
+    """Export run RUN: its timeline, decisions and signed chain heads, or the incident report.
+
+    Exercise runs say EXERCISE (OEFENING) on every page. `verify FILE.json` checks a JSON export.
+    """
+    written = export_run(app.engine, run_ref, fmt, Path(output), lang=lang)
+    click.echo(str(written))
+
+
+@cli.command("checklist")
+@click.argument("runbook_id")
+@click.option("-o", "--output", "output", required=True, metavar="FILE",
+              type=click.Path(dir_okay=False), help="FILE.pdf or FILE.html.")
+@click.option("--lang", "lang", type=click.Choice(["nl", "en"]), default=None,
+              help="Language of the labels (default: the runbook's).")
+@pass_app
+@_core_errors
+def checklist(app: AppContext, runbook_id: str, output: str, lang: str | None) -> None:
+    """A blank paper checklist of RUNBOOK_ID (PDF or HTML by the file's extension).
+
+    Boxes, time and initials columns, a second initials column on four-eyes steps, decision
+    options and contacts per role. Type a filled-in sheet back in with
+    `run check RUN STEP --actor INITIALS --at HH:MM`.
+    """
+    from runbook_assistant.core.contacts import load_contacts
+
+    runbook = app.library.get(runbook_id)
+    book = load_contacts()
+    for problem in book.problems:
+        click.echo(f"warning: {problem}", err=True)
+    written = export_checklist(runbook, Path(output), contacts=book, lang=lang)
+    click.echo(str(written))
+
+
+@run.command("draft")
+@click.argument("run_ref", metavar="RUN")
+@click.argument("field", type=click.Choice(REPORT_FIELDS), metavar="FIELD")
+@click.argument("text")
+@click.option("--actor", required=True, metavar="NAME", help="Who writes it (name or initials).")
+@pass_app
+def draft(app: AppContext, run_ref: str, field: str, text: str, actor: str) -> None:
+    """Write one part of the incident report (the last version counts).
+
+    FIELD: summary, cause, impact, measures, or what was checked: security_incident,
+    data_damaged, personal_data, other_checks. A check nobody wrote shows as "not yet checked".
+    """
+    engine = app.engine
+    run_id = engine.resolve_run(run_ref)
+    event = engine.draft_report(run_id, field, text, actor=actor)
+    click.echo(event_text(event, engine.runbook_of(run_id), engine.run_record(run_id).lang))
+    click.echo(event.id)
+
+

@@ -1,0 +1,246 @@
+"""Exports of a run: Markdown, HTML, CSV, JSON, PDF, the incident report; and the paper checklist.
+
+Every format renders the same timeline rows (``core/timeline.py``). Files are written atomically:
+complete, or not at all. The desktop app calls ``export_run`` from a worker with ``progress`` and
+``cancel`` callbacks (or ``load_run`` on the main thread and ``render_run`` on the worker, since
+the database connection belongs to the thread that opened it).
+
+PDF goes through Qt (``runbook_assistant.pdf``), imported only when a PDF is asked for, so this
+package itself never imports Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from runbook_assistant.core.errors import ExportError
+from runbook_assistant.core.export.atomic import (
+    ExportCancelled,
+    Progress,
+    atomic_path,
+    atomic_text,
+    check_target,
+    write_text_atomic,
+)
+from runbook_assistant.core.export.run_data import RunData, load_run
+
+if TYPE_CHECKING:
+    from runbook_assistant.core.contacts import ContactBook
+    from runbook_assistant.core.engine import Engine
+    from runbook_assistant.core.model import Runbook
+    from runbook_assistant.core.store import Store
+
+__all__ = [
+    "FORMATS",
+    "ExportCancelled",
+    "ExportError",
+    "FormatInfo",
+    "RunData",
+    "atomic_path",
+    "atomic_text",
+    "export_checklist",
+    "export_run",
+    "format_info",
+    "load_run",
+    "register_format",
+    "render_run",
+    "suggested_file_name",
+    "write_text_atomic",
+]
+
+ProgressCallback = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+# A renderer writes one format of a run to a path (atomically) and reports progress.
+Renderer = Callable[[RunData, Path, Progress], None]
+
+
+@dataclass(frozen=True)
+class FormatInfo:
+    """One export format, for menus and file dialogs."""
+
+    name: str
+    label_en: str
+    label_nl: str
+    extension: str  # the default file extension, with the dot
+    exercise_only: bool = False
+
+    def label(self, lang: str) -> str:
+        return self.label_nl if lang == "nl" else self.label_en
+
+
+FORMATS: tuple[FormatInfo, ...] = (
+    FormatInfo("report", "Incident report (HTML)", "Incidentrapport (HTML)", ".html"),
+    FormatInfo("report-pdf", "Incident report (PDF)", "Incidentrapport (PDF)", ".pdf"),
+    FormatInfo("pdf", "Timeline (PDF)", "Tijdlijn (PDF)", ".pdf"),
+    FormatInfo("html", "Timeline (HTML)", "Tijdlijn (HTML)", ".html"),
+    FormatInfo("md", "Timeline (Markdown)", "Tijdlijn (Markdown)", ".md"),
+    FormatInfo("csv", "Timeline (CSV, for Excel)", "Tijdlijn (CSV, voor Excel)", ".csv"),
+    FormatInfo("json", "Verifiable record (JSON)", "Controleerbaar logboek (JSON)", ".json"),
+    FormatInfo("debrief", "Exercise debrief", "Evaluatie van de oefening", ".html",
+               exercise_only=True),
+)
+FORMAT_NAMES = ("md", "html", "csv", "json", "pdf", "report", "debrief")
+
+_RENDERERS: dict[str, Renderer] = {}
+
+
+def register_format(name: str, renderer: Renderer) -> None:
+    """Add or replace a format (the exercise module registers ``debrief`` here)."""
+    _RENDERERS[name] = renderer
+
+
+def format_info(name: str) -> FormatInfo | None:
+    return next((f for f in FORMATS if f.name == name), None)
+
+
+def suggested_file_name(data: RunData, fmt: str) -> str:
+    """A file name for a save dialog: ``2026-11-23 Storing kernnetwerk - rapport.pdf``."""
+    from runbook_assistant.core.export.inert import one_line
+
+    title = one_line(data.record.title)
+    safe = "".join(c if c.isalnum() or c in " -_.," else "_" for c in title).strip() or "run"
+    started = data.local(data.state.started_at)
+    stem = f"{started:%Y-%m-%d} {safe[:70]}" if started else safe[:70]
+    kind = {"report": "report", "report-pdf": "report", "debrief": "debrief"}.get(fmt)
+    words = {"report": {"nl": "rapport"}, "debrief": {"nl": "evaluatie"}}
+    suffix = f" - {words[kind].get(data.lang, kind)}" if kind else ""
+    info = format_info(fmt)
+    return f"{stem.strip()}{suffix}{info.extension if info else '.' + fmt}"
+
+
+def export_run(source: Engine | Store, run_id: str, fmt: str, out_path: Path | str, *,
+               lang: str | None = None, progress: ProgressCallback | None = None,
+               cancel: CancelCheck | None = None, tz: tzinfo | None = None,
+               now: datetime | None = None) -> Path:
+    """Write run ``run_id`` in format ``fmt`` to ``out_path``; returns the path written.
+
+    ``fmt``: md, html, csv, json, pdf, report (HTML, or PDF when the path ends in .pdf) or
+    debrief (exercise runs only). ``lang`` overrides the run's language, ``tz`` the local time
+    zone, ``now`` the export time (tests). Raises ``ExportError`` (``ExportCancelled`` when
+    ``cancel()`` said stop); no partial file is ever left behind.
+    """
+    target = Path(out_path)
+    fmt = _known_format(fmt, target)
+    check_target(target)
+    data = load_run(source, run_id, lang=lang, tz=tz, now=now)
+    return render_run(data, fmt, target, progress=progress, cancel=cancel)
+
+
+def render_run(data: RunData, fmt: str, out_path: Path | str, *,
+               progress: ProgressCallback | None = None,
+               cancel: CancelCheck | None = None) -> Path:
+    """Write an already loaded run (no database access: safe on a worker thread)."""
+    target = Path(out_path)
+    fmt = _known_format(fmt, target)
+    if fmt == "debrief" and not data.exercise:
+        raise ExportError("the debrief format needs an exercise run",
+                          hint="use --format report for an incident")
+    renderer = _RENDERERS.get(fmt) or _BUILT_IN.get(fmt) or _optional(fmt)
+    if renderer is None:
+        raise ExportError(f"the {fmt} format is not available in this version")
+    tracker = Progress(len(data.events), progress, cancel)
+    tracker.check()
+    renderer(data, target, tracker)
+    tracker.finish()
+    return target
+
+
+def export_checklist(runbook: Runbook, out_path: Path | str, *, contacts: ContactBook | None = None,
+                     lang: str | None = None, progress: ProgressCallback | None = None,
+                     cancel: CancelCheck | None = None) -> Path:
+    """Write the blank paper checklist of ``runbook``: PDF or HTML by the file's extension."""
+    from runbook_assistant.core.export import checklist
+
+    target = Path(out_path)
+    suffix = target.suffix.lower()
+    if suffix not in (".pdf", ".html", ".htm"):
+        raise ExportError(f"cannot tell the checklist format from '{target.name}'",
+                          hint="end the file name in .pdf or .html")
+    sheet = checklist.build_checklist(runbook, contacts=contacts, lang=lang)
+    tracker = Progress(len(sheet.steps), progress, cancel)
+    tracker.check()
+    if suffix == ".pdf":
+        from runbook_assistant import pdf  # Qt, only when a PDF is asked for
+
+        with atomic_path(target) as temp:
+            pdf.write_pdf(checklist.checklist_pages(sheet), temp, tracker)
+            tracker.check()
+    else:
+        write_text_atomic(target, checklist.render_checklist_html(sheet, tracker), tracker)
+    tracker.finish()
+    return target
+
+
+def _known_format(fmt: str, target: Path) -> str:
+    name = (fmt or "").strip().lower()
+    if name == "report" and target.suffix.lower() == ".pdf":
+        return "report-pdf"
+    if name not in FORMAT_NAMES and name != "report-pdf":
+        raise ExportError(f"unknown format '{fmt}'", hint="use one of: " + ", ".join(FORMAT_NAMES))
+    return name
+
+
+# --- the built-in formats -----------------------------------------------------------------------
+def _text(render: Callable[[RunData, Progress], Iterable[str]]) -> Renderer:
+    def renderer(data: RunData, target: Path, progress: Progress) -> None:
+        write_text_atomic(target, render(data, progress), progress)
+    return renderer
+
+
+def _pdf(kind: str) -> Renderer:
+    def renderer(data: RunData, target: Path, progress: Progress) -> None:
+        from runbook_assistant import pdf  # Qt, only when a PDF is asked for
+        from runbook_assistant.core.export.pdf_pages import report_pages, timeline_pages
+
+        pages = (report_pages(data, progress) if kind == "report"
+                 else timeline_pages(data, progress))
+        with atomic_path(target) as temp:
+            pdf.write_pdf(pages, temp, progress)
+            progress.check()
+    return renderer
+
+
+# Formats made by other parts of the app, found when first asked for: (module, function).
+_OPTIONAL = {"debrief": ("runbook_assistant.core.export.debrief", "render_debrief")}
+
+
+def _optional(fmt: str) -> Renderer | None:
+    """The renderer of an optional format (None when this build does not have it)."""
+    import importlib
+
+    where = _OPTIONAL.get(fmt)
+    if where is None:
+        return None
+    try:
+        module = importlib.import_module(where[0])
+    except ImportError:
+        return None
+    renderer: Renderer | None = getattr(module, where[1], None)
+    if renderer is not None:
+        register_format(fmt, renderer)
+    return renderer
+
+
+def _built_in() -> dict[str, Renderer]:
+    from runbook_assistant.core.export.csv_out import render_csv
+    from runbook_assistant.core.export.html import render_report_html, render_timeline_html
+    from runbook_assistant.core.export.json_out import render_json
+    from runbook_assistant.core.export.markdown import render_markdown
+
+    return {"md": _text(render_markdown), "html": _text(render_timeline_html),
+            "csv": _text(render_csv), "json": _text(render_json),
+            "report": _text(render_report_html), "pdf": _pdf("timeline"),
+            "report-pdf": _pdf("report"), "debrief": _debrief}
+
+
+def _debrief(data: RunData, target: Path, progress: Progress) -> None:
+    from runbook_assistant.core.export.debrief import render_debrief  # HTML or PDF by extension
+
+    render_debrief(data, target, progress)
+
+
+_BUILT_IN: dict[str, Renderer] = _built_in()

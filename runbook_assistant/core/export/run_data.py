@@ -1,0 +1,196 @@
+"""Everything an export needs about one run, read from the store once.
+
+``load_run`` reads the database (do that on the thread that owns the connection); the ``RunData``
+it returns holds plain values only, so a format can be rendered on another thread (the desktop
+app's progress dialog does) without touching SQLite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from runbook_assistant.core.errors import ExportError, RunbookAssistantError
+from runbook_assistant.core.events import Event
+from runbook_assistant.core.export.i18n import LANGS, labels
+from runbook_assistant.core.model import Runbook
+
+if TYPE_CHECKING:
+    from runbook_assistant.core.chain import ChainHead
+    from runbook_assistant.core.engine import Engine
+    from runbook_assistant.core.state_types import RunState
+    from runbook_assistant.core.store import DeviceRecord, RunRecord, Store
+    from runbook_assistant.core.timeline import TimelineRow
+
+_WEEKDAYS = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+}
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"),
+}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """One signed chain head of the run, as printed at the end of a report."""
+
+    device_id: str
+    fingerprint: str
+    device_name: str
+    seq: int
+    head_hash: str
+    events: int  # how many events of this run the device signed
+
+    @property
+    def short_hash(self) -> str:
+        return self.head_hash[:16]
+
+
+@dataclass
+class RunData:
+    """One run, ready to render: record, runbook, events in fold order, devices, chain heads."""
+
+    record: RunRecord
+    runbook: Runbook
+    events: list[Event]
+    devices: list[DeviceRecord]
+    chain_heads: list[ChainHead]
+    exported_at: datetime
+    lang: str
+    tz: tzinfo | None = None  # None: the computer's local time zone
+    _state: RunState | None = field(default=None, repr=False)
+
+    # --- derived, computed once on first use -------------------------------------------------
+    @property
+    def exercise(self) -> bool:
+        return self.record.mode == "exercise"
+
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        return labels(self.lang)
+
+    @cached_property
+    def rows(self) -> list[TimelineRow]:
+        """The timeline rows (one per event) in the export's language."""
+        from runbook_assistant.core.timeline import timeline_rows
+
+        return timeline_rows(self.runbook, self.events, self.lang)
+
+    @property
+    def state(self) -> RunState:
+        """The run's state at the moment of export (folded on first use)."""
+        if self._state is None:
+            from runbook_assistant.core.state import fold
+
+            self._state = fold(self.runbook, self.record, self.events, self.exported_at)
+        return self._state
+
+    @cached_property
+    def anchors(self) -> list[Anchor]:
+        """Every device's signed chain head in this run, with its fingerprint."""
+        counts: dict[str, int] = {}
+        for event in self.events:
+            counts[event.device_id] = counts.get(event.device_id, 0) + 1
+        devices = {d.id: d for d in self.devices}
+        result = []
+        for head in self.chain_heads:
+            device = devices.get(head.device_id)
+            result.append(Anchor(head.device_id, device.fingerprint if device else "?",
+                                 device.name if device else "", int(head.seq), head.hash,
+                                 counts.get(head.device_id, 0)))
+        return result
+
+    # --- time as people read it --------------------------------------------------------------
+    def local(self, moment: datetime | None) -> datetime | None:
+        if moment is None:
+            return None
+        return moment.astimezone(self.tz) if self.tz is not None else moment.astimezone()
+
+    def hm(self, moment: datetime | None) -> str:
+        """``HH:MM`` in the export's time zone ("" for None)."""
+        local = self.local(moment)
+        return f"{local.hour:02d}:{local.minute:02d}" if local else ""
+
+    def date_time(self, moment: datetime | None) -> str:
+        """``2026-11-23 09:05`` in the export's time zone ("" for None)."""
+        local = self.local(moment)
+        if local is None:
+            return ""
+        return (f"{local.year:04d}-{local.month:02d}-{local.day:02d} "
+                f"{local.hour:02d}:{local.minute:02d}")
+
+    def day(self, moment: datetime) -> str:
+        """The day as a heading: ``maandag 23 november 2026``."""
+        local = self.local(moment) or moment
+        lang = self.lang if self.lang in _WEEKDAYS else "en"
+        return f"{_WEEKDAYS[lang][local.weekday()]} {local.day} {_MONTHS[lang][local.month - 1]} " \
+               f"{local.year}"
+
+    def zone_name(self) -> str:
+        """The time zone's name as of the start of the run (``CET``, ``UTC``)."""
+        moment = self.state.started_at if self.events else self.exported_at
+        local = self.local(moment or self.exported_at)
+        return (local.tzname() if local else None) or "UTC"
+
+    def header_title(self) -> str:
+        """The title line of every page: EXERCISE in front for an exercise run."""
+        title = self.record.title
+        return f"{self.labels['exercise']} — {title}" if self.exercise else title
+
+
+def load_run(source: Engine | Store, run_id: str, *, lang: str | None = None,
+             tz: tzinfo | None = None, now: datetime | None = None) -> RunData:
+    """Read one run from an engine or a store (``ExportError`` for an unknown run)."""
+    store: Store = getattr(source, "store", source)
+    clock: Any = getattr(source, "clock", None) or getattr(store, "clock", None)
+    try:
+        record = _record(source, store, run_id)
+        runbook = _runbook(source, record)
+        events = store.events(record.id)  # already in fold order: (hlc, device_id, seq)
+        signers = {e.device_id for e in events}
+        devices = [d for d in store.devices() if d.id in signers]
+        heads = [h for h in store.chain_heads() if h.run_id == record.id]
+    except ExportError:
+        raise
+    except RunbookAssistantError as exc:
+        raise ExportError(exc.message, exc.hint) from exc
+    if lang is not None and lang not in LANGS:
+        raise ExportError(f"unknown language '{lang}'", hint="use nl or en")
+    exported_at = now or (clock.now() if clock is not None else datetime.now(UTC))
+    return RunData(record=record, runbook=runbook, events=events, devices=devices,
+                   chain_heads=heads, exported_at=exported_at, lang=lang or record.lang or "en",
+                   tz=tz)
+
+
+def _record(source: Any, store: Store, run_id: str) -> RunRecord:
+    resolve = getattr(source, "resolve_run", None)
+    if resolve is not None:
+        try:
+            run_id = resolve(run_id)
+        except RunbookAssistantError as exc:
+            raise ExportError(exc.message, exc.hint) from exc
+    record = store.run(run_id)
+    if record is None:
+        raise ExportError(f"unknown run '{run_id}'",
+                          hint="`runbook-assistant run list` shows the runs")
+    return record
+
+
+def _runbook(source: Any, record: RunRecord) -> Runbook:
+    """The runbook as it was run (parsed from the text stored with the run)."""
+    runbook_of = getattr(source, "runbook_of", None)
+    if runbook_of is not None:
+        runbook: Runbook = runbook_of(record.id)
+        return runbook
+    from runbook_assistant.core.parser import parse_text
+
+    result = parse_text(record.runbook_text, f"{record.runbook_id}.md")
+    if result.runbook is None:
+        raise ExportError(f"the runbook stored with run {record.id} cannot be read")
+    return result.runbook
