@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from runbook_assistant import __version__
+from runbook_assistant import __version__, paths
 from runbook_assistant.cli.context import AppContext, pass_app
 from runbook_assistant.cli.errors import run_cli
 
@@ -23,6 +23,10 @@ __all__ = ["AppContext", "cli", "gui_main", "main", "pass_app"]
               help="Add a folder of runbooks to the bundled library (may repeat).")
 @click.option("--lang", type=click.Choice(["nl", "en"]), default=None,
               help="Language of the app and of messages (default: the system's).")
+@click.option("--portable", is_flag=True, is_eager=True, expose_value=False,
+              callback=lambda _ctx, _param, on: paths.set_portable(True) if on else None,
+              help="Keep the database, device key and settings in data/ beside the program "
+                   "(also when a portable.txt file is there).")
 @click.version_option(__version__, prog_name="runbook-assistant")
 @click.pass_context
 def cli(ctx: click.Context, db_path: str | None, libraries: tuple[str, ...],
@@ -42,9 +46,11 @@ def _register() -> None:
     # Each command group lives in its own module; importing it adds its commands to ``cli``.
     from runbook_assistant.cli import (
         comms_cmds,  # noqa: F401  (imports run_cmds itself)
+        exercise_cmds,  # noqa: F401
         export_cmds,  # noqa: F401
         library_cmds,  # noqa: F401
         run_cmds,  # noqa: F401
+        selftest_cmd,  # noqa: F401
         sync_cmds,  # noqa: F401
         verify_cmd,  # noqa: F401
     )
