@@ -333,7 +333,6 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "DO-CONFIRM: do it from memory, then confirm each step.":
         "DOEN-BEVESTIGEN: voer uit op geheugen en bevestig daarna elke stap.",
     "Not taken: this branch was not chosen.": "Niet gekozen: deze tak is niet genomen.",
-    "{done} of {total} done": "{done} van {total} gedaan",
     "Not taken: another option was chosen.": "Niet gekozen: er is een andere optie gekozen.",
     "Enter or → opens the section, ← closes it.":
         "Enter of → klapt het onderdeel open, ← klapt het dicht.",
