@@ -16,7 +16,24 @@ from runbook_assistant.cli.errors import run_cli
 __all__ = ["AppContext", "cli", "gui_main", "main", "pass_app"]
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """Imports the command modules only when a command is looked up or listed.
+
+    Opening the desktop app (no command) then imports none of them: the export, sync and exercise
+    code and their libraries stay out of the app's start-up.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _register()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        _register()
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_LazyGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
               help="SQLite file holding runs and events (default: in the user data folder).")
 @click.option("--library", "libraries", type=click.Path(file_okay=False), multiple=True,
@@ -58,7 +75,6 @@ def _register() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: ``error: ...`` and an exit code instead of a traceback."""
-    _register()
     sys.exit(run_cli(cli, argv))
 
 
@@ -66,7 +82,3 @@ def gui_main() -> None:
     """GUI entry point (no console window on Windows): opens the desktop app."""
     main([*sys.argv[1:]])
 
-
-# Registered at import, so that ``from runbook_assistant.cli import cli`` (tests, tools) sees
-# every command, not only ``main()``.
-_register()

@@ -15,7 +15,7 @@ from runbook_assistant.cli import cli, pass_app
 from runbook_assistant.cli.context import AppContext
 from runbook_assistant.cli.errors import report
 from runbook_assistant.core.errors import RunbookAssistantError
-from runbook_assistant.core.library import LibraryEntry
+from runbook_assistant.core.library import LibraryEntry, RunbookSummary
 from runbook_assistant.core.model import Runbook, Severity, Step
 
 KINDS = ("runbook", "exercise")
@@ -106,16 +106,16 @@ def validate(app: AppContext, targets: tuple[Path, ...]) -> None:
 
 
 # --- list --------------------------------------------------------------------------------------
-def _summary_json(runbook: Runbook, entry: LibraryEntry) -> dict[str, Any]:
+def _summary_json(summary: RunbookSummary) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "id": runbook.id, "title": runbook.title, "version": runbook.version,
-        "lang": runbook.lang, "kind": runbook.kind, "path": str(entry.path),
-        "sha256": entry.sha256, "steps": len(runbook.steps), "summary": runbook.summary,
-        "tags": list(runbook.tags), "severity": runbook.severity or None,
+        "id": summary.id, "title": summary.title, "version": summary.version,
+        "lang": summary.lang, "kind": summary.kind, "path": summary.path,
+        "sha256": summary.sha256, "steps": summary.steps, "summary": summary.summary,
+        "tags": list(summary.tags), "severity": summary.severity or None,
     }
-    if runbook.kind == "exercise":
-        data["runbook"] = runbook.runbook
-        data["injects"] = len(runbook.injects)
+    if summary.kind == "exercise":
+        data["runbook"] = summary.runbook
+        data["injects"] = summary.injects
     return data
 
 
@@ -128,23 +128,23 @@ def _summary_json(runbook: Runbook, entry: LibraryEntry) -> dict[str, Any]:
 def list_(app: AppContext, as_json: bool, kind: str | None) -> None:
     """Runbooks and exercise scenarios in the library, sorted by id."""
     library = app.library
-    runbooks = library.runbooks(kind)
+    summaries = library.summaries(kind)
     if as_json:
-        _echo_json([_summary_json(rb, library.entry(rb.id)) for rb in runbooks])
-    elif runbooks:
-        rows = [(rb.id, rb.lang, f"v{rb.version}",
-                 rb.title + (f"  (exercise of {rb.runbook})" if rb.kind == "exercise" else ""))
-                for rb in runbooks]
+        _echo_json([_summary_json(s) for s in summaries])
+    elif summaries:
+        rows = [(s.id, s.lang, f"v{s.version}",
+                 s.title + (f"  (exercise of {s.runbook})" if s.kind == "exercise" else ""))
+                for s in summaries]
         widths = [max(len(row[n]) for row in rows) for n in range(3)]
         for row in rows:
             click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths,
                                                                             strict=False))
                        + "  " + row[3])
-    unusable = sum(1 for entry in library.entries() if not entry.result.ok)
+    unusable = library.unusable_count()
     if unusable:
         click.echo(f"note: {_plural(unusable, 'file')} with errors not listed; "
                    "run `runbook-assistant validate`", err=True)
-    elif not runbooks and not as_json:
+    elif not summaries and not as_json:
         click.echo("no runbooks in the library", err=True)
 
 

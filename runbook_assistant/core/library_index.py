@@ -5,6 +5,10 @@ or unwritable file is replaced (or, failing that, an in-memory index is used) si
 Rows are keyed by (code fingerprint, path, sha256): a parse depends on the bytes and on the file
 name (a foreign playbook takes its id from it), and any change to the parsing code yields a new
 fingerprint, so stale results are never read back.
+
+A file's row holds its summary (what lists and filters show) in plain columns; the pickled parse
+result and the source bytes sit in a table of their own, read one runbook at a time when asked,
+so that opening a big library reads a few kilobytes per file, not the whole model.
 """
 
 from __future__ import annotations
@@ -12,44 +16,63 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import json
 import pickle
 import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import NamedTuple
 
 from runbook_assistant import __version__
+from runbook_assistant.core.library_summary import Prepared, RunbookSummary
 from runbook_assistant.core.model import ParseResult, Runbook
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 # Bump when what is stored changes without a change to the core sources (e.g. a frozen build).
 CACHE_FORMAT = "1"
 
+# Columns of the files table holding a RunbookSummary, in the order of its fields.
+_SUMMARY_COLUMNS = tuple(field.name for field in fields(RunbookSummary))
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE parsed (
-    docid INTEGER PRIMARY KEY,
+CREATE TABLE files (
+    docid INTEGER PRIMARY KEY AUTOINCREMENT,
     fingerprint TEXT NOT NULL,
     path TEXT NOT NULL,
     sha256 TEXT NOT NULL,
-    id TEXT NOT NULL,
-    title TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    lang TEXT NOT NULL,
-    result BLOB NOT NULL,
-    source BLOB NOT NULL,
+    id TEXT,
+    title TEXT,
+    version INTEGER,
+    lang TEXT,
+    kind TEXT,
+    steps INTEGER,
+    tags TEXT,
+    severity TEXT,
+    summary TEXT,
+    runbook TEXT,
+    injects INTEGER,
+    errors INTEGER,
+    warnings INTEGER,
     UNIQUE (fingerprint, path, sha256)
 );
+CREATE TABLE blobs (docid INTEGER PRIMARY KEY, result BLOB NOT NULL, source BLOB NOT NULL);
 CREATE VIRTUAL TABLE docs_fts USING fts5(
     ident, title, summary, tags, sections, body, messages,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 """
+# Tables of this schema and of earlier ones: all go when the schema changes.
+_TABLES = ("files", "blobs", "docs_fts", "parsed", "meta")
 # bm25 weights, in the column order above: a hit in the title counts most.
 _WEIGHTS = (6.0, 10.0, 3.0, 4.0, 2.0, 1.0, 1.0)
+_RANK = f"bm25({', '.join(str(w) for w in _WEIGHTS)})"
 _MAX_QUERY_WORDS = 32
+_CHECKPOINT_PAGES = 25_000  # of 4 KiB: about 100 MB
+_BUSY_MS = 2000  # how long to wait for another process's write before giving up
+_IDS_PER_QUERY = 500  # older SQLite builds allow 999 parameters a statement
 # What unicode61 keeps as a token: letters and digits (underscore and punctuation separate words).
 _WORD = re.compile(r"[^\W_]+")
 
@@ -66,6 +89,13 @@ class SearchHit:
     lang: str
 
 
+class CachedFile(NamedTuple):
+    """A file's row in the index: its docid and summary (None when it held no runbook)."""
+
+    docid: int
+    summary: RunbookSummary | None
+
+
 def code_fingerprint() -> str:
     """A hash of the core sources (parser, model, validator...): a code change empties the cache."""
     digest = hashlib.sha256(f"{CACHE_FORMAT}:{__version__}".encode())
@@ -79,13 +109,14 @@ def code_fingerprint() -> str:
 
 
 def fts_query(text: str) -> str:
-    """Turn what a person typed into a safe FTS5 query: every word a prefix term, all required.
+    """Turn what a person typed into a safe FTS5 query: every word required, as a word prefix.
 
-    Returns "" when the text holds no word at all (no query to run).
+    A one-letter word is a whole word: as a prefix it would match nearly every runbook, and that
+    is both useless and the slowest query there is. Returns "" when the text holds no word.
     """
     words = _WORD.findall(unicodedata.normalize("NFC", text))[:_MAX_QUERY_WORDS]
     # A word is only letters and digits here, so quoting cannot be escaped from.
-    return " ".join(f'"{word}"*' for word in words)
+    return " ".join(f'"{word}"' if len(word) < 2 else f'"{word}"*' for word in words)
 
 
 def _nfc(parts: Iterable[str]) -> str:
@@ -112,19 +143,43 @@ def fts_columns(runbook: Runbook) -> tuple[str, ...]:
     )
 
 
+def _summary_row(summary: RunbookSummary | None, path: str, sha: str) -> tuple[object, ...]:
+    """The values of _SUMMARY_COLUMNS for a file (all but path and hash None without a runbook)."""
+    if summary is None:
+        return tuple(path if name == "path" else sha if name == "sha256" else None
+                     for name in _SUMMARY_COLUMNS)
+    return tuple(json.dumps(summary.tags, ensure_ascii=False) if name == "tags"
+                 else getattr(summary, name) for name in _SUMMARY_COLUMNS)
+
+
 class LibraryIndex:
     """Parse cache and full-text index in one SQLite database (a file, or in memory)."""
 
     def __init__(self, cache_path: Path | None = None) -> None:
         self.cache_path = cache_path
         self.fingerprint = code_fingerprint()
+        self.file: Path | None = None  # the database file in use (None: in memory)
         self.conn = self._open(cache_path)
+
+    @classmethod
+    def attach(cls, file: Path, fingerprint: str) -> LibraryIndex:
+        """Open an index file another process has made ready (for a parse worker).
+
+        Nothing is created or repaired here: a problem is the other process's to handle.
+        """
+        index = cls.__new__(cls)
+        index.cache_path = index.file = file
+        index.fingerprint = fingerprint
+        index.conn = cls._connect(str(file))
+        _tune(index.conn)
+        return index
 
     # --- opening -------------------------------------------------------------------------------
     def _open(self, cache_path: Path | None) -> sqlite3.Connection:
         if cache_path is None:
             return self._prepare(self._connect(":memory:"))
         try:
+            self.file = cache_path
             return self._prepare(self._connect(str(cache_path)))
         except (sqlite3.Error, OSError):
             pass
@@ -134,19 +189,19 @@ class LibraryIndex:
                 Path(f"{cache_path}{suffix}").unlink(missing_ok=True)
             return self._prepare(self._connect(str(cache_path)))
         except (sqlite3.Error, OSError):
+            self.file = None
             return self._prepare(self._connect(":memory:"))
 
     @staticmethod
     def _connect(target: str) -> sqlite3.Connection:
         # The GUI may touch the library from a worker thread; Library serialises access.
-        conn = sqlite3.connect(target, timeout=2.0, check_same_thread=False,
+        return sqlite3.connect(target, timeout=_BUSY_MS / 1000, check_same_thread=False,
                                isolation_level=None)
-        return conn
 
     def _prepare(self, conn: sqlite3.Connection) -> sqlite3.Connection:
         try:
             conn.execute("PRAGMA journal_mode=WAL")  # the app and the CLI may share the file
-            conn.execute("PRAGMA synchronous=NORMAL")  # a lost cache write only costs a re-parse
+            _tune(conn)
             version = None
             if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
                 row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
@@ -154,12 +209,13 @@ class LibraryIndex:
             if version != SCHEMA_VERSION:
                 self._create(conn)
             # A warm start writes nothing: rows of another build are removed only when present.
-            stale = "SELECT docid FROM parsed WHERE fingerprint != ?"
+            stale = "SELECT docid FROM files WHERE fingerprint != ?"
             if conn.execute(f"{stale} LIMIT 1", (self.fingerprint,)).fetchone():
                 with _transaction(conn):
-                    conn.execute(f"DELETE FROM docs_fts WHERE rowid IN ({stale})",
-                                 (self.fingerprint,))
-                    conn.execute("DELETE FROM parsed WHERE fingerprint != ?", (self.fingerprint,))
+                    for table, key in (("docs_fts", "rowid"), ("blobs", "docid")):
+                        conn.execute(f"DELETE FROM {table} WHERE {key} IN ({stale})",
+                                     (self.fingerprint,))
+                    conn.execute("DELETE FROM files WHERE fingerprint != ?", (self.fingerprint,))
             conn.execute("CREATE TEMP TABLE IF NOT EXISTS current (docid INTEGER PRIMARY KEY)")
         except BaseException:
             conn.close()
@@ -169,7 +225,7 @@ class LibraryIndex:
     @staticmethod
     def _create(conn: sqlite3.Connection) -> None:
         with _transaction(conn):
-            for table in ("parsed", "docs_fts", "meta"):
+            for table in _TABLES:
                 conn.execute(f"DROP TABLE IF EXISTS {table}")
             # One statement at a time: executescript() would commit this transaction.
             for statement in _SCHEMA.split(";"):
@@ -182,78 +238,107 @@ class LibraryIndex:
         self.conn.close()
 
     # --- the parse cache -----------------------------------------------------------------------
-    def lookup(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str],
-                                                              tuple[int, ParseResult]]:
-        """The cached results for these (path, sha256) pairs; a pair not cached is left out."""
-        wanted = set(keys)
-        found: dict[tuple[str, str], tuple[int, ParseResult]] = {}
-        rows = self.conn.execute("SELECT docid, path, sha256, result FROM parsed").fetchall()
+    def files(self) -> dict[tuple[str, str], CachedFile]:
+        """Every file this build has cached, by (path, sha256): docid and summary, no results."""
+        columns = ", ".join(_SUMMARY_COLUMNS)
+        rows = self.conn.execute(f"SELECT docid, {columns} FROM files WHERE fingerprint = ?",
+                                 (self.fingerprint,)).fetchall()
+        tags = 1 + _SUMMARY_COLUMNS.index("tags")
+        path, sha = 1 + _SUMMARY_COLUMNS.index("path"), 1 + _SUMMARY_COLUMNS.index("sha256")
+        found: dict[tuple[str, str], CachedFile] = {}
+        for row in rows:
+            summary = None
+            if row[1] is not None:  # a row with an id held a runbook
+                values = list(row[1:])
+                values[tags - 1] = tuple(json.loads(row[tags]))
+                summary = RunbookSummary(*values)
+            found[(row[path], row[sha])] = CachedFile(row[0], summary)
+        return found
+
+    def load(self, docids: Sequence[int]) -> dict[int, ParseResult]:
+        """The cached parse results of these rows; a missing or unreadable one is left out."""
+        rows = []
+        for start in range(0, len(docids), _IDS_PER_QUERY):
+            some = docids[start:start + _IDS_PER_QUERY]
+            rows += self.conn.execute(
+                f"SELECT docid, result FROM blobs WHERE docid IN ({', '.join('?' for _ in some)})",
+                some).fetchall()
+        found: dict[int, ParseResult] = {}
         # Unpickling builds many small objects at once; the collector would scan them over and
-        # over (a third of a warm start) while none of them can be garbage yet.
+        # over while none of them can be garbage yet.
         collecting = gc.isenabled()
         gc.disable()
         try:
-            for docid, path, sha, blob in rows:
-                key = (path, sha)
-                if key not in wanted:
-                    continue
+            for docid, blob in rows:
                 try:
                     result = pickle.loads(blob)
                 except Exception:  # an unreadable row is just a cache miss
                     continue
                 if isinstance(result, ParseResult):
-                    found[key] = (docid, result)
+                    found[docid] = result
         finally:
             if collecting:
                 gc.enable()
         return found
 
-    def store(self, items: Sequence[tuple[str, str, ParseResult, bytes]]) -> list[int]:
-        """Cache (path, sha256, result, source bytes) items and index them; returns their docids."""
-        docids: list[int] = []
-        with _transaction(self.conn):
-            for path, sha, result, source in items:
-                self._forget(path, sha)
-                runbook = result.runbook
-                cursor = self.conn.execute(
-                    "INSERT INTO parsed (fingerprint, path, sha256, id, title, kind, lang, result,"
-                    " source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (self.fingerprint, path, sha, runbook.id if runbook else "",
-                     runbook.title if runbook else "", runbook.kind if runbook else "",
-                     runbook.lang if runbook else "",
-                     pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), source))
-                docid = int(cursor.lastrowid or 0)
-                if runbook is not None:
-                    self.conn.execute(
-                        "INSERT INTO docs_fts (rowid, ident, title, summary, tags, sections, body,"
-                        " messages) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        (docid, *fts_columns(runbook)))
-                docids.append(docid)
+    def update(self, add: Sequence[tuple[str, str, Prepared, bytes]],
+               remove: Iterable[int] = ()) -> list[int]:
+        """Cache (path, sha256, prepared, source bytes) items, drop rows; returns the new docids."""
+        remove = set(remove)
+        if not add and not remove:
+            return []  # a warm start writes nothing
+        # IMMEDIATE: take the write lock now, so that the docids read below stay ours.
+        with _transaction(self.conn, "BEGIN IMMEDIATE"):
+            if add:  # a row for the same key may have been written by another process since
+                for path, sha, _, _ in add:
+                    remove.update(docid for (docid,) in self.conn.execute(
+                        "SELECT docid FROM files WHERE fingerprint = ? AND path = ?"
+                        " AND sha256 = ?", (self.fingerprint, path, sha)))
+            if remove:
+                gone = [(docid,) for docid in remove]
+                self.conn.executemany("DELETE FROM docs_fts WHERE rowid = ?", gone)
+                self.conn.executemany("DELETE FROM blobs WHERE docid = ?", gone)
+                self.conn.executemany("DELETE FROM files WHERE docid = ?", gone)
+            if not add:
+                return []
+            # Docids are never reused (AUTOINCREMENT): another process's list of searchable rows
+            # must not come to point at a different file.
+            (last,) = self.conn.execute(
+                "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'files'), 0),"
+                " coalesce((SELECT max(docid) FROM files), 0))").fetchone()
+            docids = list(range(last + 1, last + 1 + len(add)))
+            names = ("docid", "fingerprint", *_SUMMARY_COLUMNS)
+            self.conn.executemany(
+                f"INSERT INTO files ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
+                ((docid, self.fingerprint, *_summary_row(item.summary, path, sha))
+                 for docid, (path, sha, item, _) in zip(docids, add, strict=True)))
+            self.conn.executemany(
+                "INSERT INTO blobs (docid, result, source) VALUES (?, ?, ?)",
+                ((docid, item.blob, source)
+                 for docid, (_, _, item, source) in zip(docids, add, strict=True)))
+            self.conn.executemany(
+                "INSERT INTO docs_fts (rowid, ident, title, summary, tags, sections, body,"
+                " messages) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                ((docid, *item.fts) for docid, (_, _, item, _) in zip(docids, add, strict=True)
+                 if item.fts is not None))
         return docids
 
-    def _forget(self, path: str, sha: str) -> None:
-        where = "fingerprint = ? AND path = ? AND sha256 = ?"
-        args = (self.fingerprint, path, sha)
-        self.conn.execute(f"DELETE FROM docs_fts WHERE rowid IN "
-                          f"(SELECT docid FROM parsed WHERE {where})", args)
-        self.conn.execute(f"DELETE FROM parsed WHERE {where}", args)
-
-    def prune(self, roots: Sequence[str], keep: set[tuple[str, str]]) -> None:
-        """Drop cached rows for files under ``roots`` that are gone or changed."""
-        prefixes = tuple(root.rstrip("/\\") + sep for root in roots for sep in ("/", "\\"))
-        rows = self.conn.execute("SELECT docid, path, sha256 FROM parsed").fetchall()
-        stale = [docid for docid, path, sha in rows
-                 if path.startswith(prefixes) and (path, sha) not in keep]
-        if not stale:
-            return
-        with _transaction(self.conn):
-            for docid in stale:
-                self.conn.execute("DELETE FROM docs_fts WHERE rowid = ?", (docid,))
-                self.conn.execute("DELETE FROM parsed WHERE docid = ?", (docid,))
+    def update_if_free(self, add: Sequence[tuple[str, str, Prepared, bytes]]) -> bool:
+        """``update(add)`` if no other connection is writing right now; whether it was done."""
+        self.conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            self.update(add)
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode != sqlite3.SQLITE_BUSY:
+                raise
+            return False
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
+        return True
 
     def source(self, docid: int) -> bytes:
         """The bytes that were parsed for this row."""
-        row = self.conn.execute("SELECT source FROM parsed WHERE docid = ?", (docid,)).fetchone()
+        row = self.conn.execute("SELECT source FROM blobs WHERE docid = ?", (docid,)).fetchone()
         return bytes(row[0]) if row else b""
 
     # --- search --------------------------------------------------------------------------------
@@ -269,26 +354,29 @@ class LibraryIndex:
         match = fts_query(query)
         if not match or limit <= 0:
             return []
-        weights = ", ".join(str(w) for w in _WEIGHTS)
-        # Two steps: SQLite would compute snippet() for every match before sorting, which costs
-        # far more than ranking; so rank first, then make snippets for the rows shown only.
+        # ORDER BY rank lets FTS5 sort inside the module and hand over the best rows only, so
+        # snippet() (which reads and tokenizes each row) runs for the rows returned, no others.
         ranked = (
-            "SELECT docs_fts.rowid, p.id, p.title, p.path, p.kind, p.lang FROM docs_fts"
+            "SELECT p.id, p.title, p.path, p.kind, p.lang,"
+            " snippet(docs_fts, -1, '[', ']', '…', 12) FROM docs_fts"
             " JOIN temp.current AS c ON c.docid = docs_fts.rowid"
-            " JOIN parsed AS p ON p.docid = docs_fts.rowid"
-            f" WHERE docs_fts MATCH ? ORDER BY bm25(docs_fts, {weights}), p.id LIMIT ?"
+            " JOIN files AS p ON p.docid = docs_fts.rowid"
+            " WHERE docs_fts MATCH ? AND rank MATCH ? ORDER BY rank LIMIT ?"
         )
         try:
-            rows = self.conn.execute(ranked, (match, limit)).fetchall()
-            marks = ", ".join("?" for _ in rows)
-            snippets = dict(self.conn.execute(
-                "SELECT rowid, snippet(docs_fts, -1, '[', ']', '…', 12) FROM docs_fts"
-                f" WHERE docs_fts MATCH ? AND rowid IN ({marks})",
-                (match, *(row[0] for row in rows))).fetchall()) if rows else {}
+            rows = self.conn.execute(ranked, (match, _RANK, limit)).fetchall()
         except sqlite3.OperationalError:  # defensive: a query FTS5 still dislikes finds nothing
             return []
-        return [SearchHit(id=r[1], title=r[2], path=r[3], snippet=_one_line(snippets.get(r[0], "")),
-                          kind=r[4], lang=r[5]) for r in rows]
+        return [SearchHit(id=r[0], title=r[1], path=r[2], snippet=_one_line(r[5]), kind=r[3],
+                          lang=r[4]) for r in rows]
+
+
+def _tune(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA synchronous=NORMAL")  # a lost cache write only costs a re-parse
+    # Indexing a thousand runbooks writes some 30 MB: checkpointing every 4 MB on the way (each
+    # time waiting for the disk) took longer than the writing. The log is folded into the file
+    # when the last connection closes, or when it passes this size.
+    conn.execute(f"PRAGMA wal_autocheckpoint={_CHECKPOINT_PAGES}")
 
 
 def _one_line(text: str) -> str:
@@ -296,8 +384,8 @@ def _one_line(text: str) -> str:
 
 
 @contextlib.contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    conn.execute("BEGIN")
+def _transaction(conn: sqlite3.Connection, begin: str = "BEGIN") -> Iterator[None]:
+    conn.execute(begin)
     try:
         yield
     except BaseException:

@@ -1,27 +1,23 @@
 """Finding, reading and parsing the library's files.
 
-Reading and hashing is all a warm start does per file; parsing happens only for new content, and
-a large batch (a first start over a big library) is spread over a process pool.
+Reading and hashing is all a warm start does per file; parsing happens only for new content (a
+large batch of it is shared with worker processes: see ``library_pool``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
-import sys
+import pickle
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
+from runbook_assistant.core.library_summary import Prepared, RunbookSummary
 from runbook_assistant.core.model import Diagnostic, ParseResult, Severity
 
 RUNBOOK_SUFFIXES = (".md",)
 MAX_FILE_BYTES = 10 * 1024 * 1024  # keeps a stray huge file from eating memory
-# Starting worker processes costs a few hundred milliseconds: only worth it for big batches.
-POOL_MIN_FILES = 200
 
 
 @dataclass
@@ -37,7 +33,11 @@ class Scanned:
 
 def is_runbook_file(path: Path) -> bool:
     """Whether a folder scan picks this file up (Markdown, not hidden)."""
-    return path.suffix.lower() in RUNBOOK_SUFFIXES and not path.name.startswith(".")
+    return _is_runbook_name(path.name)
+
+
+def _is_runbook_name(name: str) -> bool:
+    return name.lower().endswith(RUNBOOK_SUFFIXES) and not name.startswith(".")
 
 
 def problem_result(path: Path, message: str) -> ParseResult:
@@ -49,36 +49,65 @@ def scan(root: Path) -> list[Scanned]:
     """Read and hash every runbook file under ``root`` (hidden folders skipped), sorted by path.
 
     A folder that cannot be listed is returned as a Scanned with a problem, after the files.
+    Links to folders are not followed (a loop of links would never end).
     """
-    found: list[tuple[tuple[str, ...], Scanned]] = []
+    found: list[tuple[tuple[str, ...], str]] = []
     problems: list[Scanned] = []
+    _walk(str(root), (), found, problems, root)
+    found.sort(key=lambda item: item[0])
+    return [read(Path(path), root) for _, path in found] + problems
 
-    def unreadable(exc: OSError) -> None:
+
+def _walk(folder: str, parts: tuple[str, ...], found: list[tuple[tuple[str, ...], str]],
+          problems: list[Scanned], root: Path) -> None:
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError as exc:
         where = Path(exc.filename) if exc.filename else root
         problems.append(Scanned(where, root, problem=f"cannot read folder: {exc.strerror}"))
-
-    top = str(root)
-    for folder, dirs, files in os.walk(top, onerror=unreadable):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        parts = tuple(os.path.relpath(folder, top).split(os.sep)) if folder != top else ()
-        for name in files:
-            if is_runbook_file(Path(name)):
-                found.append(((*parts, name), read(Path(folder, name), root)))
-    found.sort(key=lambda item: item[0])
-    return [item for _, item in found] + problems
+        return
+    for entry in entries:
+        name = entry.name
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        if is_folder:
+            if not name.startswith(".") and not entry.is_symlink():
+                _walk(entry.path, (*parts, name), found, problems, root)
+        elif _is_runbook_name(name):
+            found.append(((*parts, name), entry.path))
 
 
 def read(path: Path, root: Path) -> Scanned:
     """Read and hash one file (a problem instead when unreadable or far too big)."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = _read_limited(os.fspath(path))
     except OSError as exc:
         return Scanned(path, root, problem=f"cannot read file: {exc.strerror or exc}")
     if len(data) > MAX_FILE_BYTES:
         return Scanned(path, root, problem=f"file larger than {MAX_FILE_BYTES // 2**20} MB; "
                        "a runbook is far smaller")
     return Scanned(path, root, data, hashlib.sha256(data).hexdigest())
+
+
+def _read_limited(path: str) -> bytes:
+    """A file's bytes, at most MAX_FILE_BYTES + 1 of them (so more means too big)."""
+    # Plain descriptor calls: file objects cost more to make than a runbook costs to read, and
+    # this runs for every file at every start.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        limit = MAX_FILE_BYTES + 1
+        # read(n) sets n bytes aside first: ask for what is there (and one more, to notice a
+        # file that grew), then go on in small steps to the end or the limit.
+        data = chunk = os.read(fd, min(os.fstat(fd).st_size + 1, limit))
+        while chunk and len(data) < limit:
+            chunk = os.read(fd, min(1 << 16, limit - len(data)))
+            data += chunk
+        return data
+    finally:
+        os.close(fd)
 
 
 def parse_one(data: bytes, path: Path) -> ParseResult:
@@ -92,35 +121,16 @@ def parse_one(data: bytes, path: Path) -> ParseResult:
         return problem_result(path, f"cannot parse file: {exc}")
 
 
-def _parse_job(job: tuple[bytes, str]) -> ParseResult:
-    return parse_one(job[0], Path(job[1]))
+def prepare(result: ParseResult) -> Prepared:
+    """A parse result made ready for the index (pickled, summarised, its search text)."""
+    from runbook_assistant.core.library_index import fts_columns
+
+    runbook = result.runbook
+    return Prepared(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL),
+                    RunbookSummary.of(result),
+                    fts_columns(runbook) if runbook is not None else None, result)
 
 
-def _workers() -> int:
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on every platform
-        cpus = os.cpu_count() or 1
-    return min(cpus, 8)
-
-
-def _pool_allowed() -> bool:
-    # A frozen app would need freeze_support() in its entry point, and a daemonic process
-    # may not have children: parse in-process there.
-    return not getattr(sys, "frozen", False) and not multiprocessing.current_process().daemon
-
-
-def parse_many(items: Sequence[Scanned]) -> list[ParseResult]:
-    """Parse readable scanned files, in order; big batches go to a process pool."""
-    workers = _workers()
-    if len(items) >= POOL_MIN_FILES and workers > 1 and _pool_allowed():
-        jobs = [(s.data or b"", str(s.path)) for s in items]
-        try:
-            # spawn, not fork: forking a process that runs Qt threads can deadlock the child.
-            context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                chunk = max(1, len(jobs) // (4 * workers))
-                return list(pool.map(_parse_job, jobs, chunksize=chunk))
-        except (OSError, BrokenProcessPool, RuntimeError):
-            pass  # no processes to be had: parse here
-    return [parse_one(s.data or b"", s.path) for s in items]
+def prepare_here(jobs: Sequence[tuple[bytes, str]]) -> list[Prepared]:
+    """Parse and prepare (bytes, path) jobs in this process."""
+    return [prepare(parse_one(data, Path(path))) for data, path in jobs]

@@ -105,7 +105,7 @@ class CoreLoader(QObject):
 
         def scanned() -> Library:
             library = Library(self.folders(), paths.cache_db_path())
-            library.runbooks()  # scan now, so a missing folder is reported here, once
+            library.summaries()  # scan now, so a missing folder is reported here, once
             return library
 
         try:

@@ -127,7 +127,7 @@ class LibraryView(QWidget):
             return [], 0
         query = self.search.text().strip()
         try:
-            total = len(lib.runbooks())
+            total = len(lib.summaries())
             matching = lib.filter(tag=self.tag_filter.currentData(),
                                   lang=self.lang_filter.currentData(),
                                   severity=self.severity_filter.currentData())
@@ -207,7 +207,7 @@ class LibraryView(QWidget):
 
     def _total(self) -> int:
         try:
-            return len(self._library.runbooks()) if self._library is not None else 0
+            return len(self._library.summaries()) if self._library is not None else 0
         except RunbookAssistantError:
             return 0
 

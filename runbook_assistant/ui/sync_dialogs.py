@@ -11,16 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDir, QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from runbook_assistant.core.clock import parse_wall_time
-from runbook_assistant.core.sync import ExportResult, ImportResult, export_bundle, import_bundle
 from runbook_assistant.ui.errors import guarded
 from runbook_assistant.ui.resources import APP_NAME
+
+if TYPE_CHECKING:  # the sync code loads when an action runs, not at the app's start
+    from runbook_assistant.core.sync import ExportResult, ImportResult
 
 translate = QCoreApplication.translate
 
@@ -92,6 +94,8 @@ class SyncActions(QObject):
             translate("SyncDialogs", "Sync bundles (*.sqlite *.db);;All files (*)"))
         if not path:
             return None
+        from runbook_assistant.core.sync import export_bundle
+
         result = guarded(self._parent, lambda: export_bundle(store, Path(path)))
         if result is not None:
             self._show("syncExportSummary", *export_summary(result))
@@ -108,6 +112,8 @@ class SyncActions(QObject):
             translate("SyncDialogs", "Sync bundles (*.sqlite *.db);;All files (*)"))
         if not path:
             return None
+        from runbook_assistant.core.sync import import_bundle
+
         result = guarded(self._parent, lambda: import_bundle(engine.store, Path(path)))
         if result is None:
             return None

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 import shutil
+import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
 
+from runbook_assistant.core import library_scan
 from runbook_assistant.core.errors import LibraryError
 from runbook_assistant.core.library import Library
 from runbook_assistant.core.model import Severity
@@ -178,3 +182,66 @@ def test_check_finds_duplicates_within_the_set() -> None:
     entries = Library([GOOD]).check([GOOD / "test-email.md", EXTRA / "test-email-copy.md"])
     assert [len(e.result.errors) for e in entries] == [0, 1]
     assert entries[1].result.errors[0].severity is Severity.ERROR
+
+
+# --- summaries and loading runbooks when asked --------------------------------------------------
+def test_summaries_hold_the_same_values_as_the_runbooks() -> None:
+    library = Library([GOOD, EXTRA])
+    summaries = library.summaries()
+    assert [s.id for s in summaries] == [rb.id for rb in library.runbooks()]
+    for summary in summaries:
+        runbook = library.get(summary.id)
+        entry = library.entry(summary.id)
+        assert (summary.title, summary.version, summary.lang, summary.kind, summary.path,
+                summary.sha256, summary.tags, summary.severity, summary.summary,
+                summary.runbook) == (
+            runbook.title, runbook.version, runbook.lang, runbook.kind, runbook.path,
+            runbook.sha256, runbook.tags, runbook.severity, runbook.summary, runbook.runbook)
+        assert summary.steps == len(runbook.steps) and summary.injects == len(runbook.injects)
+        assert (summary.errors, summary.warnings) == (0, len(entry.result.warnings))
+    assert [s.id for s in library.summaries("exercise")] == ["test-oefening"]
+    assert library.summary("test-oefening").injects == 2
+
+
+def test_list_helpers_work_from_summaries(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "index.sqlite3"
+    cold = Library([GOOD, EXTRA], cache).runbooks()
+    unpickled: list[int] = []
+    real = pickle.loads
+    monkeypatch.setattr(pickle, "loads", lambda data: unpickled.append(1) or real(data))
+    warm = Library([GOOD, EXTRA], cache)
+    assert len(warm.summaries()) == len(cold)
+    assert [s.id for s in warm.filter(lang="nl", kind="runbook")] == [
+        "test-netwerk", "test-telefonie"]
+    assert warm.tags() and warm.languages() == ["en", "nl"]
+    assert warm.search("spooler")[0].id == "test-printer"
+    assert warm.unusable_count() == 1  # the copy with a duplicate id
+    assert unpickled == []  # no runbook was rebuilt for any of that
+    assert warm.get("test-netwerk") == next(rb for rb in cold if rb.id == "test-netwerk")
+    assert len(unpickled) == 1  # only the one asked for
+    assert warm.runbooks() == cold
+    assert len(unpickled) == len(cold)  # each loaded once, and kept
+
+
+def test_a_cached_runbook_lost_from_the_cache_is_parsed_again(tmp_path: Path) -> None:
+    cache = tmp_path / "index.sqlite3"
+    Library([GOOD], cache).runbooks()
+    library = Library([GOOD], cache)
+    assert library.summaries()
+    with sqlite3.connect(cache) as conn:  # as another build sharing the cache would do
+        conn.execute("DELETE FROM blobs")
+    assert library.get("test-netwerk").step("rollback-ok") is not None
+
+
+def test_a_file_over_the_size_limit_is_a_diagnostic(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(library_scan, "MAX_FILE_BYTES", 2000)
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    text = (GOOD / "test-email.md").read_text(encoding="utf-8")
+    (folder / "big.md").write_text(text + "x" * (2001 - len(text.encode())), encoding="utf-8")
+    (folder / "empty.md").write_bytes(b"")
+    entries = {e.path.name: e for e in Library([folder]).entries()}
+    assert "file larger than" in entries["big.md"].result.errors[0].message
+    assert entries["empty.md"].sha256 == hashlib.sha256(b"").hexdigest()

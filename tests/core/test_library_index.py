@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from runbook_assistant.core import library_index, library_scan
+from runbook_assistant.core import library_index, library_pool, library_scan
 from runbook_assistant.core.library import Library
 from runbook_assistant.core.library_index import fts_query
 from runbook_assistant.core.model import ParseResult
@@ -72,7 +72,7 @@ def test_corrupt_cache_file_is_rebuilt_silently(folder: Path, tmp_path: Path) ->
     assert len(library.runbooks()) == 4
     assert library.search("printer")[0].id == "test-printer"
     with sqlite3.connect(cache) as conn:  # and it is a working cache again
-        assert conn.execute("SELECT count(*) FROM parsed").fetchone()[0] == 4
+        assert conn.execute("SELECT count(*) FROM files").fetchone()[0] == 4
 
 
 def test_unwritable_cache_location_falls_back_to_memory(folder: Path, tmp_path: Path) -> None:
@@ -93,7 +93,7 @@ def test_a_code_change_invalidates_the_cache(folder: Path, tmp_path: Path,
     assert len(Library([folder], cache).runbooks()) == 4
     assert len(parse_count) == 4
     with sqlite3.connect(cache) as conn:  # the old build's rows are gone
-        assert conn.execute("SELECT count(*) FROM parsed").fetchone()[0] == 4
+        assert conn.execute("SELECT count(*) FROM files").fetchone()[0] == 4
 
 
 def test_libraries_with_different_folders_share_one_cache(folder: Path, tmp_path: Path) -> None:
@@ -182,22 +182,54 @@ def test_any_text_makes_a_valid_fts_query(text: str) -> None:
 def test_fts_query_quotes_every_word_as_a_prefix() -> None:
     assert fts_query('netw "storing" OR') == '"netw"* "storing"* "OR"*'
     assert fts_query(" -- ") == ""
+    assert fts_query("n netw") == '"n" "netw"*'
+
+
+def test_a_single_letter_is_a_word_not_the_start_of_every_word(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for name, step in (("a", "Call the router vendor"), ("b", "Restart the switch")):
+        (folder / f"{name}.md").write_text(
+            f"---\nid: {name}\ntitle: Trouble {name}\nversion: 1\nlang: en\n---\n\n"
+            f"# Trouble\n\n## Act {{#act}}\n\n- [ ] {step}\n", encoding="utf-8")
+    library = Library([folder])
+    assert library.search("r") == []
+    assert [h.id for h in library.search("ro")] == ["a"]
+    assert [h.id for h in library.search("trouble b")] == ["b"]  # "b" is a word of its title
 
 
 @pytest.mark.slow
-def test_a_big_batch_is_parsed_in_worker_processes_with_the_same_results(
+def test_a_big_batch_is_shared_with_worker_processes_with_the_same_results(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = Path(shutil.copytree(GOOD, tmp_path / "runbooks"))
     serial = Library([folder]).entries()
-    monkeypatch.setattr(library_scan, "POOL_MIN_FILES", 2)
-    monkeypatch.setattr(library_scan, "_workers", lambda: 2)
-    in_memory_parses: list[str] = []
+    monkeypatch.setattr(library_pool, "POOL_MIN_FILES", 2)
+    monkeypatch.setattr(library_pool, "CHUNK_FILES", 1)
+    monkeypatch.setattr(library_pool, "_workers", lambda: 2)
+    in_this_process: list[str] = []
     real = library_scan.parse_one
     monkeypatch.setattr(library_scan, "parse_one",
-                        lambda data, path: in_memory_parses.append(path.name) or real(data, path))
-    pooled = Library([folder]).entries()
-    assert in_memory_parses == []  # the workers did the parsing
+                        lambda data, path: in_this_process.append(path.name) or real(data, path))
+    pooled = Library([folder], tmp_path / "index.sqlite3").entries()
+    assert len(in_this_process) < 4  # a worker parsed at least the first file
     assert pooled == serial
+    in_this_process.clear()
+    assert Library([folder], tmp_path / "index.sqlite3").entries() == serial  # and cached them
+    assert in_this_process == []
+
+
+@pytest.mark.slow
+def test_a_worker_that_fails_leaves_its_files_to_this_process(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parse_count: list[str]) -> None:
+    folder = Path(shutil.copytree(GOOD, tmp_path / "runbooks"))
+    serial = Library([folder]).entries()
+    parse_count.clear()
+    monkeypatch.setattr(library_pool, "POOL_MIN_FILES", 2)
+    monkeypatch.setattr(library_pool, "CHUNK_FILES", 1)
+    monkeypatch.setattr(library_pool, "_workers", lambda: 2)
+    monkeypatch.setattr(library_pool, "_WORKER_CODE", "raise SystemExit(3)")
+    assert Library([folder], tmp_path / "index.sqlite3").entries() == serial
+    assert len(parse_count) == 4
 
 
 def test_a_cache_of_another_schema_is_rebuilt(folder: Path, tmp_path: Path) -> None:
