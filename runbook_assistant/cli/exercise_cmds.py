@@ -1,10 +1,10 @@
 """Exercise commands: deliver injects from a script (``run inject``), and the ``exercise`` group:
-``status`` (the clock and the injects of a run), ``debrief`` (one run, or two compared),
-``draft`` (a scenario draft from a past run) and ``rehearsal`` (what exercises taught about a
-runbook).
+``status`` (the clock and the injects of a run), ``observe`` (an observer's note), ``debrief``
+(one run, or two compared), ``draft`` (a scenario draft from a past run) and ``rehearsal`` (what
+exercises taught about a runbook).
 
-Exercise time is read from the run's log (see ``core/exercise_time.py``), so a script can call
-these commands one by one and the clock carries on between them.
+Exercise time is read from the clock events in the run's log (see ``core/exercise_time.py``), so
+a script can call these commands one by one and the clock carries on between them.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import click
 
 from runbook_assistant.cli import cli, pass_app
 from runbook_assistant.cli.context import AppContext
-from runbook_assistant.cli.run_cmds import RunGroup, run
+from runbook_assistant.cli.run_cmds import RunGroup, _announce, _step_id, run
 from runbook_assistant.core.errors import CommandError
 from runbook_assistant.core.exercise import ExerciseSession
 from runbook_assistant.core.exercise_time import format_offset, parse_offset
@@ -90,7 +90,7 @@ def status(app: AppContext, run_ref: str, as_json: bool) -> None:
                          "delivered": i.delivered, "event_id": i.event_id} for i in injects],
         }, ensure_ascii=False, indent=2))
         return
-    state = "paused" if session.clock.paused else f"×{session.clock.speed}"
+    state = "paused" if session.clock.paused else f"×{session.clock.speed:g}"
     click.echo(f"exercise clock T+{format_offset(position)} ({state})")
     for item in injects:
         mark = "[x]" if item.delivered else "[ ]"
@@ -99,6 +99,23 @@ def status(app: AppContext, run_ref: str, as_json: bool) -> None:
                    f"{item.text}{to}")
     if not injects:
         click.echo("  this exercise has no scenario, so no injects")
+
+
+@exercise.command("observe")
+@click.argument("run_ref", metavar="RUN")
+@click.argument("text")
+@click.option("--actor", required=True, metavar="NAME", help="The observer.")
+@click.option("--step", default=None, help="The step the observation is about.")
+@pass_app
+def observe(app: AppContext, run_ref: str, text: str, actor: str, step: str | None) -> None:
+    """Add an observer's note (TEXT) to exercise RUN; the debrief lists these apart.
+
+    The last line is the id of the committed event.
+    """
+    engine = app.engine
+    run_id = engine.resolve_run(run_ref)
+    step_id = _step_id(engine.runbook_of(run_id), step) if step else None
+    _announce(engine, engine.observe(run_id, text, actor=actor, step_id=step_id))
 
 
 @exercise.command("debrief")

@@ -166,19 +166,28 @@ def start(app: AppContext, runbook_id: str, title: str, actor: str,
 @click.option("--json", "as_json", is_flag=True, help="A JSON array instead of a table.")
 @pass_app
 def list_runs(app: AppContext, open_only: bool, as_json: bool) -> None:
-    """Runs in the database, newest first."""
+    """Runs in the database, newest first: incidents, then exercises (never counted as one).
+
+    --json gives one array; each run's `mode` says which it is.
+    """
     summaries = _engine(app).runs(open_only=open_only)
     if as_json:
         click.echo(json.dumps([summary_json(s) for s in summaries], ensure_ascii=False,
                               indent=2))
         return
-    for s in summaries:
-        started = s.started_at.astimezone().strftime("%Y-%m-%d %H:%M") if s.started_at else "-"
-        status = "closed" if s.closed else ("overdue" if s.overdue else "open")
-        click.echo(f"{s.run_id}  {started}  {status:<7}  {s.done:>3}/{s.total:<3}  "
-                   f"{s.mode:<8}  {s.title}")
     if not summaries:
         click.echo("no runs" + (" open" if open_only else ""), err=True)
+        return
+    for heading, mode in (("Incidents", "incident"), ("Exercises", "exercise")):
+        group = [s for s in summaries if (s.mode == "exercise") == (mode == "exercise")]
+        click.echo(f"{heading} ({len(group)})")
+        for s in group:
+            started = (s.started_at.astimezone().strftime("%Y-%m-%d %H:%M") if s.started_at
+                       else "-")
+            status = "closed" if s.closed else ("overdue" if s.overdue else "open")
+            scenario = f"  [{s.scenario_id}]" if s.scenario_id else ""
+            click.echo(f"  {s.run_id}  {started}  {status:<7}  {s.done:>3}/{s.total:<3}  "
+                       f"{s.title}{scenario}")
 
 
 @run.command("show")

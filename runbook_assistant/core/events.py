@@ -28,14 +28,17 @@ class EventKind(StrEnum):
     STEP_CHECKED = "step_checked"  # verified_by? (four-eyes: actor performed, verified_by checked)
     STEP_UNCHECKED = "step_unchecked"  # {} — undoes the step's last check, skip or decision
     STEP_SKIPPED = "step_skipped"  # reason
-    NOTE_ADDED = "note_added"  # text (step_id optional)
+    NOTE_ADDED = "note_added"  # text, observer? (true: an exercise observer's note)
+    #                            (step_id optional)
     DECISION_RECORDED = "decision_recorded"  # option (target section id), label, rationale,
     #                                          owner, revisit_by?
     SERVICE_STATUS_CHANGED = "service_status_changed"  # service, status, note?
     MESSAGE_SENT = "message_sent"  # message_id, channel, audience, text
     TIMER_FIRED = "timer_fired"  # timer ("due" | "timebox" | "every"), step_id column set
-    INJECT_DELIVERED = "inject_delivered"  # offset, text, to?
+    INJECT_DELIVERED = "inject_delivered"  # offset, text, to?, index? (in the scenario)
     REPORT_DRAFTED = "report_drafted"  # field (cause | impact | measures | ...), text
+    EXERCISE_CLOCK = "exercise_clock"  # speed (0 = paused), exercise_offset (seconds at that
+    #                                    moment), action ("speed" | "pause" | "resume" | "jump")
 
 
 @dataclass(frozen=True)

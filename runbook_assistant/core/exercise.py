@@ -2,9 +2,11 @@
 
 ``ExerciseSession`` joins an exercise run, its scenario and a ``SimulatedClock``. ``tick()``
 delivers every inject whose time has come as an ``inject_delivered`` event. Which injects went
-out is read from the run's events each time, never kept in memory, so a restart (or a second
-window on the same database) does not deliver one twice, and the clock resumes from the notes it
-left in the log.
+out is read from the run's events each time, never kept in memory, and the engine refuses to log
+an inject twice inside its write transaction, so a restart or a second window on the same
+database does not deliver one twice. The clock resumes from the ``exercise_clock`` events it left
+in the log. Laptops that each ran the clock and later synced can both have delivered an inject:
+``unique_deliveries`` counts such a pair once.
 
 ``session.state()`` is the run as the players see it in exercise time: every event moved to its
 exercise moment and the timers measured against the simulated clock, so a ×10 exercise makes a
@@ -13,7 +15,7 @@ exercise moment and the timers measured against the simulated clock, so a ×10 e
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -26,11 +28,10 @@ from runbook_assistant.core.exercise_time import (
     ClockMark,
     ExerciseTimeline,
     SimulatedClock,
-    clock_note,
 )
 from runbook_assistant.core.model import Inject, Runbook
 from runbook_assistant.core.ordering import parse_time
-from runbook_assistant.core.state_types import InjectEntry, RunState
+from runbook_assistant.core.state_types import RunState
 
 if TYPE_CHECKING:
     from runbook_assistant.core.engine import Engine
@@ -38,10 +39,8 @@ if TYPE_CHECKING:
     from runbook_assistant.core.store import RunRecord
 
 __all__ = ["SPEEDS", "ExerciseEngine", "ExerciseSession", "ScheduledInject", "exercise_state",
-           "headline", "is_observation", "leader_note", "observation_note", "observation_text",
-           "schedule"]
-
-_OBSERVATION = {"en": "Observation: ", "nl": "Waarneming: "}
+           "headline", "inject_key", "is_observation", "leader_note", "schedule",
+           "unique_deliveries"]
 
 
 # --- the schedule ----------------------------------------------------------------------------
@@ -73,43 +72,69 @@ def leader_note(text: str) -> str:
     return parts[1].strip() if len(parts) > 1 else ""
 
 
-def schedule(injects: Sequence[Inject], delivered: Iterable[InjectEntry]) -> list[ScheduledInject]:
-    """The scenario's injects in time order, each matched to a delivery in the log (if any).
+def inject_key(payload: Mapping[str, Any]) -> tuple[int | None, int, str]:
+    """What makes two deliveries one inject: its place in the scenario, its time and its text.
 
-    A delivery matches by time and text; two identical injects need two deliveries.
+    A delivery logged without an index (a log from before indexes) is known by time and text.
     """
-    pool: dict[tuple[int, str], list[InjectEntry]] = {}
-    for entry in delivered:
-        pool.setdefault((int(entry.offset), entry.text.strip()), []).append(entry)
+    index = payload.get("index")
+    return (int(index) if index is not None else None, int(payload.get("offset", 0)),
+            str(payload.get("text", "")).strip())
+
+
+def unique_deliveries(events: Iterable[Event]) -> list[Event]:
+    """The ``inject_delivered`` events of a log, the first of each inject only.
+
+    One database never logs an inject twice (the engine checks), but two laptops that each ran
+    the clock of the same exercise can both have delivered it: once synced, that is one inject.
+    """
+    seen: set[tuple[int | None, int, str]] = set()
     result = []
+    for event in events:
+        if event.kind is not EventKind.INJECT_DELIVERED:
+            continue
+        key = inject_key(event.payload)
+        if key not in seen:
+            seen.add(key)
+            result.append(event)
+    return result
+
+
+def schedule(injects: Sequence[Inject], events: Iterable[Event]) -> list[ScheduledInject]:
+    """The scenario's injects in time order, each matched to its delivery in ``events``.
+
+    A delivery matches by time and text, and first of all to the inject at its index in the
+    scenario; a delivery left over then matches by time and text alone, so an inject added to
+    the scenario during the exercise does not make the ones after it go out again.
+    """
+    left = unique_deliveries(events)
     ordered_injects = sorted(enumerate(injects), key=lambda pair: (pair[1].offset, pair[0]))
+    matched: dict[int, Event] = {}
+    for by_index in (True, False):
+        for index, inject in ordered_injects:
+            if index in matched:
+                continue
+            wanted = (inject.offset, headline(inject.text))
+            for event in left:
+                number, offset, text = inject_key(event.payload)
+                if (offset, text) == wanted and (not by_index or number in (index, None)):
+                    matched[index] = event
+                    left.remove(event)
+                    break
+    result = []
     for index, inject in ordered_injects:
-        text = headline(inject.text)
-        matches = pool.get((inject.offset, text))
-        entry = matches.pop(0) if matches else None
-        result.append(ScheduledInject(index, inject.offset, text, inject.to,
+        event = matched.get(index)
+        result.append(ScheduledInject(index, inject.offset, headline(inject.text), inject.to,
                                       leader_note(inject.text),
-                                      entry.event_id if entry else None,
-                                      entry.at if entry else None))
+                                      event.id if event else None,
+                                      parse_time(event.effective_time) if event else None))
     return result
 
 
 # --- observer notes ----------------------------------------------------------------------------
-def observation_note(text: str, lang: str) -> str:
-    """The note text for an observer's remark (marked, so the debrief can list them apart)."""
-    return _OBSERVATION.get(lang, _OBSERVATION["en"]) + text.strip()
-
-
-def is_observation(text: str) -> bool:
-    return any(text.startswith(prefix) for prefix in _OBSERVATION.values())
-
-
-def observation_text(text: str) -> str:
-    """An observation without its mark."""
-    for prefix in _OBSERVATION.values():
-        if text.startswith(prefix):
-            return text[len(prefix):]
-    return text
+def is_observation(event: Event) -> bool:
+    """True for an exercise observer's note (marked in its payload, never by its text)."""
+    return event.kind is EventKind.NOTE_ADDED and event.payload.get("observer") is True
 
 
 # --- the session ---------------------------------------------------------------------------------
@@ -131,8 +156,9 @@ class ExerciseSession:
         self.source: Clock = source or engine.clock
         state = engine.state(run_id)
         self.started_at: datetime = state.started_at or parse_time(record.created_at)
-        timeline = ExerciseTimeline.of(engine.events(run_id), self.started_at)
-        self.clock = SimulatedClock(self.source, self.started_at, timeline.last)
+        self.clock = SimulatedClock(self.source, self.started_at)
+        self._events_seen = -1
+        self._read()
 
     @classmethod
     def for_run(cls, engine: Engine, run_id: str, library: Library | None, *,
@@ -148,15 +174,25 @@ class ExerciseSession:
         return cls(engine, run_id, scenario, source=source)
 
     # --- reading -------------------------------------------------------------------------------
+    def _read(self) -> RunState:
+        """The run's state, with the clock brought in line with the log: another window, a
+        script or a synced laptop may have changed it since."""
+        state = self.engine.state(self.run_id)
+        if len(state.events) != self._events_seen:
+            self._events_seen = len(state.events)
+            self.clock.apply(ExerciseTimeline.of(state.events, self.started_at).last)
+        return state
+
     @property
     def closed(self) -> bool:
         return self.engine.state(self.run_id).closed
 
     def injects(self) -> list[ScheduledInject]:
         """Every inject of the scenario, delivered or not, in time order."""
+        state = self._read()
         if self.scenario is None:
             return []
-        return schedule(self.scenario.injects, self.engine.state(self.run_id).injects)
+        return schedule(self.scenario.injects, state.events)
 
     def pending(self) -> list[ScheduledInject]:
         return [i for i in self.injects() if not i.delivered]
@@ -183,12 +219,15 @@ class ExerciseSession:
 
     # --- delivering ----------------------------------------------------------------------------
     def tick(self, actor: str) -> list[Event]:
-        """Deliver every inject that is due at the clock's position; returns their events."""
+        """Deliver every inject that is due at the clock's position; returns their events.
+
+        An inject another window delivered at the same moment is not logged again: its
+        event is among those returned.
+        """
         if self.scenario is None or self.closed:
             return []
-        position = self.clock.position()
-        return [self._deliver(inject, actor) for inject in self.pending()
-                if inject.offset <= position]
+        due = [inject for inject in self.pending() if inject.offset <= self.clock.position()]
+        return [self._deliver(inject, actor) for inject in due]
 
     def jump_to_next(self, actor: str) -> list[Event]:
         """Move the clock ahead to the next inject and deliver it (and any due with it)."""
@@ -201,41 +240,47 @@ class ExerciseSession:
 
     def advance_to(self, position: float, actor: str) -> list[Event]:
         """Set the clock ahead to ``position`` (if it is behind) and deliver what is due."""
+        self._read()
         if position > self.clock.position() + 0.5:
-            self._record(self.clock.with_position(position), actor, "moved")
+            self._record(self.clock.with_position(position), actor, "jump")
         return self.tick(actor)
 
     def set_speed(self, speed: int, actor: str) -> Event | None:
         """Run at ``speed`` (×1, ×2, ×5, ×10); also resumes a paused clock."""
+        self._read()
         if speed == self.clock.speed and not self.clock.paused:
             return None
-        return self._record(self.clock.with_speed(speed), actor)
+        action = "resume" if self.clock.paused and speed == self.clock.speed else "speed"
+        return self._record(self.clock.with_speed(speed), actor, action)
 
     def pause(self, actor: str) -> Event | None:
+        self._read()
         if self.clock.paused:
             return None
-        return self._record(self.clock.with_pause(True), actor)
+        return self._record(self.clock.with_pause(True), actor, "pause")
 
     def resume(self, actor: str) -> Event | None:
+        self._read()
         if not self.clock.paused:
             return None
-        return self._record(self.clock.with_pause(False), actor)
+        return self._record(self.clock.with_pause(False), actor, "resume")
 
     def observe(self, text: str, actor: str, step_id: str | None = None) -> Event:
-        """An observer's note (listed apart in the debrief)."""
+        """An observer's note (marked as such; the debrief lists those apart)."""
         if not text.strip():
             raise CommandError("the observation is empty", hint="type what you saw")
-        return self.engine.note(self.run_id, observation_note(text, self.lang), actor=actor,
-                                step_id=step_id)
+        return self.engine.observe(self.run_id, text, actor=actor, step_id=step_id)
 
     def _deliver(self, inject: ScheduledInject, actor: str) -> Event:
         return self.engine.deliver_inject(self.run_id, inject.offset, inject.text, actor=actor,
-                                          to=inject.to)
+                                          to=inject.to, index=inject.index)
 
-    def _record(self, mark: ClockMark, actor: str, reason: str = "") -> Event:
+    def _record(self, mark: ClockMark, actor: str, action: str) -> Event:
         """Log a clock change, then apply it (from the moment the log says it happened)."""
-        event = self.engine.note(self.run_id, clock_note(mark, self.lang, reason), actor=actor)
-        self.clock.apply(replace(mark, at=parse_time(event.wall_time)))
+        event = self.engine.exercise_clock(self.run_id, actor=actor,
+                                           speed=0 if mark.paused else mark.speed,
+                                           offset=mark.position, action=action)
+        self.clock.apply(ClockMark.of_event(event, mark))
         return event
 
 

@@ -1,11 +1,11 @@
 """Exercise time: the simulated clock of a tabletop exercise, and reading it back from the log.
 
 Exercise time ("T+00:25") counts from the start of the exercise run. The exercise leader may speed
-it up (×2, ×5, ×10), pause it or jump ahead to the next inject. Each change is recorded in the run's
-log as a note that people can read and this module can parse ("Oefenklok: ×10 op T+00:12:30"), so
-the exercise time of any event follows from the log alone: the debrief, the rehearsal figures and a
-restarted app all agree. Events themselves keep their real wall time, so the log stays evidence of
-what happened when.
+it up (×2, ×5, ×10), pause it or jump ahead to the next inject. Each change is an
+``exercise_clock`` event in the run's log (speed, exercise offset at that moment, and what was
+done), so the exercise time of any event follows from the log alone: the debrief, the rehearsal
+figures and a restarted app all agree. Events themselves keep their real wall time, so the log
+stays evidence of what happened when.
 
 ``SimulatedClock`` is driven by an injected time source (anything with ``now()``): tests move that
 source by hand, nothing here ever sleeps.
@@ -25,15 +25,6 @@ from runbook_assistant.core.ordering import ordered, parse_time
 
 SPEEDS = (1, 2, 5, 10)
 
-# Written in the run's language, read back in either.
-_CLOCK_WORDS = {
-    "en": {"label": "Exercise clock", "at": "at", "paused": "paused",
-           "jump": " (jumped ahead to the next inject)", "moved": " (moved ahead)"},
-    "nl": {"label": "Oefenklok", "at": "op", "paused": "gepauzeerd",
-           "jump": " (vooruit naar de volgende inject)", "moved": " (vooruitgezet)"},
-}
-_CLOCK_RE = re.compile(r"^(?:Exercise clock|Oefenklok): (?:×(\d+)|(paused|gepauzeerd)) (?:at|op) "
-                       r"T\+(\d{1,3}):(\d\d):(\d\d)")
 _OFFSET_RE = re.compile(r"^\s*(?:[Tt]\s*\+\s*)?(\d{1,3})(?::(\d\d))?(?::(\d\d))?\s*$")
 
 
@@ -43,7 +34,7 @@ class ClockMark:
 
     at: datetime
     position: float
-    speed: int = 1
+    speed: float = 1  # kept while paused: resuming runs at it again
     paused: bool = False
 
     def position_at(self, moment: datetime) -> float:
@@ -51,6 +42,26 @@ class ClockMark:
         if self.paused or moment <= self.at:
             return self.position
         return self.position + (moment - self.at).total_seconds() * self.speed
+
+
+    @classmethod
+    def of_event(cls, event: Event, previous: ClockMark) -> ClockMark:
+        """The mark an ``exercise_clock`` event sets (a pause keeps the speed it had)."""
+        p = event.payload
+        speed = _number(p.get("speed"), previous.speed)
+        position = _number(p.get("exercise_offset"), previous.position)
+        paused = speed == 0
+        return cls(parse_time(event.wall_time), position,
+                   previous.speed if paused else speed, paused)
+
+
+def _number(value: object, default: float) -> float:
+    """A payload number (an int when it is a whole one, so ×10 reads as ×10)."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
+    return int(number) if number.is_integer() else number
 
 
 # --- text forms -------------------------------------------------------------------------------
@@ -77,36 +88,9 @@ def parse_offset(text: str) -> int:
     return int(first) * 3600 + int(minutes) * 60 + int(seconds or 0)
 
 
-def clock_note(mark: ClockMark, lang: str, reason: str = "") -> str:
-    """The note that records a clock change: ``Oefenklok: ×10 op T+00:12:30``.
-
-    ``reason``: "jump" (to the next inject) or "moved" (set ahead by hand), or "".
-    """
-    words = _CLOCK_WORDS.get(lang, _CLOCK_WORDS["en"])
-    state = words["paused"] if mark.paused else f"×{mark.speed}"
-    return (f"{words['label']}: {state} {words['at']} T+{format_offset(mark.position)}"
-            f"{words.get(reason, '')}")
-
-
-def parse_clock_note(text: str) -> tuple[float, int | None, bool] | None:
-    """``(position, speed or None when paused, paused)`` of a clock note; None for other text."""
-    match = _CLOCK_RE.match(text or "")
-    if match is None:
-        return None
-    speed, paused, hours, minutes, seconds = match.groups()
-    position = int(hours) * 3600 + int(minutes) * 60 + int(seconds)
-    return float(position), (int(speed) if speed else None), paused is not None
-
-
-def is_clock_note(event: Event) -> bool:
-    """True for a note that records a change of the exercise clock."""
-    return (event.kind is EventKind.NOTE_ADDED
-            and parse_clock_note(str(event.payload.get("text", ""))) is not None)
-
-
 # --- reading exercise time back from the log -------------------------------------------------
 class ExerciseTimeline:
-    """Maps real moments of one run to exercise seconds, from the clock notes in its log.
+    """Maps real moments of one run to exercise seconds, from the clock events in its log.
 
     For an incident (``exercise=False``) exercise time is simply the time since the start.
     """
@@ -120,15 +104,8 @@ class ExerciseTimeline:
         marks = [ClockMark(started_at, 0.0, 1, False)]
         if exercise:
             for event in ordered(events):
-                if event.kind is not EventKind.NOTE_ADDED:
-                    continue
-                parsed = parse_clock_note(str(event.payload.get("text", "")))
-                if parsed is None:
-                    continue
-                position, speed, paused = parsed
-                previous = marks[-1]
-                marks.append(ClockMark(parse_time(event.wall_time), position,
-                                       speed or previous.speed, paused))
+                if event.kind is EventKind.EXERCISE_CLOCK:
+                    marks.append(ClockMark.of_event(event, marks[-1]))
         return cls(marks)
 
     @property
@@ -178,7 +155,7 @@ class SimulatedClock:
         return self._mark
 
     @property
-    def speed(self) -> int:
+    def speed(self) -> float:
         return self._mark.speed
 
     @property

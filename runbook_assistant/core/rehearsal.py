@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from runbook_assistant.core.events import Event, EventKind
-from runbook_assistant.core.exercise import exercise_state, is_observation, observation_text
-from runbook_assistant.core.exercise_time import ExerciseTimeline, format_offset, is_clock_note
+from runbook_assistant.core.exercise import exercise_state, is_observation, unique_deliveries
+from runbook_assistant.core.exercise_time import ExerciseTimeline, format_offset
 from runbook_assistant.core.model import Runbook
 from runbook_assistant.core.state_types import StepState
 from runbook_assistant.core.timeline import event_text
@@ -122,7 +122,7 @@ def rehearsal(engine: Engine, runbook: Runbook) -> Rehearsal:
 
 # --- scenario drafts ---------------------------------------------------------------------------
 _SKIPPED_KINDS = {EventKind.RUN_STARTED, EventKind.RUN_CLOSED, EventKind.TIMER_FIRED,
-                  EventKind.STEP_UNCHECKED, EventKind.REPORT_DRAFTED}
+                  EventKind.STEP_UNCHECKED, EventKind.REPORT_DRAFTED, EventKind.EXERCISE_CLOCK}
 _DRAFT_WORDS = {
     "en": {"prefix": "exercise", "title": "Exercise — {title}", "goals": "Goals",
            "setup": "Set-up", "injects": "Injects",
@@ -166,7 +166,10 @@ def scenario_from_run(engine: Engine, run_id: str) -> str:
     lang = record.lang if record.lang in _DRAFT_WORDS else "en"
     words = _DRAFT_WORDS[lang]
     date = timeline.started_at.astimezone().strftime("%Y-%m-%d")
-    injects = sorted((inject for inject in (_inject(e, runbook, lang, timeline) for e in events)
+    # Two laptops that both ran the exercise clock may both have logged an inject: keep one.
+    delivered = {e.id for e in unique_deliveries(events)}
+    kept = [e for e in events if e.kind is not EventKind.INJECT_DELIVERED or e.id in delivered]
+    injects = sorted((inject for inject in (_inject(e, runbook, lang, timeline) for e in kept)
                       if inject is not None), key=lambda pair: pair[0])
     end = timeline.seconds(state.closed_at) if state.closed_at else None
     last = injects[-1][0] if injects else 0
@@ -194,7 +197,7 @@ def scenario_from_run(engine: Engine, run_id: str) -> str:
 def _inject(event: Event, runbook: Runbook, lang: str,
             timeline: ExerciseTimeline) -> tuple[float, str, str | None] | None:
     """(offset, text, role) of the inject an event becomes, or None for bookkeeping events."""
-    if event.kind in _SKIPPED_KINDS or is_clock_note(event):
+    if event.kind in _SKIPPED_KINDS:
         return None
     offset = timeline.event_seconds(event)
     if event.kind is EventKind.INJECT_DELIVERED:  # an exercise's own inject keeps its planned time
@@ -202,8 +205,8 @@ def _inject(event: Event, runbook: Runbook, lang: str,
         text = str(event.payload.get("text", ""))
         role = event.payload.get("to")
     else:
-        if event.kind is EventKind.NOTE_ADDED and is_observation(str(event.payload.get("text"))):
-            event = _with_text(event, observation_text(str(event.payload.get("text", ""))))
+        if is_observation(event):  # in a scenario it is simply something that happened
+            event = _without_observer(event)
         text = event_text(event, runbook, lang)
         step = runbook.step(event.step_id) if event.step_id else None
         role = step.role if step is not None else event.payload.get("role")
@@ -214,10 +217,10 @@ def _inject(event: Event, runbook: Runbook, lang: str,
     return offset, text, (str(role) if role in declared else None)
 
 
-def _with_text(event: Event, text: str) -> Event:
+def _without_observer(event: Event) -> Event:
     from dataclasses import replace
 
-    return replace(event, payload={**event.payload, "text": text})
+    return replace(event, payload={k: v for k, v in event.payload.items() if k != "observer"})
 
 
 def _one_line(text: str) -> str:

@@ -54,6 +54,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "reason": ": {reason}",
         "note_added": "Note: {text}",
         "note_added_step": "Note on '{step}': {text}",
+        "observation": "Observation: {text}",
+        "observation_step": "Observation on '{step}': {text}",
         "decision_recorded": "Decided '{step}': {label}",
         "owner": " (owner {owner})",
         "revisit": " (revisit by {revisit})",
@@ -64,7 +66,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "timer_every": "Reminder: '{step}' is due again",
         "inject_delivered": "Inject T+{offset}: {text}",
         "to": " (to {role})",
-        "report_drafted": "Report: {field} drafted",
+        "report_drafted": "Report drafted: {field}",
+        "clock_speed": "Exercise clock ×{speed} from T+{offset}",
+        "clock_pause": "Exercise clock paused at T+{offset}",
+        "clock_resume": "Exercise clock running again at ×{speed} from T+{offset}",
+        "clock_jump": "Exercise clock set ahead to T+{offset}",
         "unknown": "{kind}",
     },
     "nl": {
@@ -83,6 +89,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "reason": " (reden: {reason})",
         "note_added": "Notitie: {text}",
         "note_added_step": "Notitie bij '{step}': {text}",
+        "observation": "Waarneming: {text}",
+        "observation_step": "Waarneming bij '{step}': {text}",
         "decision_recorded": "Besluit bij '{step}': {label}",
         "owner": " (eigenaar {owner})",
         "revisit": " (heroverwegen uiterlijk {revisit})",
@@ -93,7 +101,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "timer_every": "Herinnering: '{step}' is weer aan de beurt",
         "inject_delivered": "Inject T+{offset}: {text}",
         "to": " (aan {role})",
-        "report_drafted": "Rapport: {field} bijgewerkt",
+        "report_drafted": "Rapport bijgewerkt: {field}",
+        "clock_speed": "Oefenklok ×{speed} vanaf T+{offset}",
+        "clock_pause": "Oefenklok gepauzeerd op T+{offset}",
+        "clock_resume": "Oefenklok loopt weer op ×{speed} vanaf T+{offset}",
+        "clock_jump": "Oefenklok vooruitgezet naar T+{offset}",
         "unknown": "{kind}",
     },
 }
@@ -198,9 +210,10 @@ def _skipped(w: dict[str, str], p: dict[str, Any], c: _Context) -> str:
 
 
 def _note(w: dict[str, str], p: dict[str, Any], c: _Context) -> str:
+    key = "observation" if p.get("observer") is True else "note_added"
     if c.step:
-        return w["note_added_step"].format(step=c.step, text=p.get("text", ""))
-    return w["note_added"].format(text=p.get("text", ""))
+        return w[f"{key}_step"].format(step=c.step, text=p.get("text", ""))
+    return w[key].format(text=p.get("text", ""))
 
 
 def _decision(w: dict[str, str], p: dict[str, Any], c: _Context) -> str:
@@ -242,7 +255,25 @@ def _inject(w: dict[str, str], p: dict[str, Any], c: _Context) -> str:
 
 
 def _report(w: dict[str, str], p: dict[str, Any], c: _Context) -> str:
-    return w["report_drafted"].format(field=p.get("field", ""))
+    return w["report_drafted"].format(field=report_field_label(str(p.get("field", "")), c.lang))
+
+
+def report_field_label(field: str, lang: str) -> str:
+    """A report field's name as the report itself heads it (the field id when it has none)."""
+    from runbook_assistant.core.export.i18n import labels  # the report's own labels
+    from runbook_assistant.core.export.report import TEXT_FIELDS
+
+    key = field if field in TEXT_FIELDS else f"check_{field}"
+    return labels(lang).get(key) or field
+
+
+def _exercise_clock(w: dict[str, str], p: dict[str, Any], c: _Context) -> str:
+    from runbook_assistant.core.exercise_time import format_offset as exercise_offset
+
+    action = str(p.get("action", "speed"))
+    speed = float(p.get("speed") or 0)
+    return w.get(f"clock_{action}", w["clock_speed"]).format(
+        speed=f"{speed:g}", offset=exercise_offset(float(p.get("exercise_offset") or 0)))
 
 
 _WRITERS: dict[EventKind, Callable[[dict[str, str], dict[str, Any], _Context], str]] = {
@@ -260,4 +291,5 @@ _WRITERS: dict[EventKind, Callable[[dict[str, str], dict[str, Any], _Context], s
     EventKind.TIMER_FIRED: _timer,
     EventKind.INJECT_DELIVERED: _inject,
     EventKind.REPORT_DRAFTED: _report,
+    EventKind.EXERCISE_CLOCK: _exercise_clock,
 }

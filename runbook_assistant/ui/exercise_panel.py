@@ -1,11 +1,12 @@
 """The exercise panel above an exercise run's checklist: the simulated clock and the injects.
 
 Speed buttons (×1 ×2 ×5 ×10), pause, and "next inject" drive the clock; every change is recorded
-in the run's log. The newest inject for the role chosen in "Show injects for" (the role of whoever
+in the run's log as an ``exercise_clock`` event, and a second window on the same run follows it
+on its next tick. The newest inject for the role chosen in "Show injects for" (the role of whoever
 sits at this laptop) is shown large in the exercise colour; the list below holds every inject so
-far, that role's in bold. Observers type what they see in the observation field; the debrief lists
-those notes apart. The clock ticks with the run view's timer, whose time source tests drive by
-hand.
+far, that role's in bold. Observers type what they see in the observation field: those notes are
+marked as an observer's, and the debrief lists them apart. The clock ticks with the run view's
+timer, whose time source tests drive by hand.
 
 ``attach_exercise_panel(view)`` is all a run view does for an exercise: it swaps in the simulated
 clock and the exercise-time engine (``core/exercise.py``) and inserts the panel.

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from runbook_assistant.core.events import EventKind
 from runbook_assistant.core.state_types import RunState
 from runbook_assistant.core.timeline import TimelineRow, timeline_rows
 from runbook_assistant.ui import theme
@@ -34,15 +35,17 @@ from runbook_assistant.ui.row_models import RecordRole, RowsModel
 from runbook_assistant.ui.side_table import SideTable
 
 _Index = QModelIndex | QPersistentModelIndex
+K = EventKind
+# Every kind of event belongs to exactly one filter group (tests/ui check it stays so).
 KIND_GROUPS: dict[str, tuple[str, ...]] = {
-    "steps": ("step_checked", "step_unchecked", "step_skipped", "step_verified"),
-    "decisions": ("decision_recorded", "branch_taken"),
-    "notes": ("note_added",),
-    "timers": ("timer_fired", "timer_started"),
-    "services": ("service_status_changed",),
-    "messages": ("message_sent",),
-    "people": ("participant_joined", "role_assigned"),
-    "run": ("run_started", "run_closed", "inject_delivered", "report_drafted"),
+    "steps": (K.STEP_CHECKED, K.STEP_UNCHECKED, K.STEP_SKIPPED),
+    "decisions": (K.DECISION_RECORDED,),
+    "notes": (K.NOTE_ADDED,),
+    "timers": (K.TIMER_FIRED,),
+    "services": (K.SERVICE_STATUS_CHANGED,),
+    "messages": (K.MESSAGE_SENT,),
+    "people": (K.PARTICIPANT_JOINED, K.ROLE_ASSIGNED),
+    "run": (K.RUN_STARTED, K.RUN_CLOSED, K.INJECT_DELIVERED, K.REPORT_DRAFTED, K.EXERCISE_CLOCK),
 }
 
 

@@ -50,7 +50,8 @@ def test_a_scenario_id_starts_its_runbook_as_an_exercise(ra) -> None:
     assert data["run"]["mode"] == "exercise" and data["run"]["scenario_id"] == SCENARIO
     assert data["run"]["runbook_id"] == RUNBOOK
     listed = ok(ra("run", "list"))
-    assert any(run_id in line and "exercise" in line for line in listed)
+    assert listed[0] == "Incidents (0)" and listed[1] == "Exercises (1)"
+    assert listed[2].startswith(f"  {run_id}  ") and listed[2].endswith(f"[{SCENARIO}]")
 
 
 def test_run_start_with_exercise_and_scenario(ra) -> None:
@@ -92,8 +93,10 @@ def test_a_whole_exercise_from_a_script_then_the_debrief(ra, tmp_path: Path,
     run_id = start(ra, SCENARIO)
     ok(ra("run", "inject", run_id, "--actor", "Olaf", "--at", "T+00:04"))
     ok(ra("run", "check", run_id, "appoint-lead", "--actor", "Anna"))
-    ok(ra("run", "note", run_id, "Waarneming: niemand vroeg naar de tweede persoon",
-          "--actor", "Olaf"))
+    observed = ok(ra("exercise", "observe", run_id, "niemand vroeg naar de tweede persoon",
+                     "--actor", "Olaf", "--step", "appoint-lead"))
+    assert observed[0] == ("Waarneming bij 'Stel één coördinator ICT-storing aan': "
+                           "niemand vroeg naar de tweede persoon") and EVENT_ID.match(observed[-1])
     ok(ra("run", "inject", run_id, "--actor", "Olaf", "--at", "T+02:00"))
     ok(ra("run", "close", run_id, "--actor", "Olaf"))
     html = tmp_path / "debrief.html"
@@ -115,6 +118,16 @@ def test_two_exercises_compared(ra, tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8").count("<svg") == 2
 
 
+def test_clock_changes_from_a_script_are_clock_events(ra) -> None:
+    run_id = start(ra, SCENARIO)
+    ok(ra("run", "inject", run_id, "--actor", "Olaf", "--at", "T+00:10"))
+    data = json.loads(ra("run", "show", run_id, "--json").stdout)
+    clock = [e["payload"] for e in data["events"] if e["kind"] == "exercise_clock"]
+    assert clock == [{"speed": 1.0, "exercise_offset": 600.0, "action": "jump"}]
+    assert "Oefenklok vooruitgezet naar T+00:10:00" in [r["text"] for r in data["timeline"]]
+    assert not [e for e in data["events"] if e["kind"] == "note_added"]
+
+
 def test_the_debrief_of_an_incident_is_refused(ra, tmp_path: Path) -> None:
     run_id = start(ra, RUNBOOK)
     result = ra("export", run_id, "--format", "debrief", "-o", str(tmp_path / "d.html"))
@@ -122,6 +135,9 @@ def test_the_debrief_of_an_incident_is_refused(ra, tmp_path: Path) -> None:
     assert "exercise" in result.stderr and "Traceback" not in result.output
     inject = ra("run", "inject", run_id, "--actor", "Olaf")
     assert inject.exit_code == 1 and "is not an exercise" in inject.stderr
+    observe = ra("exercise", "observe", run_id, "gezien", "--actor", "Olaf")
+    assert observe.exit_code == 1 and observe.stderr.startswith("error: run ")
+    assert "is not an exercise" in observe.stderr and "Traceback" not in observe.output
 
 
 def test_a_bad_exercise_time_is_one_error_line(ra) -> None:

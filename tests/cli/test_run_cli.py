@@ -177,7 +177,32 @@ def test_list_shows_runs_and_filters_open_ones(ra) -> None:
     assert {r["run_id"] for r in listed} == {first, second}
     assert {r["run_id"]: r["closed"] for r in listed} == {first: True, second: False}
     open_runs = ok(ra("run", "list", "--open"))
-    assert len(open_runs) == 1 and open_runs[0].startswith(second)
+    assert open_runs[0] == "Incidents (1)" and open_runs[1].startswith(f"  {second}  ")
+    assert open_runs[2:] == ["Exercises (0)"]
+
+
+def test_list_shows_exercises_apart_from_incidents(ra) -> None:
+    incident = start(ra)
+    exercise = ok(ra("run", "start", "oefening-test", "--title", "Oefening", "--actor", "Anna"))[-1]
+    plain = ok(ra("run", "start", "storing-test", "--title", "Droog", "--actor", "Anna",
+                  "--exercise"))[-1]
+    ok(ra("run", "close", plain, "--actor", "Anna"))
+    lines = ok(ra("run", "list"))
+    assert [line for line in lines if not line.startswith("  ")] == ["Incidents (1)",
+                                                                     "Exercises (2)"]
+    assert lines[1].startswith(f"  {incident}  ")
+    assert {line.split()[0] for line in lines[3:]} == {exercise, plain}
+    assert any(line.endswith("Oefening  [oefening-test]") for line in lines[3:])
+    open_lines = ok(ra("run", "list", "--open"))
+    assert "Exercises (1)" in open_lines and plain not in "\n".join(open_lines)
+    listed = json.loads(ra("run", "list", "--json").stdout)
+    assert {r["run_id"]: r["mode"] for r in listed} == {
+        incident: "incident", exercise: "exercise", plain: "exercise"}
+
+
+def test_list_without_runs_says_so(ra) -> None:
+    result = ra("run", "list")
+    assert result.exit_code == 0 and result.stdout == "" and result.stderr == "no runs\n"
 
 
 def test_a_scenario_starts_its_runbook_as_an_exercise(ra) -> None:

@@ -14,11 +14,14 @@ from exercise_support import HandClock, play, session, start_drill
 
 from runbook_assistant.core.engine import Engine
 from runbook_assistant.core.errors import ExportError
+from runbook_assistant.core.events import EventKind
 from runbook_assistant.core.export import export_run, load_run
 from runbook_assistant.core.export.debrief import export_debrief
 from runbook_assistant.core.export.debrief_chart import RED, SVG_NS, chart_svg
 from runbook_assistant.core.export.debrief_data import build_debrief, compare
 from runbook_assistant.core.export.debrief_labels import debrief_labels
+from runbook_assistant.core.identity import DeviceIdentity
+from runbook_assistant.core.sync import export_bundle, import_bundle
 
 SVG = f"{{{SVG_NS}}}"
 
@@ -83,7 +86,51 @@ def test_exercise_time_counts_when_the_clock_was_sped_up(engine: Engine,
     debrief = build_debrief(load_run(engine, run_id))
     freeze = next(s for s in debrief.steps if s.step_id == "freeze")
     assert freeze.actual == 12 * 60 and freeze.verdict == "late"
-    assert [c.text for c in debrief.clock] == ["Exercise clock: ×10 at T+00:00:00"]
+    assert [c.text for c in debrief.clock] == ["Exercise clock ×10 from T+00:00:00"]
+    assert debrief.team_notes == []  # the clock is not a note
+
+
+def test_only_notes_marked_by_an_observer_are_observations(engine: Engine,
+                                                           clock: HandClock) -> None:
+    run_id = start_drill(engine)
+    sim = session(engine, run_id, clock)
+    sim.tick("Olaf")
+    clock.advance(3)
+    engine.note(run_id, "Observation: we start with the rollback", actor="Anna")
+    engine.note(run_id, "Exercise clock: paused at T+00:00:00", actor="Anna")
+    sim.observe("The lead hesitated", "Olaf", step_id="appoint")
+    debrief = build_debrief(load_run(engine, run_id))
+    assert [(n.text, n.step_title) for n in debrief.observations] == [
+        ("The lead hesitated", "Appoint the lead")]
+    assert [n.text for n in debrief.team_notes] == ["Observation: we start with the rollback",
+                                                    "Exercise clock: paused at T+00:00:00"]
+    assert debrief.clock == [] and debrief.end == 180
+    assert debrief.injects[0].reaction == 180  # a team note is a reaction, whatever it says
+
+
+def test_an_inject_both_laptops_delivered_counts_once_after_a_sync(tmp_path: Path,
+                                                                   clock: HandClock) -> None:
+    laptops = [Engine.open(tmp_path / name / "runs.sqlite3", clock=clock,
+                           identity=DeviceIdentity.load_or_create(tmp_path / name))
+               for name in ("a", "b")]
+    a, b = laptops
+    run_id = start_drill(a)
+    export_bundle(a.store, tmp_path / "start.sqlite")
+    import_bundle(b.store, tmp_path / "start.sqlite")
+    clock.advance(1)
+    for engine in laptops:  # each laptop runs the exercise clock: both deliver T+00:00
+        assert len(session(engine, run_id, clock).tick("Olaf")) == 1
+    export_bundle(b.store, tmp_path / "b.sqlite")
+    import_bundle(a.store, tmp_path / "b.sqlite")
+    assert len([e for e in a.events(run_id) if e.kind is EventKind.INJECT_DELIVERED]) == 2
+    debrief = build_debrief(load_run(a, run_id))
+    assert [(i.number, i.offset) for i in debrief.injects] == [(1, 0)]
+    merged = session(a, run_id, clock)
+    assert [i.delivered for i in merged.injects()] == [True, False, False, False]
+    clock.advance(10)
+    assert [e.payload["offset"] for e in merged.tick("Olaf")] == [600]
+    for engine in laptops:
+        engine.close_store()
 
 
 def test_the_chart_is_well_formed_svg_with_a_row_per_charted_step(engine: Engine,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,11 +15,8 @@ from runbook_assistant.core.errors import CommandError
 from runbook_assistant.core.events import EventKind
 from runbook_assistant.core.exercise import ExerciseEngine, ExerciseSession
 from runbook_assistant.core.exercise_time import (
-    ClockMark,
     ExerciseTimeline,
     SimulatedClock,
-    clock_note,
-    parse_clock_note,
     parse_offset,
 )
 
@@ -38,6 +36,10 @@ def engine(tmp_path: Path, clock: HandClock) -> Iterator[Engine]:
 def delivered(engine: Engine, run_id: str) -> list[int]:
     return [e.payload["offset"] for e in engine.events(run_id)
             if e.kind is EventKind.INJECT_DELIVERED]
+
+
+def clock_changes(engine: Engine, run_id: str) -> list[dict]:
+    return [e.payload for e in engine.events(run_id) if e.kind is EventKind.EXERCISE_CLOCK]
 
 
 # --- the simulated clock ---------------------------------------------------------------------
@@ -96,13 +98,50 @@ def test_unreadable_exercise_times_are_refused(text: str) -> None:
         parse_offset(text)
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
-def test_clock_notes_read_back_in_either_language(lang: str) -> None:
-    running = clock_note(ClockMark(T0, 754.0, 10, False), lang, "jump")
-    paused = clock_note(ClockMark(T0, 3600.0, 5, True), lang)
-    assert parse_clock_note(running) == (754.0, 10, False)
-    assert parse_clock_note(paused) == (3600.0, None, True)
-    assert parse_clock_note("Note: the clock in the hall is slow") is None
+def test_clock_changes_are_events_with_speed_offset_and_action(engine: Engine,
+                                                                clock: HandClock) -> None:
+    run_id = start_drill(engine)
+    sim = session(engine, run_id, clock)
+    clock.advance(1)
+    sim.set_speed(10, "Olaf")
+    clock.advance(1)
+    sim.pause("Olaf")
+    sim.resume("Olaf")
+    sim.advance_to(3600, "Olaf")
+    assert clock_changes(engine, run_id) == [
+        {"speed": 10, "exercise_offset": 60, "action": "speed"},
+        {"speed": 0, "exercise_offset": 660, "action": "pause"},
+        {"speed": 10, "exercise_offset": 660, "action": "resume"},
+        {"speed": 10, "exercise_offset": 3600, "action": "jump"}]
+    assert [n.text for n in engine.state(run_id).notes] == []  # no notes about the clock
+
+
+def test_a_note_that_looks_like_a_clock_change_changes_nothing(engine: Engine,
+                                                              clock: HandClock) -> None:
+    run_id = start_drill(engine)
+    engine.note(run_id, "Oefenklok: ×10 op T+01:00:00", actor="Anna")
+    engine.note(run_id, "Exercise clock: paused at T+00:00:00", actor="Anna")
+    clock.advance(5)
+    sim = session(engine, run_id, clock)
+    assert sim.clock.position() == 300 and sim.clock.speed == 1 and not sim.clock.paused
+
+
+def test_the_engine_checks_clock_changes(engine: Engine) -> None:
+    run_id = start_drill(engine)
+    incident = start_drill(engine, scenario=False)
+    with pytest.raises(CommandError, match="not an exercise"):
+        engine.exercise_clock(incident, actor="Olaf", speed=10, offset=0, action="speed")
+    with pytest.raises(CommandError, match="action 'rewind'"):
+        engine.exercise_clock(run_id, actor="Olaf", speed=1, offset=0, action="rewind")
+    for speed, offset in ((-1, 0), (1, -5), (float("nan"), 0)):
+        with pytest.raises(CommandError, match="0 or more"):
+            engine.exercise_clock(run_id, actor="Olaf", speed=speed, offset=offset,
+                                  action="speed")
+    with pytest.raises(CommandError, match="speed 0"):
+        engine.exercise_clock(run_id, actor="Olaf", speed=0, offset=0, action="speed")
+    with pytest.raises(CommandError):
+        engine.exercise_clock(run_id, actor="Olaf", speed=5, offset=0, action="pause")
+    assert clock_changes(engine, run_id) == []
 
 
 # --- delivering injects ----------------------------------------------------------------------
@@ -149,6 +188,49 @@ def test_a_second_session_on_the_same_run_does_not_deliver_again(engine: Engine,
     assert other.tick("Anna") == []
 
 
+def test_the_engine_logs_an_inject_once_and_returns_the_earlier_delivery(
+        engine: Engine) -> None:
+    run_id = start_drill(engine)
+    first = engine.deliver_inject(run_id, 600, "The information number is down.", actor="Olaf",
+                                  to="comms", index=1)
+    again = engine.deliver_inject(run_id, 600, "The information number is down.", actor="Anna",
+                                  to="comms", index=1)
+    assert again.id == first.id and again.actor == "Olaf"
+    assert delivered(engine, run_id) == [600]
+    assert first.payload["index"] == 1
+
+
+def test_two_windows_racing_on_one_database_deliver_each_inject_once(
+        tmp_path: Path, clock: HandClock) -> None:
+    one_engine = Engine.open(tmp_path / "runs.sqlite3", clock=clock)
+    other_engine = Engine.open(tmp_path / "runs.sqlite3", clock=clock)
+    run_id = start_drill(one_engine)
+    one, other = session(one_engine, run_id, clock), session(other_engine, run_id, clock)
+    clock.advance(11)
+    stale = [i for i in other.pending() if i.offset <= 11 * 60]  # read before one delivers
+    sent = one.tick("Olaf")
+    late = [other_engine.deliver_inject(run_id, i.offset, i.text, actor="Anna", to=i.to,
+                                        index=i.index) for i in stale]
+    assert [e.id for e in late] == [e.id for e in sent] and len(sent) == 2
+    assert delivered(other_engine, run_id) == [0, 600]
+    one_engine.close_store()
+    other_engine.close_store()
+
+
+def test_a_clock_change_in_another_window_reaches_this_one(engine: Engine,
+                                                          clock: HandClock) -> None:
+    run_id = start_drill(engine)
+    one, other = session(engine, run_id, clock), session(engine, run_id, clock)
+    one.set_speed(10, "Olaf")
+    clock.advance(2)
+    assert [i.offset for i in other.injects() if i.offset <= other.clock.position()] == [0, 600,
+                                                                                         1200]
+    assert other.clock.speed == 10
+    one.pause("Olaf")
+    other.injects()
+    assert other.clock.paused
+
+
 def test_jump_to_next_moves_the_clock_and_delivers_that_inject(engine: Engine,
                                                                clock: HandClock) -> None:
     run_id = start_drill(engine)
@@ -158,8 +240,8 @@ def test_jump_to_next_moves_the_clock_and_delivers_that_inject(engine: Engine,
     events = sim.jump_to_next("Olaf")
     assert [e.payload["offset"] for e in events] == [600]
     assert sim.clock.position() == 600
-    notes = [e.payload["text"] for e in engine.events(run_id) if e.kind is EventKind.NOTE_ADDED]
-    assert notes == ["Exercise clock: ×1 at T+00:10:00 (jumped ahead to the next inject)"]
+    assert clock_changes(engine, run_id) == [
+        {"speed": 1, "exercise_offset": 600, "action": "jump"}]
     while not sim.finished:
         sim.jump_to_next("Olaf")
     assert delivered(engine, run_id) == [0, 600, 1200, 2700]
@@ -237,9 +319,12 @@ def test_observations_are_marked_notes(engine: Engine, clock: HandClock) -> None
     run_id = start_drill(engine)
     sim = session(engine, run_id, clock)
     event = sim.observe("Nobody asked who made the change", "Olaf")
-    assert event.payload["text"] == "Observation: Nobody asked who made the change"
+    assert event.payload == {"text": "Nobody asked who made the change", "observer": True}
     with pytest.raises(CommandError):
         sim.observe("  ", "Olaf")
+    incident = start_drill(engine, scenario=False)
+    with pytest.raises(CommandError, match="not an exercise"):
+        engine.observe(incident, "seen", actor="Olaf")
 
 
 def test_an_exercise_without_scenario_still_has_a_clock(engine: Engine,
@@ -249,3 +334,18 @@ def test_an_exercise_without_scenario_still_has_a_clock(engine: Engine,
     clock.advance(5)
     assert bare.tick("Olaf") == [] and bare.injects() == [] and not bare.finished
     assert bare.clock.position() == 300
+
+
+def test_an_inject_added_to_the_scenario_midway_does_not_resend_the_later_ones(
+        engine: Engine, clock: HandClock) -> None:
+    run_id = start_drill(engine)
+    sim = session(engine, run_id, clock)
+    sim.advance_to(20 * 60, "Olaf")
+    assert delivered(engine, run_id) == [0, 600, 1200]
+    scenario = sim.scenario
+    assert scenario is not None
+    extra = replace(scenario.injects[0], offset=300, text="The press calls.")
+    sim.scenario = replace(scenario, injects=(extra, *scenario.injects))  # the file was edited
+    assert [e.payload["text"] for e in sim.tick("Olaf")] == ["The press calls."]
+    assert delivered(engine, run_id) == [0, 600, 1200, 300]
+    assert [i.delivered for i in sim.injects()] == [True, True, True, True, False]

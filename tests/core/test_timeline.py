@@ -88,3 +88,59 @@ def test_a_decision_names_its_owner_only_when_someone_else_owns_it() -> None:
     assert rows[1].text == "Decided 'Is het netwerk bereikbaar?': failover"
     assert rows[2].text == ("Decided 'Is het netwerk bereikbaar?': Ja — na overleg "
                             "(owner Bram) (revisit by 11:00)")
+
+
+def exercise_log() -> Laptop:
+    a = Laptop("dev-a")
+    a.start(mode="exercise")
+    a.record(EventKind.EXERCISE_CLOCK, 1, actor="Olaf",
+             payload={"speed": 10.0, "exercise_offset": 60.0, "action": "speed"})
+    a.record(EventKind.EXERCISE_CLOCK, 2, actor="Olaf",
+             payload={"speed": 0.0, "exercise_offset": 660.0, "action": "pause"})
+    a.record(EventKind.EXERCISE_CLOCK, 3, actor="Olaf",
+             payload={"speed": 2.5, "exercise_offset": 660.0, "action": "resume"})
+    a.record(EventKind.EXERCISE_CLOCK, 4, actor="Olaf",
+             payload={"speed": 2.5, "exercise_offset": 5415.0, "action": "jump"})
+    a.record(EventKind.NOTE_ADDED, 5, actor="Olaf",
+             payload={"text": "niemand las voor", "observer": True})
+    a.record(EventKind.NOTE_ADDED, 6, actor="Olaf", step_id="bezetting",
+             payload={"text": "Cem twijfelt", "observer": True})
+    a.record(EventKind.NOTE_ADDED, 7, payload={"text": "Waarneming: gewoon een notitie"})
+    return a
+
+
+def test_exercise_clock_and_observer_notes_in_english() -> None:
+    texts = [r.text for r in timeline_rows(make_runbook("en"), exercise_log().log, "en")]
+    assert texts[1:] == [
+        "Exercise clock ×10 from T+00:01:00",
+        "Exercise clock paused at T+00:11:00",
+        "Exercise clock running again at ×2.5 from T+00:11:00",
+        "Exercise clock set ahead to T+01:30:15",
+        "Observation: niemand las voor",
+        "Observation on 'Controleer de bezetting': Cem twijfelt",
+        "Note: Waarneming: gewoon een notitie"]
+
+
+def test_exercise_clock_and_observer_notes_in_dutch() -> None:
+    texts = [r.text for r in timeline_rows(make_runbook("nl"), exercise_log().log, "nl")]
+    assert texts[1:] == [
+        "Oefenklok ×10 vanaf T+00:01:00",
+        "Oefenklok gepauzeerd op T+00:11:00",
+        "Oefenklok loopt weer op ×2.5 vanaf T+00:11:00",
+        "Oefenklok vooruitgezet naar T+01:30:15",
+        "Waarneming: niemand las voor",
+        "Waarneming bij 'Controleer de bezetting': Cem twijfelt",
+        "Notitie: Waarneming: gewoon een notitie"]
+
+
+def test_report_drafts_name_the_field_as_the_report_heads_it() -> None:
+    a = Laptop("dev-a")
+    a.start()
+    for minute, field in enumerate(("summary", "impact", "personal_data", "whatever"), start=1):
+        a.record(EventKind.REPORT_DRAFTED, minute, payload={"field": field, "text": "x"})
+    nl = [r.text for r in timeline_rows(make_runbook("nl"), a.log, "nl")][1:]
+    en = [r.text for r in timeline_rows(make_runbook("en"), a.log, "en")][1:]
+    assert nl == ["Rapport bijgewerkt: Samenvatting", "Rapport bijgewerkt: Gevolgen per dienst",
+                  "Rapport bijgewerkt: Persoonsgegevens geraakt", "Rapport bijgewerkt: whatever"]
+    assert en == ["Report drafted: Summary", "Report drafted: Impact per service",
+                  "Report drafted: Personal data affected", "Report drafted: whatever"]

@@ -142,6 +142,28 @@ def test_next_inject_and_pause_buttons(qtbot: Any, main: Any, timed_engine: Engi
     panel.tick()
     assert panel.session.clock.paused and inject_offsets(timed_engine, run_id) == [0, 180]
     assert "T+00:08" in panel.next_label.text()
+    clock_events = [e.payload for e in timed_engine.events(run_id)
+                    if e.kind is EventKind.EXERCISE_CLOCK]
+    assert clock_events == [{"speed": 1, "exercise_offset": 180, "action": "jump"},
+                            {"speed": 0, "exercise_offset": 180, "action": "pause"}]
+    assert timed_engine.state(run_id).notes == ()  # the clock writes no notes
+
+
+def test_a_second_window_follows_the_clock_of_the_first(qtbot: Any, main: Any,
+                                                        timed_engine: Engine, bundled: Library,
+                                                        clock: HandClock) -> None:
+    from runbook_assistant.ui.run_view import RunView
+
+    run_id = start_exercise(timed_engine, bundled)
+    first = panel_of(main.open_run(run_id))
+    second = panel_of(RunView(timed_engine, run_id, main))
+    qtbot.mouseClick(first.speed_buttons[5], Qt.MouseButton.LeftButton)
+    clock.advance(1)
+    second.tick()
+    assert second.speed_buttons[5].isChecked() and second.clock_label.text() == "T+00:05:00"
+    assert inject_offsets(timed_engine, run_id) == [0, 180]
+    first.tick()
+    assert inject_offsets(timed_engine, run_id) == [0, 180]  # not delivered twice
 
 
 def test_injects_are_shown_to_the_role_they_target(qtbot: Any, main: Any,
@@ -165,9 +187,10 @@ def test_an_observer_adds_a_note(qtbot: Any, main: Any, timed_engine: Engine,
     panel = panel_of(main.open_run(run_id))
     qtbot.keyClicks(panel.observation, "Niemand vroeg wie de wijziging deed")
     qtbot.keyClick(panel.observation, Qt.Key.Key_Return)
-    notes = [n.text for n in timed_engine.state(run_id).notes]
-    assert notes == ["Waarneming: Niemand vroeg wie de wijziging deed"]
+    [note] = [e for e in timed_engine.events(run_id) if e.kind is EventKind.NOTE_ADDED]
+    assert note.payload == {"text": "Niemand vroeg wie de wijziging deed", "observer": True}
     assert panel.observation.text() == ""
+    assert panel.message.text() == "Observation recorded."
 
 
 def test_reopening_resumes_the_clock_without_delivering_again(

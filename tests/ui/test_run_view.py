@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hand_clock import HandClock
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from run_view_support import FakeClock, dialog_of, events, open_view, press, start
+from run_view_support import T0, dialog_of, events, open_view, press, start
 
 from runbook_assistant.core.engine import Engine
 from runbook_assistant.ui.step_list import MetaRole, RowInfoRole, StepStateRole
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "runs.sqlite3"
-
-
-@pytest.fixture
-def engine(db: Path) -> Iterator[Engine]:
-    opened = Engine.open(db, clock=FakeClock())
-    yield opened
-    opened.close_store()
+def clock() -> HandClock:
+    return HandClock(T0)
 
 
 @pytest.fixture
@@ -321,3 +314,11 @@ def test_the_run_view_speaks_dutch(qtbot: Any, view: Any, translations: Any) -> 
         view.shortcuts()
     translations.use("en")
     qtbot.waitUntil(lambda: view.header.who.text() == "You: Anna")
+
+
+def test_every_event_kind_has_exactly_one_timeline_filter_group() -> None:
+    from runbook_assistant.core.events import EventKind
+    from runbook_assistant.ui.timeline_view import KIND_GROUPS
+
+    grouped = [kind for kinds in KIND_GROUPS.values() for kind in kinds]
+    assert sorted(grouped) == sorted(EventKind)

@@ -2,9 +2,10 @@
 
 Per step: when it was due (planned) and when it was done (actual), and so which steps were late or
 missed. Per inject: when it went out and the first reaction after it (the next event that someone
-recorded, not counting other injects, timers and clock changes). Decisions with their rationale,
-observer notes, and how the exercise clock ran. ``compare`` puts two runs of one scenario side by
-side.
+recorded, not counting other injects, timers, clock changes and observer notes). Decisions with
+their rationale, observer notes, and how the exercise clock ran. An inject that two laptops both
+delivered (each ran the clock; their logs were synced later) counts once, at its first delivery.
+``compare`` puts two runs of one scenario side by side.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from datetime import datetime
 
 from runbook_assistant.core.errors import ExportError
 from runbook_assistant.core.events import Event, EventKind
-from runbook_assistant.core.exercise import exercise_state, is_observation, observation_text
-from runbook_assistant.core.exercise_time import ExerciseTimeline, is_clock_note, parse_clock_note
+from runbook_assistant.core.exercise import exercise_state, is_observation, unique_deliveries
+from runbook_assistant.core.exercise_time import ExerciseTimeline
 from runbook_assistant.core.export.run_data import RunData
 from runbook_assistant.core.ordering import ordered, parse_time
 from runbook_assistant.core.rehearsal import step_duration
@@ -25,7 +26,7 @@ from runbook_assistant.core.timeline import event_text
 
 # Events that are the exercise machinery rather than something a player did.
 _NOT_A_REACTION = {EventKind.INJECT_DELIVERED, EventKind.TIMER_FIRED, EventKind.RUN_STARTED,
-                   EventKind.RUN_CLOSED}
+                   EventKind.RUN_CLOSED, EventKind.EXERCISE_CLOCK}
 
 
 @dataclass(frozen=True)
@@ -195,9 +196,10 @@ def _verdict(status: str, planned: float | None, actual: float | None, end: floa
 def _events(debrief: Debrief, events: list[Event], seconds: list[float]) -> None:
     """Injects with their first reaction, notes, and clock changes, in one pass."""
     runbook, lang = debrief.data.runbook, debrief.data.lang
+    delivered = {e.id for e in unique_deliveries(events)}
     for index, event in enumerate(events):
         at = seconds[index]
-        if event.kind is EventKind.INJECT_DELIVERED:
+        if event.kind is EventKind.INJECT_DELIVERED and event.id in delivered:
             reaction = next((j for j in range(index + 1, len(events))
                              if _is_reaction(events[j])), None)
             found = events[reaction] if reaction is not None else None
@@ -208,24 +210,19 @@ def _events(debrief: Debrief, events: list[Event], seconds: list[float]) -> None
                 seconds[reaction] - at if reaction is not None else None,
                 event_text(found, runbook, lang) if found is not None else "",
                 found.actor if found is not None else ""))
+        elif event.kind is EventKind.EXERCISE_CLOCK:
+            debrief.clock.append(ClockChange(at, parse_time(event.wall_time),
+                                             event_text(event, runbook, lang)))
         elif event.kind is EventKind.NOTE_ADDED:
             text = str(event.payload.get("text", ""))
             step = runbook.step(event.step_id) if event.step_id else None
             title = step.title if step else ""
-            if parse_clock_note(text) is not None:
-                debrief.clock.append(ClockChange(at, parse_time(event.wall_time), text))
-            elif is_observation(text):
-                debrief.observations.append(NoteFigure(at, event.actor, observation_text(text),
-                                                       title))
-            else:
-                debrief.team_notes.append(NoteFigure(at, event.actor, text, title))
+            notes = debrief.observations if is_observation(event) else debrief.team_notes
+            notes.append(NoteFigure(at, event.actor, text, title))
 
 
 def _is_reaction(event: Event) -> bool:
-    if event.kind in _NOT_A_REACTION or is_clock_note(event):
-        return False
-    return not (event.kind is EventKind.NOTE_ADDED
-                and is_observation(str(event.payload.get("text", ""))))
+    return event.kind not in _NOT_A_REACTION and not is_observation(event)
 
 
 # --- two runs side by side ---------------------------------------------------------------------
