@@ -1,4 +1,9 @@
-"""Shared test set-up: Qt offscreen, and every test kept out of the real home directory."""
+"""Shared test set-up: Qt offscreen, every test kept out of the real home directory, and an
+engine on a fresh database whose time a test moves by hand (``clock``, ``db``, ``engine``).
+
+A module or folder that wants another start time overrides ``clock``; the desktop app tests run
+on the wall clock unless a module gives them a hand-moved one (``tests/ui/conftest.py``).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hand_clock import HandClock
+
+from runbook_assistant.core.engine import Engine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -35,3 +43,21 @@ def repo_root() -> Path:
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture
+def clock() -> HandClock | None:
+    return HandClock()  # 2026-11-23 09:00 UTC
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "runs.sqlite3"
+
+
+@pytest.fixture
+def engine(db: Path, clock: HandClock | None) -> Iterator[Engine]:
+    """An engine on ``db`` reading ``clock`` (None: the wall clock); closed after the test."""
+    opened = Engine.open(db, clock=clock)
+    yield opened
+    opened.close_store()

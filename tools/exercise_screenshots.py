@@ -10,16 +10,15 @@ with ``pdftoppm``). Uses a throwaway database and settings, so it never touches 
 
 from __future__ import annotations
 
-import argparse
-import os
 import shutil
 import subprocess
 import sys
-import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from screenshot_setup import HandClock, offscreen, parser, report, settle, use_look
+
+START = datetime(2026, 2, 18, 9, 47, tzinfo=UTC)
 SCENARIO = {"nl": "oefening-wijziging-zonder-tweede-persoon",
             "en": "exercise-change-without-second-person"}
 TITLE = {"nl": "Oefening netwerkstoring, ploeg B", "en": "Network outage exercise, team B"}
@@ -29,38 +28,18 @@ OBSERVATION = {"nl": "Coördinator vroeg niet wie de wijziging had gedaan",
                "en": "The coordinator did not ask who made the change"}
 
 
-class HandClock:
-    """The exercise's time source, moved by hand (the screenshots never wait)."""
-
-    def __init__(self) -> None:
-        self.moment = datetime(2026, 2, 18, 9, 47, tzinfo=UTC)
-
-    def now(self) -> datetime:
-        return self.moment
-
-    def advance(self, minutes: float) -> None:
-        self.moment += timedelta(minutes=minutes)
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
-    parser.add_argument("--lang", action="append", choices=("nl", "en"))
-    args = parser.parse_args()
+    options = parser(__doc__)
+    options.add_argument("--lang", action="append", choices=("nl", "en"))
+    args = options.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="exercise-screenshots-"))
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    for var in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
-        os.environ[var] = str(tmp / var.lower())
-    sys.path.insert(0, str(REPO))
+    tmp = offscreen("exercise-screenshots-")
 
     import shiboken6
-    from PySide6.QtWidgets import QApplication
 
     from runbook_assistant import paths
     from runbook_assistant.core.engine import Engine
     from runbook_assistant.core.library import Library
-    from runbook_assistant.ui import theme
     from runbook_assistant.ui.app import create_application
     from runbook_assistant.ui.i18n import Translations
     from runbook_assistant.ui.main_window import MainWindow
@@ -70,17 +49,10 @@ def main() -> int:
     translations = Translations()
     library = Library([paths.bundled_runbooks_dir()], tmp / "index.sqlite3")
     written: list[Path] = []
-
-    def settle() -> None:
-        for _ in range(5):
-            QApplication.processEvents()
-
     for lang in args.lang or ["nl", "en"]:
-        clock = HandClock()
+        clock = HandClock(START)
         engine = Engine.open(tmp / f"runs-{lang}.sqlite3", clock=clock)
-        translations.use(lang)
-        theme.apply_theme(app, "light")
-        theme.apply_font_scale(app, 1.0)
+        use_look(app, translations, lang, "light")
         scenario = library.get(SCENARIO[lang])
         runbook = library.get(scenario.runbook or "")
         run_id = engine.start_run(runbook, library.source(runbook.id), title=TITLE[lang],
@@ -106,9 +78,7 @@ def main() -> int:
         shiboken6.delete(window)  # before the store closes: its run view's timers read it
         engine.close_store()
     library.close()
-    for path in written:
-        print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
-    return 0
+    return report(written)
 
 
 def _play(engine: object, run_id: str, panel: object, view: object, clock: HandClock,

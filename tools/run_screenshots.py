@@ -9,15 +9,15 @@ and an overdue step. Uses a throwaway database, settings and a fixed clock.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from screenshot_setup import HandClock, offscreen, parser, report, settle, use_look
+
+START = datetime(2026, 11, 23, 2, 40, tzinfo=UTC)
 RUNBOOK = {"en": "network-outage-change", "nl": "netwerkstoring-wijziging"}
 TITLE = {"en": "Network down after change CHG-2231", "nl": "Netwerk plat na wijziging CHG-2231"}
 NOTE = {"en": "Change made by one person at 02:10; console logs saved",
@@ -31,36 +31,18 @@ DONE = [(2, "Anna", "appoint-lead"), (4, "Anna", "stop-freeze"), (5, "Bram", "re
         (15, "Anna", "keep-log"), (16, "Anna", "inform-council")]
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.moment = datetime(2026, 11, 23, 2, 40, tzinfo=UTC)
-
-    def now(self) -> datetime:
-        return self.moment
-
-    def at(self, start: datetime, minutes: float) -> None:
-        self.moment = start + timedelta(minutes=minutes)
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
-    args = parser.parse_args()
+    args = parser(__doc__).parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="run-screenshots-"))
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    tmp = offscreen("run-screenshots-")
     os.environ["TZ"] = "Europe/Amsterdam"
     time.tzset()  # the times shown are local: what the team reads off the wall clock
-    for var in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
-        os.environ[var] = str(tmp / var.lower())
-    sys.path.insert(0, str(REPO))
 
     from PySide6.QtWidgets import QApplication
 
     from runbook_assistant import paths
     from runbook_assistant.core.engine import Engine
     from runbook_assistant.core.parser import parse_text
-    from runbook_assistant.ui import theme
     from runbook_assistant.ui.app import create_application
     from runbook_assistant.ui.i18n import Translations
     from runbook_assistant.ui.run_view import RunView
@@ -70,38 +52,33 @@ def main() -> int:
     translations = Translations()
     written: list[Path] = []
     for lang in ("en", "nl"):
-        clock = Clock()
+        clock = HandClock(START)
         engine = Engine.open(tmp / f"runs-{lang}.sqlite3", clock=clock)
         text = (paths.bundled_runbooks_dir() / f"{RUNBOOK[lang]}.md").read_text(encoding="utf-8")
         runbook = parse_text(text, f"{RUNBOOK[lang]}.md").runbook
         assert runbook is not None
         run_id = engine.start_run(runbook, text, title=TITLE[lang], actor="Anna",
                                   participants=PEOPLE).run_id
-        start = clock.now()
         for minutes, who, step_id in DONE:
-            clock.at(start, minutes)
+            clock.at(minutes)
             engine.check(run_id, step_id, actor=who)
             if step_id == "record-change":
                 engine.note(run_id, NOTE[lang], actor="Bram", step_id=step_id)
             if step_id == "get-backup-config":
                 engine.skip(run_id, "phones", actor="Anna", reason=SKIP[lang])
-        clock.at(start, 17.5)
+        clock.at(17.5)
         for scheme in ("light", "dark"):
-            translations.use(lang)
-            theme.apply_theme(app, scheme)
-            theme.apply_font_scale(app, 1.0)
+            use_look(app, translations, lang, scheme)
             settings = Settings(tmp / f"settings-{lang}-{scheme}.ini")
             settings.actor = "Anna"
             view = RunView(engine, run_id, settings=settings)
             view.resize(1440, 900)
             view.show()
             view.select_step("check-info-number")
-            for _ in range(5):
-                QApplication.processEvents()
+            settle()
             view.flush()
             view.timers.tick()
-            for _ in range(5):
-                QApplication.processEvents()
+            settle()
             written.append(args.out / f"run-{lang}-{scheme}.png")
             view.grab().save(str(written[-1]))
             view.close()
@@ -109,9 +86,7 @@ def main() -> int:
             QApplication.processEvents()
         engine.close_store()
     translations.use("en")
-    for path in written:
-        print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
-    return 0
+    return report(written)
 
 
 if __name__ == "__main__":

@@ -9,36 +9,24 @@ and a throwaway database and settings, so it never touches the user's own.
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from screenshot_setup import offscreen, parser, report, settle, use_look
+
 RUNBOOK = {"en": "network-outage-change", "nl": "netwerkstoring-wijziging"}
 SEARCH = {"en": "network", "nl": "netwerk"}
 PEOPLE = [("Bram", "netwerk"), ("Chris", "communicatie")]  # one network specialist short
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
-    args = parser.parse_args()
+    args = parser(__doc__).parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-
-    tmp = Path(tempfile.mkdtemp(prefix="screenshots-"))
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    for var in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
-        os.environ[var] = str(tmp / var.lower())
-    sys.path.insert(0, str(REPO))
-
-    from PySide6.QtWidgets import QApplication
+    tmp = offscreen("screenshots-")
 
     from runbook_assistant import paths
     from runbook_assistant.core.engine import Engine
     from runbook_assistant.core.library import Library
-    from runbook_assistant.ui import theme
     from runbook_assistant.ui.app import create_application
     from runbook_assistant.ui.i18n import Translations
     from runbook_assistant.ui.main_window import MainWindow
@@ -50,16 +38,9 @@ def main() -> int:
     library = Library([paths.bundled_runbooks_dir()], tmp / "index.sqlite3")
     engine = Engine.open(tmp / "runs.sqlite3")
     written: list[Path] = []
-
-    def settle() -> None:
-        for _ in range(5):
-            QApplication.processEvents()
-
     for lang in ("en", "nl"):
         for scheme in ("light", "dark"):
-            translations.use(lang)
-            theme.apply_theme(app, scheme)
-            theme.apply_font_scale(app, 1.0)
+            use_look(app, translations, lang, scheme)
             window = MainWindow(Settings(tmp / f"settings-{lang}-{scheme}.ini"))
             window.resize(1280, 800)
             window.attach_library(library)
@@ -94,9 +75,7 @@ def main() -> int:
 
     engine.close_store()
     library.close()
-    for path in written:
-        print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
-    return 0
+    return report(written)
 
 
 if __name__ == "__main__":

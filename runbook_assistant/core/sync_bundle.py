@@ -12,16 +12,13 @@ sync import mistakes a database for a bundle or the other way round.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sqlite3
-import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from runbook_assistant.core.atomic import atomic_path
 from runbook_assistant.core.chain import EVENT_COLUMNS, ChainHead
 from runbook_assistant.core.errors import ExportError, SyncError
 from runbook_assistant.core.events import canonical_json
@@ -97,7 +94,8 @@ def manifest_message(manifest: Manifest, run_ids: Sequence[str],
 # --- writing ------------------------------------------------------------------------------------
 def write_bundle(path: Path, bundle: Bundle) -> None:
     """Write ``bundle`` to ``path`` atomically (complete, or the target left as it was)."""
-    with _atomic(path) as temp:
+    # A bundle carries whole runs from laptop to laptop: readable by its owner only.
+    with atomic_path(path, example="sync-laptop1.sqlite", mode=0o600) as temp:
         conn = sqlite3.connect(temp, isolation_level=None)
         try:
             # A fresh file that only becomes visible once complete: no journal needed.
@@ -130,52 +128,6 @@ def write_bundle(path: Path, bundle: Bundle) -> None:
 
 def _marks(columns: Sequence[str]) -> str:
     return ", ".join("?" * len(columns))
-
-
-@contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
-    """A temporary file beside ``path`` that replaces it (fsync'd) when the block succeeds."""
-    target = Path(path).expanduser()
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise ExportError(f"cannot write {target}: it is a folder",
-                          "Give a file name, e.g. sync-laptop1.sqlite.")
-    if not folder.is_dir():
-        raise ExportError(f"cannot write {target}: the folder {folder} does not exist",
-                          "Create the folder first or choose another place.")
-    temp: Path | None = None
-    try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-        os.close(fd)
-        temp = Path(name)
-        yield temp
-        fd = os.open(temp, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp, target)
-        temp = None
-        _sync_folder(folder)
-    except OSError as exc:
-        raise ExportError(f"cannot write {target}: {exc.strerror or exc}",
-                          "Nothing was written; choose a folder you can write to.") from exc
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                temp.unlink()
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename durable (POSIX; Windows has no directory handles for this)."""
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 # --- reading ------------------------------------------------------------------------------------

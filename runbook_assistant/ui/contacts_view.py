@@ -7,14 +7,13 @@ Copy (Ctrl+C) puts the selected person's name and numbers on the clipboard. The 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -36,12 +35,13 @@ from PySide6.QtWidgets import (
 from runbook_assistant.core.contacts import ContactBook, DirectoryRow, load_contacts, role_directory
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.errors import guarded
+from runbook_assistant.ui.row_models import RecordRole, RowsModel
 
 if TYPE_CHECKING:
     from runbook_assistant.core.engine import Engine
 
 _Index = QModelIndex | QPersistentModelIndex
-SearchRole = Qt.ItemDataRole.UserRole + 1
+SearchRole = RecordRole + 1  # every field of the row, for the search
 PHONE_SCALE = 1.6  # phone numbers this much larger than the rest: read aloud at arm's length
 MAX_PROBLEMS_SHOWN = 3
 
@@ -54,7 +54,7 @@ def details_text(row: DirectoryRow) -> str:
     return "\n".join(p for p in (contact.organisation, contact.email, contact.notes) if p)
 
 
-class ContactsModel(QAbstractTableModel):
+class ContactsModel(RowsModel[DirectoryRow]):
     """Directory rows: role, name (and whether they take part), phone, alternate phone.
 
     Organisation, e-mail and notes are in the tooltip and in the view's detail pane; every field
@@ -63,55 +63,38 @@ class ContactsModel(QAbstractTableModel):
 
     COLUMNS = ("role", "name", "phone", "alternate")
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[DirectoryRow] = []
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Role"), self.tr("Name"), self.tr("Phone"), self.tr("Alternate"))
 
-    def set_rows(self, rows: list[DirectoryRow]) -> None:
+    def set_rows(self, rows: Sequence[DirectoryRow]) -> None:
+        # A role shows dimmed when the row above has the same one: a row's look depends on its
+        # neighbour, so every row is drawn again.
         self.beginResetModel()
-        self._rows = list(rows)
+        self.rows = list(rows)
         self.endResetModel()
 
-    def row(self, number: int) -> DirectoryRow | None:
-        return self._rows[number] if 0 <= number < len(self._rows) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (self.tr("Role"), self.tr("Name"), self.tr("Phone"), self.tr("Alternate"))
-        return titles[section] if 0 <= section < len(titles) else None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(self.COLUMNS):
-            return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+        if (role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.column() == 0
+                and self._repeat(index.row())):
+            return QBrush(QColor(theme.colors()["muted"]))
+        return super().data(index, role)
+
+    def cell(self, row: DirectoryRow, column: int, role: int) -> Any:
+        name = self.COLUMNS[column]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, column)
+            return self._text(row, name)
         if role == Qt.ItemDataRole.ToolTipRole:
             return details_text(row)
         if role == SearchRole:
             return " ".join((row.role, row.role_name, self._text(row, "name"), details_text(row),
                              *row.numbers))
         if role == Qt.ItemDataRole.FontRole:
-            return self._font(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == "role" and self._repeat(index):
-            return QBrush(QColor(theme.colors()["muted"]))
+            return self._font(row, name)
         return None
 
-    def _repeat(self, index: _Index) -> bool:
+    def _repeat(self, number: int) -> bool:
         """The row has the same role as the one above (its role name is shown dimmed)."""
-        number = index.row()
-        return number > 0 and self._rows[number - 1].role == self._rows[number].role
+        return 0 < number < len(self.rows) and self.rows[number - 1].role == self.rows[number].role
 
     def _text(self, row: DirectoryRow, column: str) -> str:
         contact = row.contact
@@ -240,7 +223,7 @@ class ContactsView(QWidget):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.row(self.proxy.mapToSource(index).row())
+        return self.model.record(self.proxy.mapToSource(index).row())
 
     def copy(self) -> str:
         """Copy the selected person's name and numbers; returns what was copied."""
@@ -290,6 +273,7 @@ class ContactsView(QWidget):
         self.problems.show()
 
     def _retranslate(self) -> None:
+        self.model.retranslate()
         self.search_label.setText(self.tr("&Find:"))
         self.search.setPlaceholderText(self.tr("Name, role, number or organisation (Ctrl+F)"))
         self.table.setAccessibleName(self.tr("Contacts per role"))

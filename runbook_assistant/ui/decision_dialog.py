@@ -10,19 +10,18 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from runbook_assistant.core.model import Runbook, Step
+from runbook_assistant.ui.dialog_parts import is_plain_enter, record_buttons
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 
@@ -74,14 +73,8 @@ class DecisionDialog(QDialog):
         form.addRow(self.tr("Re&visit by:"), self.revisit)
         self.hint = QLabel(self.tr("Enter records the decision · Esc cancels"), self)
         self.hint.setProperty("tone", "muted")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.record_button = QPushButton(self.tr("Record decision"), self)
-        self.record_button.setObjectName("recordDecision")
-        self.record_button.setProperty("primary", True)
-        self.record_button.setDefault(True)
-        self.buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self._record)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.record_button = record_buttons(
+            self, self.tr("Record decision"), "recordDecision", self._record)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.options_label)
@@ -119,8 +112,7 @@ class DecisionDialog(QDialog):
             if watched is self.options and key in _DIGITS:
                 self.choose(_DIGITS[key])
                 return True
-            if watched is self.rationale and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                    and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            if watched is self.rationale and is_plain_enter(event):
                 self._record()
                 return True
         return super().eventFilter(watched, event)

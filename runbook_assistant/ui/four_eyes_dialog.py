@@ -9,19 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from runbook_assistant.core.fold import person_key
 from runbook_assistant.core.model import Step
+from runbook_assistant.ui.dialog_parts import record_buttons
 
 
 def _names_box(names: Sequence[str], current: str, parent: QWidget) -> QComboBox:
@@ -62,14 +54,8 @@ class FourEyesDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Done by:"), self.performer_box)
         form.addRow(self.tr("&Verified by:"), self.verifier_box)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.record_button = QPushButton(self.tr("Record as done"), self)
-        self.record_button.setObjectName("recordButton")
-        self.record_button.setProperty("primary", True)
-        self.record_button.setDefault(True)
-        self.buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self._record)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.record_button = record_buttons(
+            self, self.tr("Record as done"), "recordButton", self._record)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)

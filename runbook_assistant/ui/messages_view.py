@@ -188,7 +188,7 @@ class MessagesView(QWidget):
         self.update_countdown()
 
     def selected_template(self) -> MessageTemplate | None:
-        row = self.model.row(self.list.currentIndex().row())
+        row = self.model.record(self.list.currentIndex().row())
         return row.template if row is not None else None
 
     def _show_current(self, *_: Any) -> None:
@@ -313,6 +313,7 @@ class MessagesView(QWidget):
 
     # --- language ----------------------------------------------------------------------------
     def _retranslate(self) -> None:
+        self.model.retranslate()
         self.list_label.setText(self.tr("&Messages by channel and audience"))
         self.list.setAccessibleName(self.tr("Message templates"))
         self.text.setAccessibleName(self.tr("Filled message"))

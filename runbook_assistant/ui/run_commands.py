@@ -136,10 +136,7 @@ class RunCommands(QObject):
         if step.decision:
             self.decide(step)
             return
-        current = self.view.state.step(step.id) if self.view.state else None
-        if current is not None and not current.is_open:
-            self._refuse(self.tr("“{step}” is already {status}. U reopens it.").format(
-                step=step.title, status=self.view.model.status_word(current)))
+        if not self._open_or_refuse(step):
             return
         view = self.view
         if step.four_eyes:
@@ -150,6 +147,15 @@ class RunCommands(QObject):
             return
         self._checked(step, self.record(
             lambda: view.engine.check(view.run_id, step.id, actor=view.actor)))
+
+    def _open_or_refuse(self, step: Step) -> bool:
+        """Whether ``step`` is open; when it is done or skipped, the header says so."""
+        current = self.view.state.step(step.id) if self.view.state else None
+        if current is not None and not current.is_open:
+            self._refuse(self.tr("“{step}” is already {status}. U reopens it.").format(
+                step=step.title, status=self.view.model.status_word(current)))
+            return False
+        return True
 
     def _checked(self, step: Step, event: Event | None) -> None:
         if event is not None:
@@ -177,10 +183,7 @@ class RunCommands(QObject):
             self._refuse(self.tr("A decision cannot be skipped: press D and record the option "
                                  "chosen."))
             return
-        current = self.view.state.step(step.id) if self.view.state else None
-        if current is not None and not current.is_open:
-            self._refuse(self.tr("“{step}” is already {status}. U reopens it.").format(
-                step=step.title, status=self.view.model.status_word(current)))
+        if not self._open_or_refuse(step):
             return
         view = self.view
         self._open(skip_dialog(step.title, view), lambda d: self._checked(step, self.record(

@@ -11,17 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,16 +28,16 @@ from PySide6.QtWidgets import (
 from runbook_assistant.core.services import STATUSES, ServiceRow, board_of, format_duration
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.errors import guarded
+from runbook_assistant.ui.row_models import RecordRole, RowsModel
 
 if TYPE_CHECKING:
     from runbook_assistant.core.engine import Engine
     from runbook_assistant.core.events import Event
 
 translate = QCoreApplication.translate
-_Index = QModelIndex | QPersistentModelIndex
 ActorSource = str | Callable[[], str]
-StatusRole = Qt.ItemDataRole.UserRole + 1
-ServiceRole = Qt.ItemDataRole.UserRole + 2
+StatusRole = RecordRole + 1
+ServiceRole = RecordRole + 2
 KEYS = {Qt.Key.Key_1: "up", Qt.Key.Key_2: "degraded", Qt.Key.Key_3: "down",
         Qt.Key.Key_4: "restored"}
 REFRESH_MS = 30_000  # durations on the board move on while nothing is recorded
@@ -98,67 +88,38 @@ def actor_of(source: ActorSource) -> str:
     return source() if callable(source) else source
 
 
-class ServicesModel(QAbstractTableModel):
+class ServicesModel(RowsModel[ServiceRow]):
     """Board rows: service, status, since, down, degraded, time to restore, history."""
 
     COLUMNS = ("service", "status", "since", "down", "degraded", "restore", "history")
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ServiceRow] = []
-
-    def set_rows(self, rows: list[ServiceRow]) -> None:
-        if [r.service for r in rows] == [r.service for r in self._rows]:
-            self._rows = list(rows)  # same services: update in place, selection stays
-            if rows:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(rows) - 1, len(self.COLUMNS) - 1))
-            return
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, number: int) -> ServiceRow | None:
-        return self._rows[number] if 0 <= number < len(self._rows) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Service"), self.tr("Status"), self.tr("Since"), self.tr("Down"),
+                self.tr("Degraded"), self.tr("Time to restore"), self.tr("History"))
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1) if 0 <= section < len(self._rows) else None
-        titles = (self.tr("Service"), self.tr("Status"), self.tr("Since"), self.tr("Down"),
-                  self.tr("Degraded"), self.tr("Time to restore"), self.tr("History"))
-        return titles[section] if 0 <= section < len(titles) else None
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1) if 0 <= section < len(self.rows) else None
+        return super().headerData(section, orientation, role)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(self.COLUMNS):
-            return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, row: ServiceRow, column: int, role: int) -> Any:
+        name = self.COLUMNS[column]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, column)
+            return self._text(row, name)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._history(row, full=True) or self._text(row, column)
+            return self._history(row, full=True) or self._text(row, name)
         if role == StatusRole:
             return row.status
         if role == ServiceRole:
             return row.service
-        if column == "status" and role in (Qt.ItemDataRole.BackgroundRole,
-                                           Qt.ItemDataRole.ForegroundRole):
+        if name == "status" and role in (Qt.ItemDataRole.BackgroundRole,
+                                         Qt.ItemDataRole.ForegroundRole):
             colours = status_colours(row.status)
             if colours is None:
                 return None
             return QBrush(QColor(colours[0 if role == Qt.ItemDataRole.BackgroundRole else 1]))
-        if role == Qt.ItemDataRole.FontRole and column in ("service", "status"):
+        if role == Qt.ItemDataRole.FontRole and name in ("service", "status"):
             font = QFont()
             font.setBold(True)
             return font
@@ -319,12 +280,12 @@ class ServicesView(QWidget):
     def _on_box(self, number: int) -> None:
         service = self.selected_service()
         status = self.status_box.itemData(number)
-        row = self.model.row(self.table.currentIndex().row())
+        row = self.model.record(self.table.currentIndex().row())
         if service and status and row is not None and row.status != status:
             self.set_status(service, str(status))
 
     def _sync_box(self, *_: Any) -> None:
-        row = self.model.row(self.table.currentIndex().row())
+        row = self.model.record(self.table.currentIndex().row())
         number = self.status_box.findData(row.status) if row is not None else -1
         self.status_box.setCurrentIndex(number)
 
@@ -334,6 +295,7 @@ class ServicesView(QWidget):
 
     # --- language ----------------------------------------------------------------------------
     def _retranslate(self) -> None:
+        self.model.retranslate()
         self.heading.setText(self.tr("&Services, in restore order (residents first)"))
         self.keys_hint.setText(self.tr(
             "Select a service and press 1 up, 2 degraded, 3 down or 4 restored."))
@@ -349,6 +311,4 @@ class ServicesView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
-            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
-                                              len(ServicesModel.COLUMNS) - 1)
         super().changeEvent(event)

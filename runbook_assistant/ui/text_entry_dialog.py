@@ -7,17 +7,10 @@ The dialog is shown with ``open()`` (it never blocks the event loop) and reports
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from runbook_assistant.ui.dialog_parts import is_plain_enter, record_buttons
 
 translate = QCoreApplication.translate
 
@@ -43,14 +36,7 @@ class TextEntryDialog(QDialog):
         self.prompt.setBuddy(self.edit)
         self.hint = QLabel(self.tr("Enter saves · Shift+Enter: new line · Esc cancels"), self)
         self.hint.setProperty("tone", "muted")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = QPushButton(save_text, self)
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setProperty("primary", True)
-        self.save_button.setDefault(True)
-        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.save_button = record_buttons(self, save_text, "saveButton", self._save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.prompt)
         layout.addWidget(self.edit)
@@ -71,12 +57,9 @@ class TextEntryDialog(QDialog):
             self.accept()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
-            key_event = event if isinstance(event, QKeyEvent) else None
-            if key_event is not None and key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
-                    and not key_event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-                self._save()
-                return True
+        if watched is self.edit and is_plain_enter(event):
+            self._save()
+            return True
         return super().eventFilter(watched, event)
 
 

@@ -4,32 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from cli_support import ok
 
 from runbook_assistant import paths
-from runbook_assistant.cli import cli
 
 EVENT_ID = re.compile(r"^[A-Za-z0-9-]{16,}$")
 RUNBOOK = "informatienummer-14020-email"
-
-
-@pytest.fixture
-def ra(tmp_path: Path):
-    runner = CliRunner()
-    db = tmp_path / "runs.sqlite3"
-
-    def invoke(*args: str) -> Result:
-        return runner.invoke(cli, ["--db", str(db), *args])
-    return invoke
-
-
-def ok(result: Result) -> list[str]:
-    assert result.exit_code == 0, result.output
-    assert "Traceback" not in result.output
-    return result.stdout.splitlines()
 
 
 def start(ra) -> str:

@@ -6,32 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-
-from runbook_assistant.cli import cli
+from cli_support import ok, refused
 
 LIBRARY = Path(__file__).resolve().parent.parent / "fixtures" / "export"
 
 
 @pytest.fixture
-def ra(tmp_path: Path):
-    runner = CliRunner()
-    db = tmp_path / "runs.sqlite3"
-
-    def invoke(*args: str) -> Result:
-        return runner.invoke(cli, ["--db", str(db), "--library", str(LIBRARY), *args])
-    return invoke
-
-
-def ok(result: Result) -> list[str]:
-    assert result.exit_code == 0, result.output
-    return result.stdout.splitlines()
-
-
-def refused(result: Result, message: str) -> None:
-    assert result.exit_code == 1, result.output
-    assert result.stderr.startswith(f"error: {message}"), result.stderr
-    assert "Traceback" not in result.output and result.stdout == ""
+def cli_library() -> Path:
+    return LIBRARY
 
 
 def start(ra, *extra: str) -> str:

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from cli_support import ok, refused
 from click.testing import CliRunner, Result
 
 from runbook_assistant.cli import cli
@@ -38,18 +39,6 @@ class CliLaptop:
     def event_ids(self, run_id: str) -> set[str]:
         shown = ok(self("run", "show", run_id, "--json"))
         return {e["id"] for e in json.loads("\n".join(shown))["events"]}
-
-
-def ok(result: Result) -> list[str]:
-    assert result.exit_code == 0, result.output
-    assert "Traceback" not in result.output
-    return result.stdout.splitlines()
-
-
-def refused(result: Result, message: str) -> None:
-    assert result.exit_code == 1, result.output
-    assert result.stderr.startswith(f"error: {message}") or f"error: {message}" in result.stderr
-    assert "Traceback" not in result.output
 
 
 @pytest.fixture

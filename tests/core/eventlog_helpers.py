@@ -54,6 +54,16 @@ def add_notes(store: Store, run_id: str, count: int, *, per_transaction: int = 1
                 done += 1
 
 
+def two_laptops_two_runs(store_a: Store, store_b: Store) -> None:
+    """Two laptops writing into one file: run-1 (seven events, from both) and run-2 (two)."""
+    start_run(store_a)
+    add_notes(store_a, "run-1", 2)
+    add_notes(store_b, "run-1", 2)
+    start_run(store_a, "run-2")
+    add_notes(store_b, "run-2", 1)
+    add_notes(store_a, "run-1", 2, per_transaction=2)
+
+
 def open_store(path: Path, identity: DeviceIdentity, clock: FakeClock | None = None,
                **kwargs: object) -> Store:
     return Store.open(path, identity=identity, clock=clock or FakeClock(), **kwargs)  # type: ignore[arg-type]

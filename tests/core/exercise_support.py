@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
+
+import hand_clock
 
 from runbook_assistant.core.engine import Engine
 from runbook_assistant.core.exercise import ExerciseSession
@@ -14,17 +16,11 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "exercise"
 T0 = datetime(2026, 3, 25, 14, 10, tzinfo=UTC)
 
 
-class HandClock:
-    """A time source moved by hand: the tests never sleep."""
+class HandClock(hand_clock.HandClock):
+    """The shared hand-moved clock, starting at the exercise's ``T0``."""
 
     def __init__(self, start: datetime = T0) -> None:
-        self.moment = start
-
-    def now(self) -> datetime:
-        return self.moment
-
-    def advance(self, minutes: float) -> None:
-        self.moment += timedelta(minutes=minutes)
+        super().__init__(start)
 
 
 def load(name: str) -> tuple[Runbook, str]:

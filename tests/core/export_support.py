@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hand_clock import T0, HandClock
 
 import runbook_assistant.core.engine  # noqa: F401  (loads the modules whose ids are patched)
 from runbook_assistant.core.engine import Engine
@@ -20,20 +21,8 @@ from runbook_assistant.core.parser import parse_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "export"
 RUNBOOK = FIXTURES / "storing-export.md"
-T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 EXPORTED_AT = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)
 INJECTION = "=HYPERLINK(\"http://x\") <script>alert(1)</script> **vet** [link](javascript:x) |\x07"
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.moment = T0
-
-    def now(self) -> datetime:
-        return self.moment
-
-    def advance(self, minutes: float) -> None:
-        self.moment += timedelta(minutes=minutes)
 
 
 def fixed_identity(seed: int = 1) -> DeviceIdentity:
@@ -54,11 +43,11 @@ def make_ids_fixed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "gethostname", lambda: "noodlaptop-1")
 
 
-def open_engine(path: Path, clock: FakeClock, seed: int = 1) -> Engine:
+def open_engine(path: Path, clock: HandClock, seed: int = 1) -> Engine:
     return Engine.open(path, identity=fixed_identity(seed), clock=clock)
 
 
-def start_run(engine: Engine, clock: FakeClock, *, title: str = "Storing kernnetwerk 23 november",
+def start_run(engine: Engine, clock: HandClock, *, title: str = "Storing kernnetwerk 23 november",
               mode: str = "incident") -> str:
     source = RUNBOOK.read_text(encoding="utf-8")
     runbook = parse_text(source, str(RUNBOOK)).runbook
@@ -69,7 +58,7 @@ def start_run(engine: Engine, clock: FakeClock, *, title: str = "Storing kernnet
     return event.run_id
 
 
-def play_run(engine: Engine, clock: FakeClock, run_id: str, *, hostile: bool = False,
+def play_run(engine: Engine, clock: HandClock, run_id: str, *, hostile: bool = False,
              close: bool = True) -> None:
     """A realistic run: checks, a four-eyes step, a decision, services, a message, a late entry,
     report drafts; ``hostile`` puts injection strings into everything people type."""

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hand_clock import T0, HandClock
 
 from runbook_assistant.core.engine import Engine
 from runbook_assistant.core.errors import CommandError
@@ -16,37 +17,13 @@ from runbook_assistant.core.parser import parse_text
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "engine" / "storing-test.md"
 SCENARIO = FIXTURE.with_name("oefening-test.md")
-T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.moment = T0
-
-    def now(self) -> datetime:
-        return self.moment
-
-    def advance(self, minutes: float) -> None:
-        self.moment += timedelta(minutes=minutes)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def engine(tmp_path: Path, clock: FakeClock) -> Iterator[Engine]:
-    opened = Engine.open(tmp_path / "runs.sqlite3", clock=clock)
-    yield opened
-    opened.close_store()
 
 
 def source() -> str:
     return FIXTURE.read_text(encoding="utf-8")
 
 
-def start(engine: Engine, clock: FakeClock, **kw) -> str:
+def start(engine: Engine, clock: HandClock, **kw) -> str:
     runbook = parse_text(source(), str(FIXTURE)).runbook
     assert runbook is not None
     kw.setdefault("participants", [("Anna", "incident-lead"), ("Bram", "netwerk")])
@@ -55,7 +32,7 @@ def start(engine: Engine, clock: FakeClock, **kw) -> str:
     return event.run_id
 
 
-def test_start_run_stores_the_runbook_and_the_shortfall(engine: Engine, clock: FakeClock) -> None:
+def test_start_run_stores_the_runbook_and_the_shortfall(engine: Engine, clock: HandClock) -> None:
     run_id = start(engine, clock)
     record = engine.run_record(run_id)
     assert record.runbook_text == source() and record.lang == "nl" and record.mode == "incident"
@@ -70,7 +47,7 @@ def test_start_run_stores_the_runbook_and_the_shortfall(engine: Engine, clock: F
     assert engine.runbook_of(run_id).id == "storing-test"
 
 
-def test_a_run_goes_from_check_to_close(engine: Engine, clock: FakeClock) -> None:
+def test_a_run_goes_from_check_to_close(engine: Engine, clock: HandClock) -> None:
     run_id = start(engine, clock)
     engine.check(run_id, "coordinator", actor="Anna")
     engine.skip(run_id, "bezetting", actor="Anna", reason="Cem is onderweg")
@@ -93,7 +70,7 @@ def test_a_run_goes_from_check_to_close(engine: Engine, clock: FakeClock) -> Non
 
 
 def test_uncheck_reopens_and_a_late_entry_keeps_its_time(engine: Engine,
-                                                         clock: FakeClock) -> None:
+                                                         clock: HandClock) -> None:
     run_id = start(engine, clock)
     clock.advance(30)
     event = engine.check(run_id, "coordinator", actor="Anna", occurred_at=T0 + timedelta(minutes=4))
@@ -104,7 +81,7 @@ def test_uncheck_reopens_and_a_late_entry_keeps_its_time(engine: Engine,
     assert engine.state(run_id).step("coordinator").status == "open"
 
 
-def test_a_new_decision_settles_the_earlier_ones(engine: Engine, clock: FakeClock) -> None:
+def test_a_new_decision_settles_the_earlier_ones(engine: Engine, clock: HandClock) -> None:
     run_id = start(engine, clock)
     first = engine.decide(run_id, "rollback-ok", "herstel", actor="Anna")
     second = engine.decide(run_id, "rollback-ok", "failover", actor="Anna")
@@ -113,7 +90,7 @@ def test_a_new_decision_settles_the_earlier_ones(engine: Engine, clock: FakeCloc
     assert [(d.current, d.conflict) for d in decisions] == [(False, False), (True, False)]
 
 
-def test_runs_lists_open_and_closed_runs(engine: Engine, clock: FakeClock) -> None:
+def test_runs_lists_open_and_closed_runs(engine: Engine, clock: HandClock) -> None:
     first = start(engine, clock)
     second = start(engine, clock, mode="exercise")
     engine.close(first, actor="Anna")
@@ -128,7 +105,7 @@ def test_runs_lists_open_and_closed_runs(engine: Engine, clock: FakeClock) -> No
 
 
 def test_another_engine_on_the_same_file_sees_every_event(tmp_path: Path,
-                                                          clock: FakeClock) -> None:
+                                                          clock: HandClock) -> None:
     path = tmp_path / "runs.sqlite3"
     one, two = Engine.open(path, clock=clock), Engine.open(path, clock=clock)
     try:
@@ -201,7 +178,7 @@ REFUSALS: list[tuple[str, Callable[[Engine, str], object] | None,
 
 @pytest.mark.parametrize(("setup", "command", "message"), [r[1:] for r in REFUSALS],
                          ids=[r[0] for r in REFUSALS])
-def test_a_refused_command_writes_nothing(engine: Engine, clock: FakeClock, setup, command,
+def test_a_refused_command_writes_nothing(engine: Engine, clock: HandClock, setup, command,
                                           message: str) -> None:
     run_id = start(engine, clock)
     if setup is not None:
@@ -234,7 +211,7 @@ def test_start_refuses_an_unknown_role_and_a_missing_title(engine: Engine) -> No
 @pytest.mark.parametrize(("typed", "target"), [("failover", "failover"), ("#HERSTEL", "herstel"),
                                                ("ja", "herstel"), ("nee", "failover"),
                                                ("Nee, deels of niet", "failover")])
-def test_an_option_is_named_by_section_id_label_or_label_start(engine: Engine, clock: FakeClock,
+def test_an_option_is_named_by_section_id_label_or_label_start(engine: Engine, clock: HandClock,
                                                                typed: str, target: str) -> None:
     run_id = start(engine, clock)
     event = engine.decide(run_id, "rollback-ok", typed, actor="Anna")
@@ -242,7 +219,7 @@ def test_an_option_is_named_by_section_id_label_or_label_start(engine: Engine, c
 
 
 def test_unchecking_a_decision_puts_its_branches_on_hold_again(engine: Engine,
-                                                               clock: FakeClock) -> None:
+                                                               clock: HandClock) -> None:
     run_id = start(engine, clock)
     engine.decide(run_id, "rollback-ok", "herstel", actor="Anna")
     engine.check(run_id, "herstel-diensten", actor="Bram")

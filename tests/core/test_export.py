@@ -19,12 +19,12 @@ from export_support import (
     EXPORTED_AT,
     FIXTURES,
     INJECTION,
-    FakeClock,
     make_ids_fixed,
     open_engine,
     play_run,
     start_run,
 )
+from hand_clock import HandClock
 
 from runbook_assistant.core.engine import Engine
 from runbook_assistant.core.errors import ExportError
@@ -44,19 +44,14 @@ TEXT_FORMATS = [("md", "md"), ("html", "html"), ("csv", "csv"), ("json", "json")
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def engine(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
+def engine(tmp_path: Path, clock: HandClock, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
     make_ids_fixed(monkeypatch)
     opened = open_engine(tmp_path / "runs.sqlite3", clock)
     yield opened
     opened.close_store()
 
 
-def played(engine: Engine, clock: FakeClock, **kw) -> str:
+def played(engine: Engine, clock: HandClock, **kw) -> str:
     hostile = kw.pop("hostile", False)
     run_id = start_run(engine, clock, **kw)
     play_run(engine, clock, run_id, hostile=hostile)
@@ -77,7 +72,7 @@ def check_golden(name: str, text: str) -> None:
 
 
 @pytest.mark.parametrize(("fmt", "ext"), TEXT_FORMATS)
-def test_each_format_matches_its_golden_file(engine: Engine, clock: FakeClock, tmp_path: Path,
+def test_each_format_matches_its_golden_file(engine: Engine, clock: HandClock, tmp_path: Path,
                                              fmt: str, ext: str) -> None:
     run_id = played(engine, clock)
     text = export(engine, run_id, fmt, tmp_path / f"out.{ext}")
@@ -85,13 +80,13 @@ def test_each_format_matches_its_golden_file(engine: Engine, clock: FakeClock, t
 
 
 @pytest.mark.parametrize(("fmt", "ext"), [("md", "md"), ("csv", "csv")])
-def test_exercise_goldens(engine: Engine, clock: FakeClock, tmp_path: Path, fmt: str,
+def test_exercise_goldens(engine: Engine, clock: HandClock, tmp_path: Path, fmt: str,
                           ext: str) -> None:
     run_id = played(engine, clock, mode="exercise", title="Oefening kernnetwerk")
     check_golden(f"exercise-{fmt}.{ext}", export(engine, run_id, fmt, tmp_path / f"x.{ext}"))
 
 
-def test_an_exercise_says_so_in_every_text_format(engine: Engine, clock: FakeClock,
+def test_an_exercise_says_so_in_every_text_format(engine: Engine, clock: HandClock,
                                                   tmp_path: Path) -> None:
     run_id = played(engine, clock, mode="exercise", title="Oefening kernnetwerk")
     md = export(engine, run_id, "md", tmp_path / "x.md")
@@ -110,7 +105,7 @@ def test_an_exercise_says_so_in_every_text_format(engine: Engine, clock: FakeClo
     assert next(iter(data)) == "mode" and data["mode"] == "exercise"
 
 
-def test_an_incident_does_not_say_exercise(engine: Engine, clock: FakeClock,
+def test_an_incident_does_not_say_exercise(engine: Engine, clock: HandClock,
                                            tmp_path: Path) -> None:
     run_id = played(engine, clock)
     for fmt, ext in TEXT_FORMATS:
@@ -118,7 +113,7 @@ def test_an_incident_does_not_say_exercise(engine: Engine, clock: FakeClock,
         assert "OEFENING" not in text and "EXERCISE" not in text
 
 
-def test_the_json_export_verifies_and_a_tampered_copy_does_not(engine: Engine, clock: FakeClock,
+def test_the_json_export_verifies_and_a_tampered_copy_does_not(engine: Engine, clock: HandClock,
                                                                tmp_path: Path) -> None:
     run_id = played(engine, clock)
     path = tmp_path / "run.json"
@@ -144,7 +139,7 @@ def test_the_json_export_verifies_and_a_tampered_copy_does_not(engine: Engine, c
     assert not verify_file(tampered).ok
 
 
-def test_typed_text_stays_inert_in_every_format(engine: Engine, clock: FakeClock,
+def test_typed_text_stays_inert_in_every_format(engine: Engine, clock: HandClock,
                                                 tmp_path: Path) -> None:
     run_id = played(engine, clock, hostile=True, title="<img src=x onerror=alert(1)> =1+1")
     page = export(engine, run_id, "html", tmp_path / "x.html")
@@ -166,7 +161,7 @@ def test_typed_text_stays_inert_in_every_format(engine: Engine, clock: FakeClock
     assert INJECTION.replace("\x07", "") not in text and "\\u0007" in text
 
 
-def test_the_report_states_what_was_checked_and_what_not(engine: Engine, clock: FakeClock,
+def test_the_report_states_what_was_checked_and_what_not(engine: Engine, clock: HandClock,
                                                          tmp_path: Path) -> None:
     run_id = start_run(engine, clock)
     play_run(engine, clock, run_id, close=False)
@@ -182,7 +177,7 @@ def test_the_report_states_what_was_checked_and_what_not(engine: Engine, clock: 
 
 
 def test_the_decision_register_lists_options_rationale_owner_and_revisit(
-        engine: Engine, clock: FakeClock, tmp_path: Path) -> None:
+        engine: Engine, clock: HandClock, tmp_path: Path) -> None:
     run_id = played(engine, clock)
     md = export(engine, run_id, "md", tmp_path / "x.md")
     register = md.split("## Besluitenlijst")[1].split("##")[0]
@@ -192,7 +187,7 @@ def test_the_decision_register_lists_options_rationale_owner_and_revisit(
     assert "| Anna | 11:00 | Anna | geldt |" in register
 
 
-def test_a_full_disk_leaves_no_file_and_keeps_the_old_one(engine: Engine, clock: FakeClock,
+def test_a_full_disk_leaves_no_file_and_keeps_the_old_one(engine: Engine, clock: HandClock,
                                                           tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     run_id = played(engine, clock)
@@ -212,7 +207,7 @@ def test_a_full_disk_leaves_no_file_and_keeps_the_old_one(engine: Engine, clock:
     assert previous.read_text(encoding="utf-8") == "the earlier report"
 
 
-def test_bad_targets_unknown_runs_and_formats_are_refused(engine: Engine, clock: FakeClock,
+def test_bad_targets_unknown_runs_and_formats_are_refused(engine: Engine, clock: HandClock,
                                                           tmp_path: Path) -> None:
     run_id = played(engine, clock)
     with pytest.raises(ExportError, match="does not exist"):
@@ -229,7 +224,7 @@ def test_bad_targets_unknown_runs_and_formats_are_refused(engine: Engine, clock:
                                                           "runs.sqlite3-wal"]
 
 
-def test_progress_is_reported_and_cancel_stops_without_a_file(engine: Engine, clock: FakeClock,
+def test_progress_is_reported_and_cancel_stops_without_a_file(engine: Engine, clock: HandClock,
                                                               tmp_path: Path) -> None:
     run_id = played(engine, clock)
     seen: list[tuple[int, int]] = []
@@ -252,7 +247,7 @@ def test_progress_is_reported_and_cancel_stops_without_a_file(engine: Engine, cl
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
 
-def test_a_suggested_file_name_is_safe_and_dated(engine: Engine, clock: FakeClock) -> None:
+def test_a_suggested_file_name_is_safe_and_dated(engine: Engine, clock: HandClock) -> None:
     run_id = played(engine, clock, title="Storing: kernnetwerk / 23-11")
     data = load_run(engine, run_id)
     assert suggested_file_name(data, "report-pdf") == \

@@ -10,7 +10,8 @@ from datetime import UTC
 from pathlib import Path
 
 import pytest
-from export_support import EXPORTED_AT, FakeClock, make_ids_fixed, open_engine, play_run, start_run
+from export_support import EXPORTED_AT, make_ids_fixed, open_engine, play_run, start_run
+from hand_clock import HandClock
 
 from runbook_assistant.core.engine import Engine
 from runbook_assistant.core.errors import ExportError
@@ -21,12 +22,7 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def engine(tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch,
+def engine(tmp_path: Path, clock: HandClock, monkeypatch: pytest.MonkeyPatch,
            qapp: object) -> Iterator[Engine]:
     # qapp: a QApplication for the whole session, so the PDF code never makes a lesser one.
     make_ids_fixed(monkeypatch)
@@ -57,7 +53,7 @@ def export(engine: Engine, run_id: str, fmt: str, path: Path) -> Path:
     return path
 
 
-def test_a_timeline_pdf_has_real_text_in_an_embedded_font(engine: Engine, clock: FakeClock,
+def test_a_timeline_pdf_has_real_text_in_an_embedded_font(engine: Engine, clock: HandClock,
                                                            tmp_path: Path) -> None:
     run_id = start_run(engine, clock)
     play_run(engine, clock, run_id)
@@ -74,7 +70,7 @@ def test_a_timeline_pdf_has_real_text_in_an_embedded_font(engine: Engine, clock:
     assert len(images) == pages(pdf) >= 1 and all(p.stat().st_size > 1000 for p in images)
 
 
-def test_the_report_pdf_ends_with_the_chain_heads(engine: Engine, clock: FakeClock,
+def test_the_report_pdf_ends_with_the_chain_heads(engine: Engine, clock: HandClock,
                                                  tmp_path: Path) -> None:
     run_id = start_run(engine, clock)
     play_run(engine, clock, run_id)
@@ -92,7 +88,7 @@ def test_the_report_pdf_ends_with_the_chain_heads(engine: Engine, clock: FakeClo
     assert text(pdf, pages(pdf)).count(head.fingerprint) >= 1  # on the last page itself
 
 
-def test_every_page_of_an_exercise_says_exercise(engine: Engine, clock: FakeClock,
+def test_every_page_of_an_exercise_says_exercise(engine: Engine, clock: HandClock,
                                                  tmp_path: Path) -> None:
     run_id = start_run(engine, clock, mode="exercise", title="Oefening kernnetwerk")
     for n in range(150):
@@ -113,7 +109,7 @@ def test_every_page_of_an_exercise_says_exercise(engine: Engine, clock: FakeCloc
         assert len(rendered(pdf, folder)) == count
 
 
-def test_a_note_longer_than_a_page_is_printed_in_full(engine: Engine, clock: FakeClock,
+def test_a_note_longer_than_a_page_is_printed_in_full(engine: Engine, clock: HandClock,
                                                       tmp_path: Path) -> None:
     run_id = start_run(engine, clock)
     words = " ".join(f"woord{n}" for n in range(2500))
@@ -124,7 +120,7 @@ def test_a_note_longer_than_a_page_is_printed_in_full(engine: Engine, clock: Fak
 
 
 def test_without_a_font_the_pdf_is_refused_and_nothing_written(
-        engine: Engine, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        engine: Engine, clock: HandClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from runbook_assistant import pdf
 
     run_id = start_run(engine, clock)
@@ -136,7 +132,7 @@ def test_without_a_font_the_pdf_is_refused_and_nothing_written(
     assert list(out.iterdir()) == []
 
 
-def test_a_cancelled_pdf_leaves_no_file(engine: Engine, clock: FakeClock, tmp_path: Path) -> None:
+def test_a_cancelled_pdf_leaves_no_file(engine: Engine, clock: HandClock, tmp_path: Path) -> None:
     run_id = start_run(engine, clock)
     for n in range(50):
         engine.note(run_id, f"notitie {n}", actor="Bram")
@@ -148,7 +144,7 @@ def test_a_cancelled_pdf_leaves_no_file(engine: Engine, clock: FakeClock, tmp_pa
     assert sorted(p.name for p in tmp_path.iterdir() if "x.pdf" in p.name) == []
 
 
-def test_pdf_exports_leave_the_interpreter_healthy(engine: Engine, clock: FakeClock,
+def test_pdf_exports_leave_the_interpreter_healthy(engine: Engine, clock: HandClock,
                                                   tmp_path: Path) -> None:
     # PySide6 6.12 on Python 3.11 loses a reference to None on every void call, and a few long
     # exports end in "Fatal Python error: deallocating None": pyproject.toml keeps it out.

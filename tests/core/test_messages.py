@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
+from hand_clock import T0, HandClock
 
 from runbook_assistant.core.engine import Engine
 from runbook_assistant.core.errors import CommandError
@@ -22,8 +21,6 @@ from runbook_assistant.core.model import Runbook
 from runbook_assistant.core.parser import parse_text
 from runbook_assistant.core.state import fold
 from runbook_assistant.core.state_types import ServiceState
-
-T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 RUNBOOK_NL = """---
 id: storing-proef
@@ -88,32 +85,12 @@ def runbook(text: str) -> Runbook:
     return result.runbook
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.moment = T0
-
-    def now(self) -> datetime:
-        return self.moment
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def engine(tmp_path: Path, clock: FakeClock) -> Iterator[Engine]:
-    opened = Engine.open(tmp_path / "runs.sqlite3", clock=clock)
-    yield opened
-    opened.close_store()
-
-
 def start(engine: Engine, text: str) -> str:
     return engine.start_run(runbook(text), text, title="Storing 23 november",
                             actor="Anna").run_id
 
 
-def test_dutch_placeholders_are_filled_from_the_run(engine: Engine, clock: FakeClock) -> None:
+def test_dutch_placeholders_are_filled_from_the_run(engine: Engine, clock: HandClock) -> None:
     run_id = start(engine, RUNBOOK_NL)
     clock.moment = T0 + timedelta(minutes=5)
     engine.service(run_id, "E-mail", "down", actor="Anna")
@@ -135,7 +112,7 @@ def test_dutch_placeholders_are_filled_from_the_run(engine: Engine, clock: FakeC
 
 
 def test_english_spellings_and_a_placeholder_nobody_filled(engine: Engine,
-                                                           clock: FakeClock) -> None:
+                                                           clock: HandClock) -> None:
     run_id = start(engine, RUNBOOK_EN)
     engine.service(run_id, "Counters", "down", actor="Anna")
     state = engine.state(run_id)
@@ -184,7 +161,7 @@ def test_the_update_rhythm_comes_from_the_message_section_then_the_runbook() -> 
 
 
 def test_messages_sent_are_in_the_fold_with_their_exact_text(engine: Engine,
-                                                             clock: FakeClock) -> None:
+                                                             clock: HandClock) -> None:
     run_id = start(engine, RUNBOOK_NL)
     clock.moment = T0 + timedelta(minutes=20)
     state = engine.state(run_id)

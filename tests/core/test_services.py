@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from datetime import timedelta
 
 import pytest
+from hand_clock import T0, HandClock
 from state_builders import Laptop, make_runbook
 
 from runbook_assistant.core.engine import Engine
@@ -14,7 +13,6 @@ from runbook_assistant.core.errors import CommandError
 from runbook_assistant.core.events import EventKind
 from runbook_assistant.core.services import board_of, format_duration, service_board
 
-T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 RUNBOOK = """---
 id: dienstenbord
 title: Dienstenbord
@@ -34,29 +32,6 @@ services:
 """
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.moment = T0
-
-    def now(self) -> datetime:
-        return self.moment
-
-    def at(self, minutes: float) -> None:
-        self.moment = T0 + timedelta(minutes=minutes)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def engine(tmp_path: Path, clock: FakeClock) -> Iterator[Engine]:
-    opened = Engine.open(tmp_path / "runs.sqlite3", clock=clock)
-    yield opened
-    opened.close_store()
-
-
 @pytest.fixture
 def run_id(engine: Engine) -> str:
     from runbook_assistant.core.parser import parse_text
@@ -70,7 +45,7 @@ def minutes(value: float) -> timedelta:
     return timedelta(minutes=value)
 
 
-def test_down_then_degraded_then_restored(engine: Engine, clock: FakeClock, run_id: str) -> None:
+def test_down_then_degraded_then_restored(engine: Engine, clock: HandClock, run_id: str) -> None:
     clock.at(10)
     engine.service(run_id, "E-mail", "down", actor="Anna", note="geen verbinding")
     clock.at(55)
@@ -96,7 +71,7 @@ def test_down_then_degraded_then_restored(engine: Engine, clock: FakeClock, run_
 
 
 def test_an_outage_counts_until_now_and_stops_when_the_run_closes(
-        engine: Engine, clock: FakeClock, run_id: str) -> None:
+        engine: Engine, clock: HandClock, run_id: str) -> None:
     clock.at(5)
     engine.service(run_id, "Loketten", "down", actor="Anna")
     clock.at(35)
@@ -113,7 +88,7 @@ def test_an_outage_counts_until_now_and_stops_when_the_run_closes(
     assert row.down_for == minutes(45)  # until the run closed, not until now
 
 
-def test_a_service_that_comes_back_and_goes_down_again(engine: Engine, clock: FakeClock,
+def test_a_service_that_comes_back_and_goes_down_again(engine: Engine, clock: HandClock,
                                                        run_id: str) -> None:
     for minute, status in ((0, "up"), (10, "down"), (20, "up"), (30, "degraded"), (45, "down"),
                            (60, "restored")):

@@ -277,10 +277,17 @@ def test_a_failed_write_leaves_the_old_bundle_and_no_partial_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full_disk)
-    with pytest.raises(ExportError, match="No space left"):
+    with pytest.raises(ExportError, match="the disk is full"):
         a.export(name="sync.sqlite")
     assert target.read_bytes() == before
     assert sorted(p.name for p in a.folder.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_bundle_is_readable_by_its_owner_only(laptops: dict[str, Laptop]) -> None:
+    a = laptops["a"]
+    a.start()
+    assert a.export().stat().st_mode & 0o777 == 0o600
 
 
 def test_export_refuses_to_spread_a_database_that_does_not_verify(

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from eventlog_helpers import add_notes, open_store, start_run
+from eventlog_helpers import add_notes, open_store, start_run, two_laptops_two_runs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -43,12 +43,7 @@ def db(tmp_path: Path, laptops: tuple[DeviceIdentity, DeviceIdentity]) -> Path:
     path = tmp_path / "log.sqlite3"
     store_a = open_store(path, a)
     store_b = open_store(path, b)
-    start_run(store_a)
-    add_notes(store_a, "run-1", 2)
-    add_notes(store_b, "run-1", 2)
-    start_run(store_a, "run-2")
-    add_notes(store_b, "run-2", 1)
-    add_notes(store_a, "run-1", 2, per_transaction=2)
+    two_laptops_two_runs(store_a, store_b)
     store_a.close()
     store_b.close()
     return path

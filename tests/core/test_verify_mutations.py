@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from eventlog_helpers import add_notes, open_store, start_run
+from eventlog_helpers import open_store, two_laptops_two_runs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -48,12 +48,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Base:
     b = DeviceIdentity.load_or_create(folder / "b")
     path = folder / "base.sqlite3"
     store_a, store_b = open_store(path, a), open_store(path, b)
-    start_run(store_a)
-    add_notes(store_a, "run-1", 2)
-    add_notes(store_b, "run-1", 2)
-    start_run(store_a, "run-2")
-    add_notes(store_b, "run-2", 1)
-    add_notes(store_a, "run-1", 2, per_transaction=2)
+    two_laptops_two_runs(store_a, store_b)
     with store_a.writing() as w:
         w.append("run-1", EventKind.STEP_CHECKED, actor="Anne", step_id="s1",
                  payload={"verified_by": "Bram"}, occurred_at="2026-11-23T05:00:00.000Z")

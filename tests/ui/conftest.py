@@ -1,6 +1,6 @@
-"""Fixtures for the desktop app tests: a real library and engine in tmp_path, settings in tmp_path,
-message boxes answered at once (``message_boxes``, opt-in), and the app-wide look restored after
-each test."""
+"""Fixtures for the desktop app tests: a real library and engine in tmp_path (the engine on the
+wall clock unless a module overrides ``clock``), settings in tmp_path, message boxes answered at
+once (``message_boxes``, opt-in), and the app-wide look restored after each test."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import shiboken6
+from hand_clock import HandClock
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from runbook_assistant.core.engine import Engine
@@ -81,15 +82,14 @@ def library(tmp_path: Path) -> Iterator[Library]:
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    opened = Engine.open(tmp_path / "runs.sqlite3")
-    yield opened
-    opened.close_store()
+def clock() -> HandClock | None:
+    """The app runs on the wall clock (``engine`` reads it) unless a module moves time by hand."""
+    return None
 
 
 @pytest.fixture
 def make_window(qtbot: Any, settings: Settings, library: Library, engine: Engine,
-                tmp_path: Path) -> Iterator[Any]:
+                db: Path) -> Iterator[Any]:
     """Main windows on the test's library and engine, deleted before the engine is closed
     (a run view's timers would otherwise read a closed database)."""
     from runbook_assistant.ui.main_window import MainWindow
@@ -97,7 +97,7 @@ def make_window(qtbot: Any, settings: Settings, library: Library, engine: Engine
     made: list[MainWindow] = []
 
     def make(*, attach: bool = True) -> MainWindow:
-        main = MainWindow(settings, database=tmp_path / "runs.sqlite3")
+        main = MainWindow(settings, database=db)
         made.append(main)
         if attach:
             main.attach_library(library)

@@ -1,8 +1,8 @@
-"""Helpers for the run view tests: a settable clock, bundled playbooks, opening a view, keys."""
+"""Helpers for the run view tests: the clock's start, bundled playbooks, opening a view, keys."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,23 +15,10 @@ from runbook_assistant.core.engine import Engine
 from runbook_assistant.core.model import Runbook
 from runbook_assistant.core.parser import parse_text
 
-T0 = datetime(2026, 11, 23, 2, 50, tzinfo=UTC)
+T0 = datetime(2026, 11, 23, 2, 50, tzinfo=UTC)  # where the hand-moved clock starts
 PLAYBOOK = "network-outage-change"
 PEOPLE = (("Anna", "incident-lead"), ("Bram", "netwerk"), ("Chris", "netwerk"),
           ("Dewi", "communicatie"))
-
-
-class FakeClock:
-    """A clock the test moves by hand (the engine and the view both read it)."""
-
-    def __init__(self, moment: datetime = T0) -> None:
-        self.moment = moment
-
-    def now(self) -> datetime:
-        return self.moment
-
-    def advance(self, minutes: float) -> None:
-        self.moment += timedelta(minutes=minutes)
 
 
 def bundled(runbook_id: str = PLAYBOOK) -> tuple[Runbook, str]:

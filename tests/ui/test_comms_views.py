@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hand_clock import HandClock
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -26,31 +27,13 @@ T0 = datetime.now(UTC).replace(hour=7, minute=40, second=0, microsecond=0)
 SHOTS_ENV = "RUNBOOK_ASSISTANT_SCREENSHOTS"  # a folder: the screenshot test also saves there
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.moment = T0
-
-    def now(self) -> datetime:
-        return self.moment
-
-    def advance(self, minutes: float) -> None:
-        self.moment += timedelta(minutes=minutes)
+@pytest.fixture
+def clock() -> HandClock:
+    return HandClock(T0)
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def engine(tmp_path: Path, clock: FakeClock) -> Iterator[Engine]:
-    opened = Engine.open(tmp_path / "runs.sqlite3", clock=clock)
-    yield opened
-    opened.close_store()
-
-
-@pytest.fixture
-def run_id(engine: Engine, clock: FakeClock) -> str:
+def run_id(engine: Engine, clock: HandClock) -> str:
     source = (paths.bundled_runbooks_dir() / f"{RUNBOOK}.md").read_text(encoding="utf-8")
     runbook = parse_text(source, f"{RUNBOOK}.md").runbook
     assert runbook is not None
@@ -115,8 +98,29 @@ def test_the_three_models_pass_the_model_tester(qtbot, qtmodeltester, engine: En
         assert view.model.rowCount() > 0
 
 
+def test_column_titles_follow_a_live_language_switch(qtbot, engine: Engine, run_id: str,
+                                                     translations) -> None:
+    views = [ServicesView(engine, run_id), MessagesView(engine, run_id),
+             ContactsView(engine, run_id)]
+    for view in views:
+        qtbot.addWidget(view)
+
+    def titles() -> list[list[str]]:
+        return [[view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
+                for view in views]
+
+    translations.use("nl")
+    qtbot.waitUntil(lambda: titles() == [["Dienst", "Status", "Sinds"],
+                                         ["Kanaal", "Doelgroep", "Bericht"],
+                                         ["Rol", "Naam", "Telefoon"]])
+    translations.use("en")
+    qtbot.waitUntil(lambda: titles() == [["Service", "Status", "Since"],
+                                         ["Channel", "Audience", "Message"],
+                                         ["Role", "Name", "Phone"]])
+
+
 # --- services ----------------------------------------------------------------------------------
-def test_changing_a_service_status_from_the_keyboard(qtbot, engine: Engine, clock: FakeClock,
+def test_changing_a_service_status_from_the_keyboard(qtbot, engine: Engine, clock: HandClock,
                                                      run_id: str) -> None:
     view = shown(qtbot, ServicesView(engine, run_id, actor="Sanne de Vries"))
     assert [view.model.index(r, 0).data() for r in range(4)] == [
@@ -161,7 +165,7 @@ def test_a_closed_run_takes_no_status_changes(qtbot, engine: Engine, run_id: str
 
 
 # --- messages ----------------------------------------------------------------------------------
-def test_marking_a_message_sent_from_the_keyboard(qtbot, engine: Engine, clock: FakeClock,
+def test_marking_a_message_sent_from_the_keyboard(qtbot, engine: Engine, clock: HandClock,
                                                   run_id: str) -> None:
     view = shown(qtbot, MessagesView(engine, run_id, actor="Iris Jansen"))
     view.list.setFocus()
@@ -259,7 +263,7 @@ def themed(request: pytest.FixtureRequest) -> Iterator[str]:
 
 
 @pytest.mark.parametrize("themed", ["light", "dark"], indirect=True)
-def test_screenshots_of_the_three_tabs(qtbot, engine: Engine, clock: FakeClock, run_id: str,
+def test_screenshots_of_the_three_tabs(qtbot, engine: Engine, clock: HandClock, run_id: str,
                                        tmp_path: Path, themed: str) -> None:
     """A run with a few service changes and a message sent, grabbed offscreen."""
     for minutes, service, status in ((0, "Informatienummer 14020", "down"), (2, "E-mail", "down"),

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from hand_clock import HandClock
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from run_view_support import FakeClock, dialog_of, open_view, press, start
+from run_view_support import T0, dialog_of, open_view, press, start
 
 from runbook_assistant.core.engine import Engine
 from runbook_assistant.ui.settings import Settings
@@ -22,7 +23,7 @@ def statuses(view: Any) -> dict[str, str]:
 def test_a_new_view_on_the_same_database_is_where_the_old_one_was(qtbot: Any,
                                                                    tmp_path: Path) -> None:
     db, ini = tmp_path / "runs.sqlite3", tmp_path / "settings.ini"
-    clock = FakeClock()
+    clock = HandClock(T0)
     first = Engine.open(db, clock=clock)
     run_id = start(first)
     view = open_view(qtbot, first, run_id, settings=Settings(ini))
@@ -54,7 +55,7 @@ def test_the_app_reopens_open_runs_at_their_step(qtbot: Any, tmp_path: Path) -> 
     from runbook_assistant.ui.main_window import MainWindow
 
     db, ini = tmp_path / "runs.sqlite3", tmp_path / "settings.ini"
-    first = Engine.open(db, clock=FakeClock())
+    first = Engine.open(db, clock=HandClock(T0))
     run_id = start(first)
     window = MainWindow(Settings(ini), database=db)
     qtbot.addWidget(window)
@@ -68,7 +69,7 @@ def test_the_app_reopens_open_runs_at_their_step(qtbot: Any, tmp_path: Path) -> 
     window.close()
     first.close_store()
 
-    again = Engine.open(db, clock=FakeClock())
+    again = Engine.open(db, clock=HandClock(T0))
     try:
         second = MainWindow(Settings(ini), database=db)
         qtbot.addWidget(second)

@@ -6,15 +6,15 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hand_clock import HandClock
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from run_view_support import FakeClock, open_view, start
+from run_view_support import T0, open_view, start
 
 from runbook_assistant.core.engine import Engine
 from runbook_assistant.ui import theme
@@ -22,20 +22,8 @@ from runbook_assistant.ui.step_list import RowInfoRole
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "runs.sqlite3"
-
-
-@pytest.fixture
-def engine(db: Path, clock: FakeClock) -> Iterator[Engine]:
-    opened = Engine.open(db, clock=clock)
-    yield opened
-    opened.close_store()
+def clock() -> HandClock:
+    return HandClock(T0)
 
 
 @pytest.fixture
@@ -49,7 +37,7 @@ def reminders(engine: Engine, run_id: str) -> list[tuple[str | None, str]]:
 
 
 def test_countdowns_move_with_the_clock(qtbot: Any, engine: Engine, run_id: str,
-                                        clock: FakeClock) -> None:
+                                        clock: HandClock) -> None:
     view = open_view(qtbot, engine, run_id)
     row = view.model.step_index("appoint-lead")
     assert row.data(RowInfoRole).countdown == "due in 5 min"
@@ -62,7 +50,7 @@ def test_countdowns_move_with_the_clock(qtbot: Any, engine: Engine, run_id: str,
 
 
 def test_a_due_step_turns_red_and_the_overdue_count_is_announced(
-        qtbot: Any, qapp: Any, engine: Engine, run_id: str, clock: FakeClock) -> None:
+        qtbot: Any, qapp: Any, engine: Engine, run_id: str, clock: HandClock) -> None:
     theme.apply_theme(qapp, "light")
     view = open_view(qtbot, engine, run_id, tick_ms=10)
     assert view.overdue_count() == 0
@@ -86,7 +74,7 @@ def test_a_due_step_turns_red_and_the_overdue_count_is_announced(
 
 
 def test_the_window_title_shows_how_many_are_overdue(qtbot: Any, engine: Engine, run_id: str,
-                                                     clock: FakeClock, settings: Any,
+                                                     clock: HandClock, settings: Any,
                                                      db: Path) -> None:
     from runbook_assistant.ui.main_window import MainWindow
 
@@ -105,7 +93,7 @@ def test_the_window_title_shows_how_many_are_overdue(qtbot: Any, engine: Engine,
 
 
 def test_a_recurring_reminder_is_recorded_once_per_interval(qtbot: Any, engine: Engine,
-                                                            run_id: str, clock: FakeClock,
+                                                            run_id: str, clock: HandClock,
                                                             db: Path) -> None:
     view = open_view(qtbot, engine, run_id)
     clock.advance(59)
@@ -147,7 +135,7 @@ def test_a_recurring_reminder_is_recorded_once_per_interval(qtbot: Any, engine: 
 
 
 def test_a_done_recurring_step_counts_from_when_it_was_done(qtbot: Any, engine: Engine,
-                                                            run_id: str, clock: FakeClock) -> None:
+                                                            run_id: str, clock: HandClock) -> None:
     view = open_view(qtbot, engine, run_id)
     clock.advance(40)
     engine.check(run_id, "status-update", actor="Dewi")
@@ -166,13 +154,14 @@ def test_a_long_night_of_ticking_does_not_wear_the_interpreter_down(tmp_path: Pa
     script = textwrap.dedent(f"""
         import os, sys
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        sys.path[:0] = [{str(Path(__file__).parent)!r}, {str(Path(__file__).parent.parent)!r}]
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
-        from run_view_support import FakeClock, start
+        from hand_clock import HandClock
+        from run_view_support import T0, start
         from runbook_assistant.core.engine import Engine
         from runbook_assistant.ui.run_view import RunView
-        clock = FakeClock()
+        clock = HandClock(T0)
         engine = Engine.open({str(tmp_path / "night.sqlite3")!r}, clock=clock)
         view = RunView(engine, start(engine))
         view.resize(1200, 800)

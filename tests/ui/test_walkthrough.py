@@ -4,28 +4,21 @@ holds exactly those events, in that order."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hand_clock import HandClock
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from run_view_support import FakeClock, dialog_of, events, start
+from run_view_support import T0, dialog_of, events, start
 
 from runbook_assistant.core.engine import Engine
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "runs.sqlite3"
-
-
-@pytest.fixture
-def engine(db: Path) -> Iterator[Engine]:
-    opened = Engine.open(db, clock=FakeClock())
-    yield opened
-    opened.close_store()
+def clock() -> HandClock:
+    return HandClock(T0)
 
 
 class Person:

@@ -1,22 +1,21 @@
-"""Write an export so that the target is either complete or untouched.
+"""Write an export so that the target is either complete or untouched, with progress and cancel.
 
-The content goes to a temporary file in the target's own folder (so the final rename stays on one
-file system), is flushed to disk, and only then replaces the target with ``os.replace``. On any
-error (full disk, no permission, cancelled) the temporary file is removed and the target is left
-as it was: nobody ever opens half a report.
+The temporary file and the rename are ``core/atomic.py``'s; this module adds the buffered text
+sink every text format writes to and the progress reports a long export gives.
 """
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import os
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from runbook_assistant.core.atomic import atomic_path, check_target
 from runbook_assistant.core.errors import ExportError
+
+__all__ = ["ExportCancelled", "Progress", "TextSink", "atomic_path", "atomic_text", "check_target",
+           "write_text_atomic"]
 
 _CHUNK = 1 << 16
 
@@ -62,42 +61,6 @@ class TextSink:
             _write_all(self._fd, data)
 
 
-def check_target(path: Path) -> Path:
-    """The target as an absolute path, or ``ExportError`` when it cannot be written at all."""
-    target = Path(path).expanduser()
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise ExportError(f"cannot write {target}: it is a folder",
-                          hint="give a file name, e.g. report.html")
-    if not folder.is_dir():
-        raise ExportError(f"cannot write {target}: the folder {folder} does not exist",
-                          hint="create the folder first or choose another place")
-    return target
-
-
-@contextmanager
-def atomic_path(path: Path) -> Iterator[Path]:
-    """A temporary path beside ``path`` to write; it replaces ``path`` when the block succeeds."""
-    target = check_target(path)
-    # Not mkstemp: its files are private (0600); an export gets the usual mode (umask applies).
-    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.part")
-    try:
-        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
-    except OSError as exc:
-        raise _os_error(target, exc) from exc
-    try:
-        yield temp
-        _sync_file(temp)
-        os.replace(temp, target)
-        _sync_folder(target.parent)
-    except OSError as exc:
-        _remove(temp)
-        raise _os_error(target, exc) from exc
-    except BaseException:
-        _remove(temp)
-        raise
-
-
 @contextmanager
 def atomic_text(path: Path) -> Iterator[TextSink]:
     """A text sink whose content replaces ``path`` (UTF-8) when the block succeeds."""
@@ -119,42 +82,6 @@ def write_text_atomic(path: Path, chunks: Iterable[str], progress: Progress | No
         if progress is not None:
             progress.check()
     return check_target(path)
-
-
-def _os_error(target: Path, exc: OSError) -> ExportError:
-    if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", -1):
-        return ExportError(f"cannot write {target}: the disk is full",
-                           hint="free some space or write to another disk; nothing was written")
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return ExportError(f"cannot write {target}: permission denied",
-                           hint="choose a folder you can write to")
-    reason = exc.strerror or str(exc)
-    return ExportError(f"cannot write {target}: {reason}", hint="nothing was written")
-
-
-def _sync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX only; Windows has no directory handles for this)."""
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
 
 
 class Progress:
