@@ -17,8 +17,10 @@ class HandClock:
     def now(self) -> datetime:
         return self.moment
 
-    def advance(self, minutes: float) -> None:
-        self.moment += timedelta(minutes=minutes)
+    def advance(self, minutes: float = 0, **units: float) -> None:
+        """Move the clock ``minutes`` on (back, when negative), plus any other ``timedelta``
+        units given by name: ``advance(seconds=30)``, ``advance(hours=-3, milliseconds=1)``."""
+        self.moment += timedelta(minutes=minutes, **units)
 
     def at(self, minutes: float) -> None:
         """Set the clock ``minutes`` after where it started."""

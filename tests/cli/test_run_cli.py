@@ -8,9 +8,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from cli_support import ok, refused
 
-from runbook_assistant.cli import cli
 from runbook_assistant.cli.run_cmds import parse_at
 
 LIBRARY = Path(__file__).resolve().parent.parent / "fixtures" / "engine"
@@ -18,25 +17,8 @@ EVENT_ID = re.compile(r"^[A-Za-z0-9-]{16,}$")
 
 
 @pytest.fixture
-def ra(tmp_path: Path):
-    runner = CliRunner()
-    db = tmp_path / "runs.sqlite3"
-
-    def invoke(*args: str) -> Result:
-        return runner.invoke(cli, ["--db", str(db), "--library", str(LIBRARY), *args])
-    return invoke
-
-
-def ok(result: Result) -> list[str]:
-    assert result.exit_code == 0, result.output
-    return result.stdout.splitlines()
-
-
-def refused(result: Result, message: str) -> None:
-    assert result.exit_code == 1, result.output
-    assert result.stderr.startswith(f"error: {message}") or f"error: {message}" in result.stderr
-    assert "Traceback" not in result.output
-    assert result.stdout == ""
+def cli_library() -> Path:
+    return LIBRARY
 
 
 def start(ra, *extra: str) -> str:
@@ -105,12 +87,14 @@ def test_refusals_are_one_error_line_and_write_nothing(ra) -> None:
     refused(ra("run", "check", run_id, "herstel-diensten", "--actor", "Anna"),
             "decide 'Is het netwerk na de rollback bereikbaar?' first")
     refused(ra("run", "check", run_id, "nope", "--actor", "Anna"), "unknown step 'nope'")
-    refused(ra("run", "check", "ffffffff", "coordinator", "--actor", "Anna"), "unknown run")
+    refused(ra("run", "check", "ffffffff", "coordinator", "--actor", "Anna"),
+            "unknown run 'ffffffff'")
     refused(ra("run", "decide", run_id, "rollback-ok", "misschien", "--actor", "Anna"),
             "unknown option 'misschien'")
     refused(ra("run", "service", run_id, "Parkeren", "down", "--actor", "Anna"),
             "unknown service 'Parkeren'")
-    refused(ra("run", "start", "no-such-runbook", "--title", "x", "--actor", "A"), "")
+    refused(ra("run", "start", "no-such-runbook", "--title", "x", "--actor", "A"),
+            "unknown runbook 'no-such-runbook'")
     assert len(events(ra, run_id)) == 1
     ok(ra("run", "close", run_id, "--actor", "Anna"))
     refused(ra("run", "note", run_id, "nog iets", "--actor", "Anna"), f"run {run_id} is closed")

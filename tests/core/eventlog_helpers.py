@@ -1,4 +1,5 @@
-"""Shared helpers for the event store and verify tests: a fake clock, runs, filled stores."""
+"""Shared helpers for the event store and verify tests: runs, filled stores, a store on a
+hand-moved clock."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import hashlib
 import os
 import shutil
 import subprocess
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
+
+from hand_clock import HandClock
 
 from runbook_assistant.core.events import EventKind
 from runbook_assistant.core.identity import DeviceIdentity
@@ -17,17 +20,7 @@ RUNBOOK_TEXT = "---\nid: test\n---\n# Test runbook\n\n- [ ] Step one\n"
 RUNBOOK_SHA = hashlib.sha256(RUNBOOK_TEXT.encode("utf-8")).hexdigest()
 
 
-class FakeClock:
-    """A clock that only moves when told to (and may be set back)."""
-
-    def __init__(self, start: datetime | None = None) -> None:
-        self.moment = start or datetime(2026, 11, 23, 5, 53, 23, tzinfo=UTC)
-
-    def now(self) -> datetime:
-        return self.moment
-
-    def advance(self, **delta: float) -> None:
-        self.moment += timedelta(**delta)
+LOG_START = datetime(2026, 11, 23, 5, 53, 23, tzinfo=UTC)  # where a store's clock starts
 
 
 def run_record(store: Store, run_id: str = "run-1") -> RunRecord:
@@ -64,9 +57,10 @@ def two_laptops_two_runs(store_a: Store, store_b: Store) -> None:
     add_notes(store_a, "run-1", 2, per_transaction=2)
 
 
-def open_store(path: Path, identity: DeviceIdentity, clock: FakeClock | None = None,
+def open_store(path: Path, identity: DeviceIdentity, clock: HandClock | None = None,
                **kwargs: object) -> Store:
-    return Store.open(path, identity=identity, clock=clock or FakeClock(), **kwargs)  # type: ignore[arg-type]
+    clock = clock or HandClock(LOG_START)
+    return Store.open(path, identity=identity, clock=clock, **kwargs)  # type: ignore[arg-type]
 
 
 def run_with_permissions_enforced(cmd: list[str]) -> subprocess.CompletedProcess[str]:

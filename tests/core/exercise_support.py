@@ -1,11 +1,10 @@
-"""Shared pieces of the exercise tests: a hand-moved clock and a small drill on a real store."""
+"""Shared pieces of the exercise tests: a small drill on a real store, on a hand-moved clock."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
-import hand_clock
+from hand_clock import HandClock
 
 from runbook_assistant.core.engine import Engine
 from runbook_assistant.core.exercise import ExerciseSession
@@ -13,14 +12,6 @@ from runbook_assistant.core.model import Runbook
 from runbook_assistant.core.parser import parse_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "exercise"
-T0 = datetime(2026, 3, 25, 14, 10, tzinfo=UTC)
-
-
-class HandClock(hand_clock.HandClock):
-    """The shared hand-moved clock, starting at the exercise's ``T0``."""
-
-    def __init__(self, start: datetime = T0) -> None:
-        super().__init__(start)
 
 
 def load(name: str) -> tuple[Runbook, str]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
+
+from hand_clock import T0, HandClock
 
 from runbook_assistant.core.engine import Engine
 from runbook_assistant.core.identity import DeviceIdentity
@@ -12,20 +14,6 @@ from runbook_assistant.core.store import Store
 from runbook_assistant.core.sync import ImportResult, export_bundle, import_bundle
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "engine" / "storing-test.md"
-T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-
-
-class LaptopClock:
-    """A wall clock that moves only when told to (it may be set back, as real ones are)."""
-
-    def __init__(self, start: datetime = T0) -> None:
-        self.moment = start
-
-    def now(self) -> datetime:
-        return self.moment
-
-    def advance(self, seconds: float) -> None:
-        self.moment += timedelta(seconds=seconds)
 
 
 class Laptop:
@@ -34,7 +22,7 @@ class Laptop:
     def __init__(self, folder: Path, start: datetime = T0) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
-        self.clock = LaptopClock(start)
+        self.clock = HandClock(start)
         self.identity = DeviceIdentity.load_or_create(folder / "data")
         self.db = folder / "runs.sqlite3"
         self.engine = Engine.open(self.db, identity=self.identity, clock=self.clock)
@@ -55,7 +43,7 @@ class Laptop:
         event = self.engine.start_run(
             runbook, source, title=title, actor="Anna",
             participants=[("Anna", "incident-lead"), ("Bram", "netwerk")])
-        self.clock.advance(30)
+        self.clock.advance(seconds=30)
         return event.run_id
 
     def export(self, run_ids: list[str] | None = None, name: str | None = None) -> Path:

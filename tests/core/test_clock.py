@@ -6,7 +6,7 @@ import re
 import uuid
 from datetime import UTC, datetime, timedelta, timezone
 
-from eventlog_helpers import FakeClock
+from hand_clock import HandClock
 
 from runbook_assistant.core.clock import (
     HybridLogicalClock,
@@ -20,7 +20,7 @@ from runbook_assistant.core.clock import (
 
 
 def test_ticks_follow_the_wall_clock_when_it_moves_forward() -> None:
-    clock = FakeClock(datetime(2026, 1, 1, tzinfo=UTC))
+    clock = HandClock(datetime(2026, 1, 1, tzinfo=UTC))
     hlc = HybridLogicalClock("dev", clock)
     first = hlc.tick()
     clock.advance(seconds=1)
@@ -30,7 +30,7 @@ def test_ticks_follow_the_wall_clock_when_it_moves_forward() -> None:
 
 
 def test_never_goes_backwards_when_the_wall_clock_jumps_back() -> None:
-    clock = FakeClock()
+    clock = HandClock()
     hlc = HybridLogicalClock("dev", clock)
     values = [hlc.tick()]
     clock.advance(hours=-3)
@@ -42,7 +42,7 @@ def test_never_goes_backwards_when_the_wall_clock_jumps_back() -> None:
 
 
 def test_observed_values_from_elsewhere_are_passed() -> None:
-    clock = FakeClock()
+    clock = HandClock()
     hlc = HybridLogicalClock("dev", clock)
     ahead = format_hlc(parse_hlc(hlc.tick())[0] + 60_000, 7)
     hlc.observe(ahead)
@@ -52,7 +52,7 @@ def test_observed_values_from_elsewhere_are_passed() -> None:
 
 
 def test_counter_overflow_borrows_the_next_millisecond() -> None:
-    hlc = HybridLogicalClock("dev", FakeClock())
+    hlc = HybridLogicalClock("dev", HandClock())
     millis = parse_hlc(hlc.tick())[0]
     hlc.observe(format_hlc(millis, 999_999))
     assert hlc.tick() == format_hlc(millis + 1, 0)

@@ -6,11 +6,11 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from exercise_support import HandClock, play, session, start_drill
+from exercise_support import play, session, start_drill
+from hand_clock import HandClock
 
 from runbook_assistant.core.engine import Engine
 from runbook_assistant.core.errors import ExportError
@@ -24,18 +24,6 @@ from runbook_assistant.core.identity import DeviceIdentity
 from runbook_assistant.core.sync import export_bundle, import_bundle
 
 SVG = f"{{{SVG_NS}}}"
-
-
-@pytest.fixture
-def clock() -> HandClock:
-    return HandClock()
-
-
-@pytest.fixture
-def engine(tmp_path: Path, clock: HandClock) -> Iterator[Engine]:
-    opened = Engine.open(tmp_path / "runs.sqlite3", clock=clock)
-    yield opened
-    opened.close_store()
 
 
 def test_planned_against_actual_per_step(engine: Engine, clock: HandClock) -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from exercise_support import T0, HandClock, session, start_drill
+from exercise_support import session, start_drill
+from hand_clock import T0, HandClock
 
 from runbook_assistant.core.engine import Engine
 from runbook_assistant.core.errors import CommandError
@@ -19,18 +19,6 @@ from runbook_assistant.core.exercise_time import (
     SimulatedClock,
     parse_offset,
 )
-
-
-@pytest.fixture
-def clock() -> HandClock:
-    return HandClock()
-
-
-@pytest.fixture
-def engine(tmp_path: Path, clock: HandClock) -> Iterator[Engine]:
-    opened = Engine.open(tmp_path / "runs.sqlite3", clock=clock)
-    yield opened
-    opened.close_store()
 
 
 def delivered(engine: Engine, run_id: str) -> list[int]:
@@ -157,9 +145,9 @@ def test_injects_are_delivered_when_exercise_time_passes_them(engine: Engine,
                                                  for e in sim.tick("Olaf")] == [600]
 
 
-def test_each_inject_is_delivered_once_even_after_a_restart(tmp_path: Path,
+def test_each_inject_is_delivered_once_even_after_a_restart(db: Path,
                                                             clock: HandClock) -> None:
-    first = Engine.open(tmp_path / "runs.sqlite3", clock=clock)
+    first = Engine.open(db, clock=clock)
     run_id = start_drill(first)
     sim = session(first, run_id, clock)
     sim.set_speed(10, "Olaf")
@@ -170,7 +158,7 @@ def test_each_inject_is_delivered_once_even_after_a_restart(tmp_path: Path,
     first.close_store()
 
     clock.advance(1)  # the laptop restarted; the exercise clock ran on at ×10 meanwhile
-    second = Engine.open(tmp_path / "runs.sqlite3", clock=clock)
+    second = Engine.open(db, clock=clock)
     again = session(second, run_id, clock)
     assert again.clock.speed == 10 and again.clock.position() == 25 * 60
     assert [e.payload["offset"] for e in again.tick("Olaf")] == [1200]
@@ -201,9 +189,9 @@ def test_the_engine_logs_an_inject_once_and_returns_the_earlier_delivery(
 
 
 def test_two_windows_racing_on_one_database_deliver_each_inject_once(
-        tmp_path: Path, clock: HandClock) -> None:
-    one_engine = Engine.open(tmp_path / "runs.sqlite3", clock=clock)
-    other_engine = Engine.open(tmp_path / "runs.sqlite3", clock=clock)
+        db: Path, clock: HandClock) -> None:
+    one_engine = Engine.open(db, clock=clock)
+    other_engine = Engine.open(db, clock=clock)
     run_id = start_drill(one_engine)
     one, other = session(one_engine, run_id, clock), session(other_engine, run_id, clock)
     clock.advance(11)

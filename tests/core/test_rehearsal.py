@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from exercise_support import HandClock, load, play, session, start_drill
+from exercise_support import load, play, session, start_drill
+from hand_clock import HandClock
 
 from runbook_assistant import paths
 from runbook_assistant.core.engine import Engine
 from runbook_assistant.core.library import Library
 from runbook_assistant.core.parser import parse_text
 from runbook_assistant.core.rehearsal import rehearsal, scenario_from_run
-
-
-@pytest.fixture
-def clock() -> HandClock:
-    return HandClock()
-
-
-@pytest.fixture
-def engine(tmp_path: Path, clock: HandClock) -> Iterator[Engine]:
-    opened = Engine.open(tmp_path / "runs.sqlite3", clock=clock)
-    yield opened
-    opened.close_store()
 
 
 def test_last_rehearsed_and_typical_duration_from_exercise_runs_only(engine: Engine,

@@ -7,7 +7,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from eventlog_helpers import RUNBOOK_TEXT, FakeClock, add_notes, open_store, run_record, start_run
+from eventlog_helpers import (
+    LOG_START,
+    RUNBOOK_TEXT,
+    add_notes,
+    open_store,
+    run_record,
+    start_run,
+)
+from hand_clock import HandClock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -101,7 +109,7 @@ def test_two_connections_appending_in_turn_keep_one_chain(
 
 
 def test_clock_jumping_back_never_reorders(tmp_path: Path, identity: DeviceIdentity) -> None:
-    clock = FakeClock()
+    clock = HandClock(LOG_START)
     store = open_store(tmp_path / "log.sqlite3", identity, clock)
     start_run(store)
     appended = []
@@ -118,7 +126,7 @@ def test_clock_jumping_back_never_reorders(tmp_path: Path, identity: DeviceIdent
 
 def test_reopening_resumes_after_the_newest_event(tmp_path: Path,
                                                   identity: DeviceIdentity) -> None:
-    clock = FakeClock()
+    clock = HandClock(LOG_START)
     store = open_store(tmp_path / "log.sqlite3", identity, clock)
     start_run(store)
     add_notes(store, "run-1", 2)

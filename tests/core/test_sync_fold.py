@@ -27,7 +27,7 @@ def pair(tmp_path: Path) -> Iterator[tuple[Laptop, Laptop, str]]:
     a, b = Laptop(tmp_path / "a"), Laptop(tmp_path / "b")
     run_id = a.start()
     b.pull(a.export())
-    b.clock.advance(30)
+    b.clock.advance(seconds=30)
     yield a, b, run_id
     a.close()
     b.close()
@@ -65,11 +65,11 @@ def test_an_undo_on_one_laptop_reopens_the_step_everywhere(
         pair: tuple[Laptop, Laptop, str]) -> None:
     a, b, run_id = pair
     a.engine.check(run_id, "bezetting", actor="Anna")
-    a.clock.advance(10)
+    a.clock.advance(seconds=10)
     b.pull(a.export())
-    b.clock.advance(60)
+    b.clock.advance(seconds=60)
     undo = b.engine.uncheck(run_id, "bezetting", actor="Bram")
-    a.clock.advance(5)
+    a.clock.advance(seconds=5)
     a.engine.note(run_id, "ondertussen op a", actor="Anna")
     exchange(a, b)
 
@@ -106,7 +106,7 @@ def test_different_decisions_on_two_laptops_are_a_conflict_until_settled(
     assert {r.event_id for r in state.timeline if r.kind == "decision_recorded"} == {yes.id,
                                                                                      no.id}
 
-    a.clock.advance(120)
+    a.clock.advance(seconds=120)
     settled = a.engine.decide(run_id, "rollback-ok", "failover", actor="Anna",
                               rationale="besloten door de coördinator")
     assert set(settled.payload["supersedes"]) == {yes.id, no.id}

@@ -41,7 +41,7 @@ exchange = st.tuples(st.just("sync"), st.integers(0, 2), st.integers(0, 2))
 
 def _apply(laptop: Laptop, run_id: str, op: tuple[Any, ...]) -> None:
     _, _, kind, step, option, seconds = op
-    laptop.clock.advance(seconds)
+    laptop.clock.advance(seconds=seconds)
     engine = laptop.engine
     actor = f"Mens {laptop.folder.name}"
     try:

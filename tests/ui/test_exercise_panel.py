@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import shiboken6
+from hand_clock import HandClock
 from PySide6.QtCore import Qt
 
 from runbook_assistant import paths
@@ -26,50 +26,23 @@ SCENARIO = "oefening-wijziging-zonder-tweede-persoon"
 T0 = datetime(2026, 2, 18, 9, 47, tzinfo=UTC)
 
 
-class HandClock:
-    def __init__(self) -> None:
-        self.moment = T0
-
-    def now(self) -> datetime:
-        return self.moment
-
-    def advance(self, minutes: float) -> None:
-        self.moment += timedelta(minutes=minutes)
-
-
 @pytest.fixture
 def clock() -> HandClock:
-    return HandClock()
+    return HandClock(T0)
 
 
 @pytest.fixture
-def bundled(tmp_path: Path) -> Iterator[Library]:
+def library(tmp_path: Path) -> Iterator[Library]:
+    """The bundled playbooks, whose scenarios the exercise panel plays."""
     opened = Library([paths.bundled_runbooks_dir()], tmp_path / "index.sqlite3")
     yield opened
     opened.close()
 
 
 @pytest.fixture
-def timed_engine(tmp_path: Path, clock: HandClock) -> Iterator[Engine]:
-    opened = Engine.open(tmp_path / "runs.sqlite3", clock=clock)
-    yield opened
-    opened.close_store()
-
-
-@pytest.fixture
-def main(tmp_path: Path, bundled: Library, timed_engine: Engine) -> Iterator[Any]:
-    """The main window, deleted before the engine closes (run views' timers read the store)."""
-    from runbook_assistant.ui.main_window import MainWindow
-
-    settings = Settings(tmp_path / "settings.ini")
+def main(settings: Settings, make_window: Any) -> Any:
     settings.actor = "Anna"
-    window = MainWindow(settings, database=tmp_path / "runs.sqlite3")
-    window.attach_library(bundled)
-    window.attach_engine(timed_engine, resume=False)
-    yield window
-    if shiboken6.isValid(window):
-        window.close()
-        shiboken6.delete(window)
+    return make_window()
 
 
 def start_exercise(engine: Engine, library: Library, scenario_id: str = SCENARIO) -> str:
@@ -92,28 +65,28 @@ def inject_offsets(engine: Engine, run_id: str) -> list[int]:
 
 
 def test_a_bundled_scenario_at_x10_to_the_end_and_its_debrief(
-        qtbot: Any, main: Any, timed_engine: Engine, bundled: Library, clock: HandClock,
+        qtbot: Any, main: Any, engine: Engine, library: Library, clock: HandClock,
         tmp_path: Path) -> None:
-    run_id = start_exercise(timed_engine, bundled)
+    run_id = start_exercise(engine, library)
     view = main.open_run(run_id)
     panel = panel_of(view)
     assert view.header.exercise.isVisibleTo(view) and "EXERCISE" in view.title_text()
     qtbot.mouseClick(panel.speed_buttons[10], Qt.MouseButton.LeftButton)
     assert panel.session.clock.speed == 10
 
-    scenario = bundled.get(SCENARIO)
+    scenario = library.get(SCENARIO)
     view.timers.tick()  # what the view's QTimer does every second, on the injected clock
-    assert inject_offsets(timed_engine, run_id) == [0]
+    assert inject_offsets(engine, run_id) == [0]
     clock.advance(0.5)
     qtbot.keyClick(view.list, Qt.Key.Key_Space)  # the team checks the first step
-    assert timed_engine.state(run_id).steps["appoint-lead"].status == "done"
+    assert engine.state(run_id).steps["appoint-lead"].status == "done"
     for _minute in range(30):  # real minutes; the exercise lasts 120 exercise minutes
         clock.advance(1)
         view.timers.tick()
         if panel.session.finished:
             break
     assert panel.session.finished
-    assert inject_offsets(timed_engine, run_id) == [i.offset for i in scenario.injects]
+    assert inject_offsets(engine, run_id) == [i.offset for i in scenario.injects]
     assert "Einde van de oefening" in panel.latest.text()
     assert panel.history.count() == len(scenario.injects)
     assert not panel.next_button.isEnabled()
@@ -129,47 +102,47 @@ def test_a_bundled_scenario_at_x10_to_the_end_and_its_debrief(
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
 
 
-def test_next_inject_and_pause_buttons(qtbot: Any, main: Any, timed_engine: Engine,
-                                       bundled: Library, clock: HandClock) -> None:
-    run_id = start_exercise(timed_engine, bundled)
+def test_next_inject_and_pause_buttons(qtbot: Any, main: Any, engine: Engine,
+                                       library: Library, clock: HandClock) -> None:
+    run_id = start_exercise(engine, library)
     panel = panel_of(main.open_run(run_id))
     panel.tick()
     qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
-    assert inject_offsets(timed_engine, run_id) == [0, 180]
+    assert inject_offsets(engine, run_id) == [0, 180]
     assert panel.clock_label.text() == "T+00:03:00"
     qtbot.mouseClick(panel.pause_button, Qt.MouseButton.LeftButton)
     clock.advance(30)
     panel.tick()
-    assert panel.session.clock.paused and inject_offsets(timed_engine, run_id) == [0, 180]
+    assert panel.session.clock.paused and inject_offsets(engine, run_id) == [0, 180]
     assert "T+00:08" in panel.next_label.text()
-    clock_events = [e.payload for e in timed_engine.events(run_id)
+    clock_events = [e.payload for e in engine.events(run_id)
                     if e.kind is EventKind.EXERCISE_CLOCK]
     assert clock_events == [{"speed": 1, "exercise_offset": 180, "action": "jump"},
                             {"speed": 0, "exercise_offset": 180, "action": "pause"}]
-    assert timed_engine.state(run_id).notes == ()  # the clock writes no notes
+    assert engine.state(run_id).notes == ()  # the clock writes no notes
 
 
 def test_a_second_window_follows_the_clock_of_the_first(qtbot: Any, main: Any,
-                                                        timed_engine: Engine, bundled: Library,
+                                                        engine: Engine, library: Library,
                                                         clock: HandClock) -> None:
     from runbook_assistant.ui.run_view import RunView
 
-    run_id = start_exercise(timed_engine, bundled)
+    run_id = start_exercise(engine, library)
     first = panel_of(main.open_run(run_id))
-    second = panel_of(RunView(timed_engine, run_id, main))
+    second = panel_of(RunView(engine, run_id, main))
     qtbot.mouseClick(first.speed_buttons[5], Qt.MouseButton.LeftButton)
     clock.advance(1)
     second.tick()
     assert second.speed_buttons[5].isChecked() and second.clock_label.text() == "T+00:05:00"
-    assert inject_offsets(timed_engine, run_id) == [0, 180]
+    assert inject_offsets(engine, run_id) == [0, 180]
     first.tick()
-    assert inject_offsets(timed_engine, run_id) == [0, 180]  # not delivered twice
+    assert inject_offsets(engine, run_id) == [0, 180]  # not delivered twice
 
 
 def test_injects_are_shown_to_the_role_they_target(qtbot: Any, main: Any,
-                                                   timed_engine: Engine, bundled: Library,
+                                                   engine: Engine, library: Library,
                                                    clock: HandClock) -> None:
-    run_id = start_exercise(timed_engine, bundled)
+    run_id = start_exercise(engine, library)
     panel = panel_of(main.open_run(run_id))
     assert panel.selected_role() == "incident-lead"  # Anna's role at this laptop
     panel.session.advance_to(16 * 60, "Olaf")
@@ -181,80 +154,80 @@ def test_injects_are_shown_to_the_role_they_target(qtbot: Any, main: Any,
     assert bold == [True, False, False, False, False]  # newest first: only the kcc one
 
 
-def test_an_observer_adds_a_note(qtbot: Any, main: Any, timed_engine: Engine,
-                                 bundled: Library) -> None:
-    run_id = start_exercise(timed_engine, bundled)
+def test_an_observer_adds_a_note(qtbot: Any, main: Any, engine: Engine,
+                                 library: Library) -> None:
+    run_id = start_exercise(engine, library)
     panel = panel_of(main.open_run(run_id))
     qtbot.keyClicks(panel.observation, "Niemand vroeg wie de wijziging deed")
     qtbot.keyClick(panel.observation, Qt.Key.Key_Return)
-    [note] = [e for e in timed_engine.events(run_id) if e.kind is EventKind.NOTE_ADDED]
+    [note] = [e for e in engine.events(run_id) if e.kind is EventKind.NOTE_ADDED]
     assert note.payload == {"text": "Niemand vroeg wie de wijziging deed", "observer": True}
     assert panel.observation.text() == ""
     assert panel.message.text() == "Observation recorded."
 
 
 def test_reopening_resumes_the_clock_without_delivering_again(
-        qtbot: Any, main: Any, timed_engine: Engine, bundled: Library,
+        qtbot: Any, main: Any, engine: Engine, library: Library,
         clock: HandClock) -> None:
-    run_id = start_exercise(timed_engine, bundled)
+    run_id = start_exercise(engine, library)
     view = main.open_run(run_id)
     panel = panel_of(view)
     panel.set_speed(5)
     clock.advance(2)
     view.timers.tick()
-    before = inject_offsets(timed_engine, run_id)
+    before = inject_offsets(engine, run_id)
     assert before == [0, 180, 480]
     from runbook_assistant.ui.run_view import RunView
 
-    again = RunView(timed_engine, run_id, main)
+    again = RunView(engine, run_id, main)
     resumed = panel_of(again)
     assert resumed.session.clock.speed == 5 and resumed.speed_buttons[5].isChecked()
     resumed.tick()
-    assert inject_offsets(timed_engine, run_id) == before
+    assert inject_offsets(engine, run_id) == before
 
 
-def test_a_recurring_reminder_fires_once_per_exercise_interval(timed_engine: Engine,
-                                                               bundled: Library,
+def test_a_recurring_reminder_fires_once_per_exercise_interval(engine: Engine,
+                                                               library: Library,
                                                                clock: HandClock) -> None:
     from runbook_assistant.core.exercise import ExerciseSession
 
-    run_id = start_exercise(timed_engine, bundled)
-    sim = ExerciseSession.for_run(timed_engine, run_id, bundled, source=clock)
+    run_id = start_exercise(engine, library)
+    sim = ExerciseSession.for_run(engine, run_id, library, source=clock)
     sim.set_speed(10, "Olaf")
     clock.advance(6.5)  # T+65: the hourly status update and meeting are due
-    runbook = timed_engine.runbook_of(run_id)
+    runbook = engine.runbook_of(run_id)
     due = reminders_due(sim.state(), runbook, sim.clock.now())
     assert due == ["status-update", "status-meeting"]
     for step_id in due:
-        timed_engine.timer_fired(run_id, step_id, "every", actor="Olaf")
+        engine.timer_fired(run_id, step_id, "every", actor="Olaf")
     assert reminders_due(sim.state(), runbook, sim.clock.now()) == []
 
 
-def test_an_incident_has_no_exercise_panel(main: Any, timed_engine: Engine,
-                                           bundled: Library) -> None:
-    runbook = bundled.get("netwerkstoring-wijziging")
-    run_id = timed_engine.start_run(runbook, bundled.source(runbook.id), title="Storing",
+def test_an_incident_has_no_exercise_panel(main: Any, engine: Engine,
+                                           library: Library) -> None:
+    runbook = library.get("netwerkstoring-wijziging")
+    run_id = engine.start_run(runbook, library.source(runbook.id), title="Storing",
                                     actor="Anna").run_id
     view = main.open_run(run_id)
     assert view.exercise is None and view.findChild(ExercisePanel) is None
 
 
-def test_the_reader_shows_when_steps_were_last_rehearsed(main: Any, timed_engine: Engine,
-                                                         bundled: Library,
+def test_the_reader_shows_when_steps_were_last_rehearsed(main: Any, engine: Engine,
+                                                         library: Library,
                                                          clock: HandClock) -> None:
     reader = main.open_runbook("netwerkstoring-wijziging")
     box = reader.findChild(RehearsalBox)
     assert box is not None and box.record.exercise_runs == 0
     assert "Never exercised" in box.summary.text()
 
-    run_id = start_exercise(timed_engine, bundled)
+    run_id = start_exercise(engine, library)
     clock.advance(4)
-    timed_engine.check(run_id, "appoint-lead", actor="Anna")
+    engine.check(run_id, "appoint-lead", actor="Anna")
     from runbook_assistant.ui.rehearsal_view import attach_rehearsal
     from runbook_assistant.ui.runbook_reader import RunbookReader
 
-    again = RunbookReader(bundled.get("netwerkstoring-wijziging"), main)
-    box = attach_rehearsal(again, timed_engine)
+    again = RunbookReader(library.get("netwerkstoring-wijziging"), main)
+    box = attach_rehearsal(again, engine)
     assert box is not None and box.record.exercise_runs == 1
     assert "Steps never rehearsed: " in box.summary.text()
     box.toggle.click()
@@ -262,4 +235,4 @@ def test_the_reader_shows_when_steps_were_last_rehearsed(main: Any, timed_engine
     first = [box.table.item(0, c).text() for c in range(4)]
     assert first[0] == "Stel één coördinator ICT-storing aan" and first[2] == "4 min"
     assert box.table.item(1, 1).text() == "never rehearsed"
-    assert attach_rehearsal(RunbookReader(bundled.get(SCENARIO), main), timed_engine) is None
+    assert attach_rehearsal(RunbookReader(library.get(SCENARIO), main), engine) is None
