@@ -136,7 +136,44 @@ def rows_to_events(rows: list[tuple[Any, ...]]) -> list[Event]:
         payloads = None
     if payloads is None or len(payloads) != len(rows):  # a payload that is not one JSON value
         return [row_to_event(row) for row in rows]
-    return [_event(row, payload) for row, payload in zip(rows, payloads, strict=True)]
+    if not _FAST_EVENTS:
+        return [_event(row, payload) for row, payload in zip(rows, payloads, strict=True)]
+    # ``_event`` inlined: this loop is most of reading a long run.
+    new, kinds, event_type = _new, _KINDS, Event
+    events: list[Event] = []
+    append = events.append
+    for (id_, run_id, device_id, seq, hlc, wall_time, actor, kind_name, step_id, _,
+         occurred_at, prev_hash, hash_, sig), payload in zip(rows, payloads, strict=True):
+        kind = kinds.get(kind_name)
+        if kind is None:
+            raise ValueError(f"unknown event kind {kind_name!r}")
+        event = new(event_type)
+        d = event.__dict__  # the keys in field order, as __init__ would set them
+        d["id"] = id_
+        d["run_id"] = run_id
+        d["device_id"] = device_id
+        d["seq"] = seq
+        d["hlc"] = hlc
+        d["wall_time"] = wall_time
+        d["actor"] = actor
+        d["kind"] = kind
+        d["step_id"] = step_id
+        d["payload"] = payload
+        d["occurred_at"] = occurred_at
+        d["prev_hash"] = prev_hash
+        d["hash"] = hash_
+        d["sig"] = sig
+        append(event)
+    return events
+
+
+# Building an Event through its frozen ``__init__`` sets each of 14 fields with
+# ``object.__setattr__``; filling the new instance's ``__dict__`` directly gives the same object
+# in about half the time. Only while the fields are the stored columns, in order, and the
+# instances have a ``__dict__`` and nothing to run after ``__init__`` (else: the constructor).
+_FAST_EVENTS = (tuple(Event.__dataclass_fields__) == EVENT_COLUMNS
+                and "__slots__" not in Event.__dict__ and not hasattr(Event, "__post_init__"))
+_new = object.__new__
 
 
 def _event(row: tuple[Any, ...], payload: Any) -> Event:

@@ -19,9 +19,9 @@ from runbook_assistant.core import command_checks as checks
 from runbook_assistant.core.clock import Clock, SystemClock, format_wall_time, new_event_id
 from runbook_assistant.core.errors import CommandError
 from runbook_assistant.core.events import Event, EventKind
-from runbook_assistant.core.fold import RunFolder, staffing_shortfall
+from runbook_assistant.core.fold import staffing_shortfall
 from runbook_assistant.core.model import Runbook
-from runbook_assistant.core.ordering import ordered
+from runbook_assistant.core.run_states import RunStates
 from runbook_assistant.core.state_types import RunState
 from runbook_assistant.core.store import RunRecord, Store
 
@@ -56,7 +56,8 @@ class Engine:
         self.store = store
         self.clock: Clock = clock or SystemClock()
         self._runbooks: dict[str, Runbook] = {}
-        self._folders: dict[str, tuple[RunFolder, int]] = {}  # run id -> (folder, last rowid)
+        self._records: dict[str, RunRecord] = {}  # a stored run never changes
+        self._states = RunStates(store, self.runbook_of)
 
     @classmethod
     def open(cls, db_path: Path, *, identity: DeviceIdentity | None = None,
@@ -71,10 +72,14 @@ class Engine:
     # --- reading -------------------------------------------------------------------------------
     def run_record(self, run_id: str) -> RunRecord:
         """The stored run, or ``CommandError`` for an unknown id."""
+        record = self._records.get(run_id)
+        if record is not None:
+            return record
         record = self.store.run(run_id)
         if record is None:
             raise CommandError(f"unknown run '{run_id}'",
                                hint="`runbook-assistant run list` shows the runs")
+        self._records[run_id] = record
         return record
 
     def resolve_run(self, text: str) -> str:
@@ -116,16 +121,21 @@ class Engine:
         return self.store.events(run_id)
 
     def state(self, run_id: str, now: datetime | None = None) -> RunState:
-        """The run's state at ``now`` (default: the clock's time)."""
+        """The run's state at ``now`` (default: the clock's time).
+
+        Only events recorded since the last call are folded; asked again for the same ``now``
+        with nothing new, the same state is returned.
+        """
         record = self.run_record(run_id)
-        return self._folder(record).state(now or self.clock.now())
+        return self._states.state(record, now or self.clock.now())
 
     def runs(self, *, open_only: bool = False) -> list[RunSummary]:
         """Every run (or only the open ones), newest first."""
         now = self.clock.now()
         summaries = []
         for record in self.store.runs():
-            state = self._folder(record).state(now)
+            self._records.setdefault(record.id, record)
+            state = self._states.state(record, now)
             if open_only and state.closed:
                 continue
             current = state.step(state.current_step_id) if state.current_step_id else None
@@ -138,20 +148,6 @@ class Engine:
         summaries.sort(key=lambda s: (s.started_at is None, s.started_at), reverse=True)
         return summaries
 
-    def _folder(self, record: RunRecord) -> RunFolder:
-        """The run's folder, brought up to date with the events stored since it was last fed."""
-        cached = self._folders.get(record.id)
-        folder, last_rowid = cached if cached else (None, 0)
-        new, rowid = self.store.events_since(record.id, last_rowid)
-        if folder is None or not folder.accepts(new):
-            # First use, or events merged from another laptop sort before what was folded:
-            # fold the whole run again (the fold is defined on the sorted event set).
-            folder = RunFolder(self.runbook_of(record.id), record)
-            new, rowid = self.store.events_since(record.id, 0)
-        folder.feed(ordered(new))
-        self._folders[record.id] = (folder, rowid)
-        return folder
-
     # --- the command frame ---------------------------------------------------------------------
     def _record(self, run_id: str, kind: EventKind, *, actor: str,
                 check: Callable[[RunState, Runbook], dict[str, Any]],
@@ -163,7 +159,8 @@ class Engine:
         runbook = self.runbook_of(run_id)
         with self.store.writing() as writer:
             now = self.clock.now()
-            state = self._folder(record).state(now)
+            # Usually the state the caller was just shown: one snapshot per command, not two.
+            state = self._states.state(record, now, any_time=True)
             if state.closed:
                 raise CommandError(f"run {run_id} is closed",
                                    hint="a closed run takes no more entries")

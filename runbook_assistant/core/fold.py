@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from runbook_assistant.core.events import Event, EventKind
+from runbook_assistant.core.gc_pause import gc_paused
 from runbook_assistant.core.model import Runbook
 from runbook_assistant.core.ordering import fold_key, parse_time
 from runbook_assistant.core.snapshot import build_state
@@ -119,18 +120,22 @@ class RunFolder:
 
     def feed(self, events: Iterable[Event]) -> None:
         """Fold events given in fold order (events already folded are skipped)."""
-        for event in events:
-            if event.id in self.seen or (self.run_id is not None and event.run_id != self.run_id):
-                continue
-            key = fold_key(event)
-            if self.last_key is not None and key < self.last_key:
-                raise ValueError("events must be fed in fold order")
-            self.seen.add(event.id)
-            self.last_key = key
-            self.events.append(event)
-            handler = self._apply.get(event.kind)
-            if handler is not None:
-                handler(event, parse_time(event.occurred_at or event.wall_time))
+        seen, run_id, apply, append = self.seen, self.run_id, self._apply, self.events.append
+        with gc_paused():  # no cycles among what a fold gathers: see gc_pause.py
+            for event in events:
+                event_id = event.id
+                if event_id in seen or (run_id is not None and event.run_id != run_id):
+                    continue
+                key = (event.hlc, event.device_id, event.seq)  # fold_key, inlined
+                last_key = self.last_key
+                if last_key is not None and key < last_key:
+                    raise ValueError("events must be fed in fold order")
+                seen.add(event_id)
+                self.last_key = key
+                append(event)
+                handler = apply.get(event.kind)
+                if handler is not None:
+                    handler(event, parse_time(event.occurred_at or event.wall_time))
 
     def state(self, now: datetime | None = None) -> RunState:
         """The run's state at clock time ``now`` (the folder itself is left as it is)."""

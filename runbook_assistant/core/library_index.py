@@ -14,7 +14,6 @@ so that opening a big library reads a few kilobytes per file, not the whole mode
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import pickle
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from runbook_assistant import __version__
+from runbook_assistant.core.gc_pause import gc_paused
 from runbook_assistant.core.library_summary import Prepared, RunbookSummary
 from runbook_assistant.core.model import ParseResult, Runbook
 
@@ -264,11 +264,7 @@ class LibraryIndex:
                 f"SELECT docid, result FROM blobs WHERE docid IN ({', '.join('?' for _ in some)})",
                 some).fetchall()
         found: dict[int, ParseResult] = {}
-        # Unpickling builds many small objects at once; the collector would scan them over and
-        # over while none of them can be garbage yet.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with gc_paused():  # unpickling builds many small objects at once: see gc_pause.py
             for docid, blob in rows:
                 try:
                     result = pickle.loads(blob)
@@ -276,9 +272,6 @@ class LibraryIndex:
                     continue
                 if isinstance(result, ParseResult):
                     found[docid] = result
-        finally:
-            if collecting:
-                gc.enable()
         return found
 
     def update(self, add: Sequence[tuple[str, str, Prepared, bytes]],

@@ -20,7 +20,7 @@ from runbook_assistant.core.state_types import (
     StaffingGap,
     StepState,
 )
-from runbook_assistant.core.timers import step_timers
+from runbook_assistant.core.timers import StepTimers, step_timers
 
 if TYPE_CHECKING:
     from runbook_assistant.core.fold import DecisionRecord, RunFolder
@@ -53,9 +53,22 @@ def build_state(folder: RunFolder, now: datetime | None) -> RunState:
         if status == ACTIVE:
             marker = marker_after
         progress.append(_progress(section, status, branches, section_since.get(section.id), steps))
-    counted = [s for s in steps.values() if s.counts and (not s.optional or not s.is_open)]
-    current = next((s.step_id for s in steps.values()
-                    if s.counts and s.is_open and not s.optional), None)
+    # Progress counts the steps in the checklist (optional ones only once done or skipped); the
+    # current step is the first open, required one. One pass over the steps for both.
+    total = done = 0
+    current: str | None = None
+    overdue: list[str] = []
+    for s in steps.values():
+        if s.overdue:
+            overdue.append(s.step_id)
+        if not s.active or s.pending:
+            continue
+        is_open = s.status == "open"
+        if not s.optional or not is_open:
+            total += 1
+            done += not is_open
+        if is_open and current is None and not s.optional:
+            current = s.step_id
     started = folder.started
     payload = started.payload if started is not None else {}
     run = folder.run
@@ -87,9 +100,9 @@ def build_state(folder: RunFolder, now: datetime | None) -> RunState:
         report=dict(folder.report),
         timers_fired=dict(folder.timers_fired),
         current_step_id=current,
-        overdue=tuple(s.step_id for s in steps.values() if s.overdue),
-        done=sum(1 for s in counted if not s.is_open),
-        total=len(counted),
+        overdue=tuple(overdue),
+        done=done,
+        total=total,
         closed=closed is not None,
         closed_at=folder.closed_at,
         closed_by=closed.actor if closed is not None else None,
@@ -177,39 +190,83 @@ def _section_steps(folder: RunFolder, section: Section, status: str, since: date
     """The section's step states, and when the step after its last one becomes current."""
     result: dict[str, StepState] = {}
     marker = since  # when the next step becomes current: the previous step's completion
+    active, pending = status != INACTIVE, status == PENDING
+    counts = active and not pending
+    tracks, started_at, section_id = folder.steps, folder.started_at, section.id
+    new = object.__new__
     for step in section.steps:
-        track = folder.steps[step.id]
+        step_id = step.id
+        track = tracks[step_id]
+        status_now = track.status
         by, at, late, event_id = track.by, track.at, track.late, track.event_id
-        record = choices.get(step.id)
-        if record is not None and track.status == "done":
+        record = choices.get(step_id)
+        if record is not None and status_now == "done":
             by, at, late, event_id = (record.event.actor, record.at, record.event.late,
                                       record.event.id)
-        active, pending = status != INACTIVE, status == PENDING
-        current_since = marker if active and not pending else None
-        timers = step_timers(step, status=track.status, counts=active and not pending,
-                             started_at=folder.started_at, current_since=current_since,
-                             last_check_at=track.last_check_at, now=now, stopped=stopped)
-        result[step.id] = StepState(
-            step_id=step.id, section_id=section.id, title=step.title, status=track.status,
-            by=by, verified_by=track.verified_by, at=at, reason=track.reason, late=late,
-            event_id=event_id, active=active, pending=pending, optional=step.optional,
-            current_since=current_since, due_at=timers.due_at, timebox_at=timers.timebox_at,
-            next_reminder_at=timers.next_reminder_at, overdue=timers.overdue,
-            overdue_timer=timers.overdue_timer)
-        if track.status != "open":
+        current_since = marker if counts else None
+        if step.due or step.timebox or step.every:
+            timers = step_timers(step, status=status_now, counts=counts, started_at=started_at,
+                                 current_since=current_since, last_check_at=track.last_check_at,
+                                 now=now, stopped=stopped)
+        else:
+            timers = _NO_TIMERS  # what step_timers gives a step without any timer
+        if not _FAST_STEPS:
+            result[step_id] = StepState(
+                step_id, section_id, step.title, status_now, by, track.verified_by, at,
+                track.reason, late, event_id, active, pending, step.optional, current_since,
+                timers.due_at, timers.timebox_at, timers.next_reminder_at,
+                timers.overdue_timer is not None, timers.overdue_timer)
+        else:
+            state = result[step_id] = new(StepState)
+            d = state.__dict__  # what the frozen __init__ sets, in the same order
+            d["step_id"] = step_id
+            d["section_id"] = section_id
+            d["title"] = step.title
+            d["status"] = status_now
+            d["by"] = by
+            d["verified_by"] = track.verified_by
+            d["at"] = at
+            d["reason"] = track.reason
+            d["late"] = late
+            d["event_id"] = event_id
+            d["active"] = active
+            d["pending"] = pending
+            d["optional"] = step.optional
+            d["current_since"] = current_since
+            d["due_at"] = timers.due_at
+            d["timebox_at"] = timers.timebox_at
+            d["next_reminder_at"] = timers.next_reminder_at
+            d["overdue"] = timers.overdue_timer is not None
+            d["overdue_timer"] = timers.overdue_timer
+        if status_now != "open":
             marker = at
         elif not step.optional:
             marker = None
     return result, marker
 
 
+_NO_TIMERS = StepTimers()
+# A snapshot makes a StepState for every step of the runbook each time. The frozen ``__init__``
+# sets each of the 19 fields through ``object.__setattr__``; filling a new instance's ``__dict__``
+# gives the same object in a fraction of the time. Only while the fields are the ones filled in
+# ``_section_steps``, in order.
+_FAST_STEPS = (tuple(StepState.__dataclass_fields__) == (
+    "step_id", "section_id", "title", "status", "by", "verified_by", "at", "reason", "late",
+    "event_id", "active", "pending", "optional", "current_since", "due_at", "timebox_at",
+    "next_reminder_at", "overdue", "overdue_timer") and "__slots__" not in StepState.__dict__
+    and not hasattr(StepState, "__post_init__"))
+
+
 def _progress(section: Section, status: str, branches: BranchStatus, since: datetime | None,
               steps: dict[str, StepState]) -> SectionProgress:
-    counted = [steps[s.id] for s in section.steps
-               if not s.optional or not steps[s.id].is_open]
+    total = done = 0
+    for step in section.steps:
+        is_open = steps[step.id].status == "open"
+        if not step.optional or not is_open:
+            total += 1
+            done += not is_open
     return SectionProgress(
-        section_id=section.id, title=section.title,
-        done=sum(1 for s in counted if not s.is_open), total=len(counted),
+        section_id=section.id, title=section.title, done=done, total=total,
         active=status != INACTIVE, pending=status == PENDING,
         waiting_for=branches.waiting_for.get(section.id), since=since)
 

@@ -47,6 +47,13 @@ class StepState:
     overdue: bool = False
     overdue_timer: str | None = None  # "due" | "timebox" | "every"
 
+    def __eq__(self, other: object) -> bool:
+        # Field by field, like the generated __eq__, but in C: views compare every step of the
+        # old and the new state after each command. (The fields are all the instance holds.)
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
     @property
     def is_open(self) -> bool:
         return self.status == "open"

@@ -34,6 +34,7 @@ from runbook_assistant.core.clock import (
 )
 from runbook_assistant.core.errors import StoreError
 from runbook_assistant.core.events import Event
+from runbook_assistant.core.gc_pause import gc_paused
 from runbook_assistant.core.identity import DeviceIdentity
 from runbook_assistant.core.schema import APPLICATION_ID, MIGRATIONS, OWN_TABLES, SCHEMA_VERSION
 from runbook_assistant.core.store_writer import RUN_COLUMNS, Writer
@@ -221,28 +222,29 @@ class Store:
     # -- reading -----------------------------------------------------------------------------
     def events(self, run_id: str) -> list[Event]:
         """The run's events in log order: by (hlc, device_id, seq)."""
-        with self._translated("read"):
+        with self._translated("read"), gc_paused():
             rows = self.conn.execute(
                 f"{_SELECT_EVENTS} WHERE run_id = ? ORDER BY hlc, device_id, seq",
                 (run_id,)).fetchall()
-        return self._to_events(rows)
+            return self._to_events(rows)
 
     def events_since(self, run_id: str, after_rowid: int) -> tuple[list[Event], int]:
         """The run's events appended after position ``after_rowid`` (0: all), in append order,
         and the position to pass next time (``events.pos``, which VACUUM keeps)."""
-        with self._translated("read"):
+        with self._translated("read"), gc_paused():
             rows = self.conn.execute(
                 f"SELECT pos, {', '.join(EVENT_COLUMNS)} FROM events "
                 "WHERE run_id = ? AND pos > ? ORDER BY pos", (run_id, after_rowid)).fetchall()
-        if not rows:
-            return [], after_rowid
-        return self._to_events([row[1:] for row in rows]), rows[-1][0]
+            if not rows:
+                return [], after_rowid
+            return self._to_events([row[1:] for row in rows]), rows[-1][0]
 
     def all_events(self) -> Iterator[Event]:
         """Every event in the file, in append order."""
-        with self._translated("read"):
+        with self._translated("read"), gc_paused():
             rows = self.conn.execute(f"{_SELECT_EVENTS} ORDER BY pos").fetchall()
-        yield from self._to_events(rows)
+            events = self._to_events(rows)
+        yield from events
 
     def event_count(self) -> int:
         with self._translated("read"):

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
 from runbook_assistant.core.clock import format_wall_time
 from runbook_assistant.core.export.atomic import Progress
 from runbook_assistant.core.export.run_data import RunData
+from runbook_assistant.core.gc_pause import gc_paused
 
 FORMAT = "runbook-assistant-export"
 FORMAT_VERSION = 1
@@ -49,16 +51,55 @@ def render_json(data: RunData, progress: Progress) -> Iterator[str]:
     events = data.events
     for start in range(0, len(events), _CHUNK):
         chunk = events[start:start + _CHUNK]
-        # One encoder call per chunk (not per event): the list's brackets are dropped.
-        text = _encode([_event(e) for e in chunk])[1:-1].replace("},{\"id\":", "},\n  {\"id\":")
+        with gc_paused():  # many short-lived objects, no cycles: see gc_pause.py
+            text = _events_text(chunk)
         yield ("\n  " if start == 0 else ",\n  ") + text
         progress.advance(len(chunk))
     yield "\n ]\n}\n"
 
 
-def _event(e: Any) -> dict[str, Any]:
-    # Field by field rather than dataclasses.asdict: the same data, many times faster.
-    return {"id": e.id, "run_id": e.run_id, "device_id": e.device_id, "seq": e.seq,
-            "hlc": e.hlc, "wall_time": e.wall_time, "occurred_at": e.occurred_at,
-            "actor": e.actor, "kind": str(e.kind), "step_id": e.step_id, "payload": e.payload,
-            "prev_hash": e.prev_hash, "hash": e.hash, "sig": e.sig}
+def _events_text(events: list[Any]) -> str:
+    """The events, one per line, exactly as the encoder above writes ``Event.to_dict()`` (same
+    field order, same escapes), from a template: encoding a dict per event was most of the time.
+    """
+    try:
+        # The stored text fields (ids, clocks, hashes, names) almost never hold a character that
+        # JSON escapes; then they go between quotes as they are. One check for the whole chunk
+        # (``join`` also refuses anything but text).
+        probe = "".join(chain.from_iterable(
+            (e.id, e.run_id, e.device_id, e.hlc, e.wall_time, e.actor, e.kind, e.prev_hash,
+             e.hash, e.sig, e.occurred_at or "", e.step_id or "") for e in events))
+        # (``isprintable`` is False for every control character, and for some characters JSON
+        # would leave alone: those take the slow way too.)
+        plain = (probe.isprintable() and '"' not in probe and "\\" not in probe
+                 and all(type(e.seq) is int for e in events))
+    except TypeError:
+        plain = False
+    if not plain:
+        return ",\n  ".join(map(_event, events))
+    return ",\n  ".join([
+        f'{{"id":"{e.id}","run_id":"{e.run_id}","device_id":"{e.device_id}","seq":{e.seq},'
+        f'"hlc":"{e.hlc}","wall_time":"{e.wall_time}","occurred_at":'
+        f'{"null" if e.occurred_at is None else _quoted(e.occurred_at)},"actor":"{e.actor}",'
+        f'"kind":"{e.kind}","step_id":{"null" if e.step_id is None else _quoted(e.step_id)},'
+        f'"payload":{"{}" if e.payload == {} else _encode(e.payload)},'
+        f'"prev_hash":"{e.prev_hash}","hash":"{e.hash}","sig":"{e.sig}"}}' for e in events])
+
+
+def _quoted(text: str) -> str:
+    return f'"{text}"'
+
+
+_text = json.encoder.encode_basestring  # what the encoder above uses for a str
+
+
+def _event(e: Any) -> str:
+    """One event, the slow way: any value, any character."""
+    values = (e.id, e.run_id, e.device_id, e.seq, e.hlc, e.wall_time, e.occurred_at, e.actor,
+              str(e.kind), e.step_id, e.payload, e.prev_hash, e.hash, e.sig)
+    return _EVENT % tuple(_text(v) if type(v) is str else _encode(v) for v in values)
+
+
+_EVENT = ('{"id":%s,"run_id":%s,"device_id":%s,"seq":%s,"hlc":%s,"wall_time":%s,'
+          '"occurred_at":%s,"actor":%s,"kind":%s,"step_id":%s,"payload":%s,"prev_hash":%s,'
+          '"hash":%s,"sig":%s}')
