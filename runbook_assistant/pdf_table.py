@@ -61,11 +61,10 @@ class TableDrawer:
     pad: float
     y: float
 
-    def _start_page(self) -> None:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # the drawer this is mixed into provides these
+        def _start_page(self) -> None: ...
 
-    def metrics(self, font: QFont) -> QFontMetricsF:
-        raise NotImplementedError
+        def metrics(self, font: QFont) -> QFontMetricsF: ...
 
     @property
     def body(self) -> float:
