@@ -51,13 +51,18 @@ def _echo_json(data: Any) -> None:
 
 
 def _display_path(path: str | Path) -> str:
-    """A path as people want to read it: relative when under the working folder."""
+    """A path as people want to read it: relative when under the working folder.
+
+    Bytes of a name that are not UTF-8 are shown as ``\\xe9``: printed as they are, they
+    would make the output unreadable or stop it.
+    """
     text = str(path)
     try:
         relative = os.path.relpath(text)
     except ValueError:  # another drive on Windows
-        return text
-    return text if relative.startswith("..") else relative
+        relative = ".."
+    shown = text if relative.startswith("..") else relative
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _plural(count: int, word: str) -> str:
@@ -105,6 +110,11 @@ def validate(app: AppContext, targets: tuple[Path, ...]) -> None:
         raise click.exceptions.Exit(1)
 
 
+def _exercise_of(runbook_id: str | None) -> str:
+    # An imported scenario may name no runbook (a warning there): say so rather than "None".
+    return f"exercise of {runbook_id}" if runbook_id else "exercise; it names no runbook"
+
+
 # --- list --------------------------------------------------------------------------------------
 def _summary_json(summary: RunbookSummary) -> dict[str, Any]:
     data: dict[str, Any] = {
@@ -133,7 +143,7 @@ def list_(app: AppContext, as_json: bool, kind: str | None) -> None:
         _echo_json([_summary_json(s) for s in summaries])
     elif summaries:
         rows = [(s.id, s.lang, f"v{s.version}",
-                 s.title + (f"  (exercise of {s.runbook})" if s.kind == "exercise" else ""))
+                 s.title + (f"  ({_exercise_of(s.runbook)})" if s.kind == "exercise" else ""))
                 for s in summaries]
         widths = [max(len(row[n]) for row in rows) for n in range(3)]
         for row in rows:
@@ -207,7 +217,7 @@ def _outline(runbook: Runbook, entry: LibraryEntry) -> list[str]:
     lines = [runbook.title, "=" * min(len(runbook.title), 78)]
     facts = [f"id {runbook.id}", f"version {runbook.version}", f"lang {runbook.lang}"]
     if runbook.kind == "exercise":
-        facts.append(f"exercise of {runbook.runbook}")
+        facts.append(_exercise_of(runbook.runbook))
     if runbook.severity:
         facts.append(f"severity {runbook.severity}")
     lines.append(" · ".join(facts))

@@ -334,12 +334,21 @@ class _Walker:
             # Own format: a leading # heading. Foreign files: a leading heading above all others
             # (# over ##, or a lone ## over ###); a file of ### headings only has no title heading.
             if self.foreign:
-                is_title = all(self.tokens[i].tag > first for i in headings[1:])
+                is_title = (all(self.tokens[i].tag > first for i in headings[1:])
+                            or self._leading_page_title(headings))
             else:
                 is_title = first == "h1"
             if is_title:
                 roles[headings[0]] = "title"
         return roles
+
+    def _leading_page_title(self, headings: list[int]) -> bool:
+        """A # heading that opens the file with only prose under it, though other # headings
+        follow: the page title of an export (Notion writes the title and sections alike)."""
+        first = headings[0]
+        if first != 0 or self.tokens[first].tag != "h1" or len(headings) < 2:
+            return False
+        return not any(t.type in _LISTS for t in self.tokens[first:headings[1]])
 
     def _drop_group_headings(self) -> None:
         """Foreign files: a heading with nothing under it but deeper headings only groups them."""

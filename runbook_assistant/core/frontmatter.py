@@ -1,4 +1,4 @@
-"""YAML front matter: finding it, loading it safely and reading the runbook keys out of it."""
+"""Front matter: the runbook keys read out of it (found and loaded by ``frontmatter_syntax``)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,13 @@ import reprlib
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from .diagnostics import Findings
+from .frontmatter_syntax import FrontMatterBlock, find_front_matter, load_front_matter
 from .model import Role
 from .slug import is_slug, slugify
 
-# libyaml when present: several times faster, and front matter is parsed for every file.
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+__all__ = ["KNOWN_KEYS", "FrontMatterBlock", "Meta", "find_front_matter", "is_own_format",
+           "load_front_matter", "other_tool_keys", "read_meta"]
 
 KNOWN_KEYS = ("id", "title", "version", "lang", "kind", "owner", "severity", "summary", "tags",
               "roles", "staffing", "services", "runbook")
@@ -25,21 +24,10 @@ SEVERITIES = ("low", "medium", "high", "critical")
 MAX_VERSION = 2**31 - 1  # versions are stored in SQLite integers and shown to people
 MAX_STAFFING = 999
 
-_TOP_KEY = re.compile(r"""["']?([^\s#:"'][^:"']*?)["']?\s*:(?:\s|$)""")
 _CHILD_KEY = re.compile(r"""\s+(?:-\s+)?["']?([^\s#:"'][^:"']*?)["']?\s*:(?:\s|$)""")
 _brief_repr = reprlib.Repr()
 _brief_repr.maxlevel, _brief_repr.maxlist, _brief_repr.maxdict = 3, 8, 8
 _brief_repr.maxstring, _brief_repr.maxother, _brief_repr.maxlong = 200, 200, 40
-
-
-@dataclass(frozen=True)
-class FrontMatterBlock:
-    """Where the front matter is: file lines ``first``..``last`` (1-based, the ``---`` lines)."""
-
-    first: int
-    last: int
-    text: str
-    closed: bool = True
 
 
 @dataclass
@@ -62,67 +50,35 @@ class Meta:
     runbook: str | None = None
     extra: tuple[tuple[str, str], ...] = ()
     key_lines: dict[str, int] = field(default_factory=dict)
-
-
-def find_front_matter(lines: list[str]) -> FrontMatterBlock | None:
-    """The front matter at the top of ``lines``: a ``---`` line, YAML, a ``---`` or ``...`` line."""
-    if not lines or lines[0].rstrip() != "---":
-        return None
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            return FrontMatterBlock(1, index + 1, "\n".join(lines[1:index]))
-    return FrontMatterBlock(1, len(lines), "\n".join(lines[1:]), closed=False)
-
-
-def load_front_matter(block: FrontMatterBlock, findings: Findings) -> dict[Any, Any] | None:
-    """The front matter as a mapping; None (and an error) for invalid YAML or a non-mapping."""
-    if not block.closed:
-        findings.error(block.first, "the front matter that starts here is never closed: "
-                       "add a line '---' after the last key")
-        return None
-    try:
-        data = yaml.load(block.text, Loader=_LOADER)  # a safe loader: plain data only
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = block.first + 1 + (mark.line if mark is not None else 0)
-        problem = exc.problem or exc.context or "unreadable"
-        text_lines = block.text.split("\n")
-        if mark is not None and mark.line < len(text_lines) and "\t" in text_lines[mark.line]:
-            findings.error(line, "invalid YAML in the front matter: this line holds a tab "
-                           "(YAML is indented with spaces, not tabs)")
-            return None
-        if exc.problem and exc.context and exc.context_mark is not None:
-            start = block.first + 1 + exc.context_mark.line
-            problem += f" {exc.context} that starts on line {start}"
-        findings.error(line, f"invalid YAML in the front matter: {problem} "
-                       "(check indentation and quoting; indent with spaces, not tabs)")
-        return None
-    except yaml.YAMLError as exc:
-        findings.error(block.first, f"invalid YAML in the front matter: {exc}")
-        return None
-    except RecursionError:
-        findings.error(block.first, "the front matter is nested too deeply to read")
-        return None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        findings.error(block.first, "the front matter must be a mapping of keys (id: ..., "
-                       f"title: ...), not {_kind_of(data)}")
-        return None
-    return data
+    keys: frozenset[str] = frozenset()  # every key written
+    other_keys: tuple[str, ...] = ()  # keys of another tool (see other_tool_keys)
 
 
 def is_own_format(data: dict[Any, Any] | None) -> bool:
-    """Whether front matter makes a file the project's own format: it has a non-empty ``id``."""
-    return bool(data) and data.get("id") not in (None, "")
+    """Whether front matter makes a file the project's own format: it has a non-empty ``id``,
+    and a ``version`` too unless every other key is one of the format's (or a typo of one).
+
+    Other tools write ids as well (Docusaurus pages, Obsidian notes): a page with an id, no
+    version and keys of its own tool is an import, whose findings are warnings.
+    """
+    if not data or data.get("id") in (None, ""):
+        return False
+    return "version" in data or not other_tool_keys(data)
+
+
+def other_tool_keys(data: dict[Any, Any]) -> tuple[str, ...]:
+    """Front matter keys that are neither the format's nor a likely typo of one."""
+    return tuple(name for name in map(str, data) if name not in KNOWN_KEYS
+                 and not difflib.get_close_matches(name, KNOWN_KEYS, n=1, cutoff=0.75))
 
 
 def read_meta(data: dict[Any, Any], block: FrontMatterBlock | None, findings: Findings) -> Meta:
     """Check and convert the known keys; report unknown keys and wrong values."""
-    meta = Meta(own=is_own_format(data))
+    meta = Meta(own=is_own_format(data), keys=frozenset(map(str, data)),
+                other_keys=other_tool_keys(data))
     lines = block.text.split("\n") if block else []
     offset = block.first + 1 if block else 1
-    meta.key_lines = _key_lines(lines, offset)
+    meta.key_lines = block.key_lines() if block else {}
     fallback = block.first if block else 1
     reader = _Reader(findings, meta.key_lines, fallback)
 
@@ -278,16 +234,6 @@ class _Reader:
                 continue
             result.append((role_id, count))
         return tuple(result)
-
-
-def _key_lines(lines: list[str], offset: int) -> dict[str, int]:
-    """File line of each top-level key, found in the text (YAML loading keeps no positions)."""
-    found: dict[str, int] = {}
-    for index, line in enumerate(lines):
-        match = _TOP_KEY.match(line)
-        if match:
-            found.setdefault(match.group(1).strip(), offset + index)
-    return found
 
 
 def _child_lines(lines: list[str], offset: int, parent: int | None) -> dict[str, int]:

@@ -33,6 +33,7 @@ from runbook_assistant.core.library_scan import (
 )
 from runbook_assistant.core.library_summary import RunbookSummary, cross_file_findings
 from runbook_assistant.core.model import Diagnostic, ParseResult, Runbook, Severity
+from runbook_assistant.core.slug import slugify
 
 __all__ = ["Library", "LibraryEntry", "RunbookSummary", "SearchHit", "is_runbook_file", "link"]
 
@@ -146,8 +147,10 @@ class Library:
             if not root.exists():
                 if is_bundled:
                     continue  # an install without playbooks still serves the user's folders
+                link = os.path.islink(folder)
                 raise LibraryError(f"library folder not found: {folder}",
-                                   hint="check the --library option")
+                                   hint="it is a link that leads to no folder" if link
+                                   else "check the --library option")
             if not root.is_dir():
                 raise LibraryError(f"library folder is not a folder: {folder}",
                                    hint="give --library a folder of Markdown runbooks")
@@ -223,7 +226,7 @@ class Library:
         found = self._by_id.get(runbook_id)
         if found is not None:
             return found
-        broken = self._claimed.get(runbook_id)
+        broken = self._claimed.get(runbook_id) or self._unreadable(runbook_id)
         if broken is not None:
             raise LibraryError(f"runbook '{runbook_id}' has errors and cannot be used",
                                hint=f"run `runbook-assistant validate {broken.path}`")
@@ -231,6 +234,11 @@ class Library:
         hint = ("did you mean " + " or ".join(f"'{c}'" for c in close) + "?") if close else \
             "run `runbook-assistant list` to see the runbooks"
         raise LibraryError(f"unknown runbook '{runbook_id}'", hint=hint)
+
+    def _unreadable(self, runbook_id: str) -> _File | None:
+        """A file named after ``runbook_id`` that gave no runbook at all (not UTF-8, say)."""
+        return next((f for f in self._files or () if f.summary is None and runbook_id
+                     and slugify(f.path.stem) == runbook_id), None)
 
     def entry(self, runbook_id: str) -> LibraryEntry:
         """The library entry of a usable runbook or scenario (LibraryError if there is none)."""
@@ -338,7 +346,7 @@ class Library:
 def _resolved(path: Path) -> Path:
     try:
         return Path(path).expanduser().resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links (Python before 3.13)
         return Path(os.path.abspath(path))
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from runbook_assistant.core.library_summary import Prepared, RunbookSummary
 from runbook_assistant.core.model import Diagnostic, ParseResult, Severity
+from runbook_assistant.core.textfile import read_limited, reason
 
 RUNBOOK_SUFFIXES = (".md",)
 MAX_FILE_BYTES = 10 * 1024 * 1024  # keeps a stray huge file from eating memory
@@ -29,6 +30,7 @@ class Scanned:
     data: bytes | None = None
     sha256: str = ""
     problem: str = ""
+    gone: bool = False  # removed between listing the folder and reading it
 
 
 def is_runbook_file(path: Path) -> bool:
@@ -55,7 +57,8 @@ def scan(root: Path) -> list[Scanned]:
     problems: list[Scanned] = []
     _walk(str(root), (), found, problems, root)
     found.sort(key=lambda item: item[0])
-    return [read(Path(path), root) for _, path in found] + problems
+    # A file removed since the folder was listed (an editor's temporary file) was never there.
+    return [s for s in (read(Path(path), root) for _, path in found) if not s.gone] + problems
 
 
 def _walk(folder: str, parts: tuple[str, ...], found: list[tuple[tuple[str, ...], str]],
@@ -82,32 +85,41 @@ def _walk(folder: str, parts: tuple[str, ...], found: list[tuple[tuple[str, ...]
 
 def read(path: Path, root: Path) -> Scanned:
     """Read and hash one file (a problem instead when unreadable or far too big)."""
+    name = os.fspath(path)
+    if not _is_utf8(name):
+        # Such a name cannot be shown, stored in the index or given back on the command line.
+        return Scanned(path, root, problem="the file's name or folder is not valid UTF-8 (a "
+                       "name made on another system): rename it")
     try:
-        data = _read_limited(os.fspath(path))
+        data = read_limited(name, MAX_FILE_BYTES)
     except OSError as exc:
-        return Scanned(path, root, problem=f"cannot read file: {exc.strerror or exc}")
+        if isinstance(exc, FileNotFoundError):
+            if os.path.islink(name):
+                return Scanned(path, root, problem="cannot read file: it is a link to "
+                               f"'{_target(name)}', which does not exist")
+            if not os.path.lexists(name):
+                return Scanned(path, root, problem="cannot read file: it was removed",
+                               gone=True)
+        return Scanned(path, root, problem=f"cannot read file: {reason(exc)}")
     if len(data) > MAX_FILE_BYTES:
         return Scanned(path, root, problem=f"file larger than {MAX_FILE_BYTES // 2**20} MB; "
                        "a runbook is far smaller")
     return Scanned(path, root, data, hashlib.sha256(data).hexdigest())
 
 
-def _read_limited(path: str) -> bytes:
-    """A file's bytes, at most MAX_FILE_BYTES + 1 of them (so more means too big)."""
-    # Plain descriptor calls: file objects cost more to make than a runbook costs to read, and
-    # this runs for every file at every start.
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+def _is_utf8(name: str) -> bool:
     try:
-        limit = MAX_FILE_BYTES + 1
-        # read(n) sets n bytes aside first: ask for what is there (and one more, to notice a
-        # file that grew), then go on in small steps to the end or the limit.
-        data = chunk = os.read(fd, min(os.fstat(fd).st_size + 1, limit))
-        while chunk and len(data) < limit:
-            chunk = os.read(fd, min(1 << 16, limit - len(data)))
-            data += chunk
-        return data
-    finally:
-        os.close(fd)
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes of the name, kept as lone surrogates
+        return False
+    return True
+
+
+def _target(link: str) -> str:
+    try:
+        return os.readlink(link)
+    except OSError:
+        return "?"
 
 
 def parse_one(data: bytes, path: Path) -> ParseResult:

@@ -7,6 +7,7 @@ described in ``docs/runbook-format.md``.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
 import os
@@ -18,9 +19,11 @@ from .body import Body, DraftSection, read_body
 from .diagnostics import Findings
 from .durations import parse_duration
 from .frontmatter import Meta, find_front_matter, is_own_format, load_front_matter, read_meta
+from .imported import workable
 from .model import Diagnostic, MessageTemplate, ParseResult, Runbook, Section, Severity, Step
 from .placeholders import PLACEHOLDER_RE, placeholders_of
 from .slug import slugify
+from .textfile import not_text, read_limited, reason
 from .validate import validate
 
 __all__ = ["PLACEHOLDER_RE", "parse_bytes", "parse_duration", "parse_file", "parse_text",
@@ -31,6 +34,7 @@ MAX_STEP_ID = 48
 STEP_FLAGS = ("four-eyes", "decision", "optional")
 STEP_KEYS = ("role", "due", "timebox", "every")
 SECTION_FLAGS = ("read-do", "do-confirm")
+GENERIC_STEMS = ("readme", "index", "_index")
 MESSAGE_KEYS = ("channel", "audience", "title")
 
 
@@ -42,15 +46,13 @@ def parse_text(text: str, path: str = "<text>") -> ParseResult:
 
 def parse_bytes(data: bytes, path: str) -> ParseResult:
     """Parse file contents: UTF-8 (a BOM is fine); anything else is reported, not raised."""
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        return _unusable(path, _line_at(data, nul), f"not a text file (NUL byte at byte {nul})")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        offset = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
-        return _unusable(path, _line_at(data, offset),
-                         f"not a text file (invalid UTF-8 at byte {offset}): save it as UTF-8")
+    text = None
+    if b"\x00" not in data:  # a NUL byte: UTF-16, or not text at all (not_text() says which)
+        with contextlib.suppress(UnicodeDecodeError):
+            text = data.decode("utf-8-sig")
+    if text is None:
+        line, message = not_text(data) or (1, "not a text file")
+        return _unusable(path, line, message)
     return _parse_safely(text, path, hashlib.sha256(data).hexdigest())
 
 
@@ -58,10 +60,9 @@ def parse_file(path: str | os.PathLike[str]) -> ParseResult:
     """Read and parse one file; an unreadable or oversized file gives an error diagnostic."""
     name = os.fspath(path)
     try:
-        with open(name, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_limited(name, MAX_FILE_BYTES)
     except OSError as exc:
-        return _unusable(name, 1, f"cannot read the file: {exc.strerror or exc}")
+        return _unusable(name, 1, f"cannot read the file: {reason(exc)}")
     if len(data) > MAX_FILE_BYTES:
         return _unusable(name, 1, f"the file is larger than {MAX_FILE_BYTES // 2**20} MB; "
                          "a runbook is far smaller")
@@ -94,6 +95,8 @@ def _parse(text: str, path: str, digest: str) -> ParseResult:
     body = read_body(lines, markdown_text, exercise=meta.kind == "exercise", findings=findings)
     runbook = _Assembler(meta, body, path, digest, findings).runbook()
     findings.items.extend(validate(runbook))
+    if findings.foreign:  # an import must run: no decision may leave sections waiting for ever
+        runbook = workable(runbook, findings)
     return ParseResult(runbook, findings.sorted())
 
 
@@ -111,16 +114,23 @@ class _Assembler:
 
     def runbook(self) -> Runbook:
         meta, body, findings = self.meta, self.body, self.findings
-        stem = Path(self.path).stem
+        stem = _name_stem(self.path)
         heading = body.title.text if body.title is not None else ""
         title = meta.title or heading or _title_from_file_name(stem)
         runbook_id = meta.id
         if findings.foreign:
             runbook_id = slugify(stem) or "runbook"
-            findings.warning(1, f"no front matter with an id: read as an imported playbook with "
-                             f"id '{runbook_id}' from the file name (add front matter with id, "
-                             "title and version to make it a runbook of its own)")
-            if meta.version is None:
+            if "id" in meta.keys:  # a Docusaurus page, an Obsidian note: ids of their own
+                keys = ", ".join(f"'{key}'" for key in meta.other_keys[:3])
+                findings.warning(1, f"front matter of another tool ({keys}; an id but no "
+                                 f"version): read as an imported playbook with id "
+                                 f"'{runbook_id}' from the file name (add 'version: 1' to make "
+                                 "it a runbook of its own)")
+            else:
+                findings.warning(1, "no front matter with an id: read as an imported playbook "
+                                 f"with id '{runbook_id}' from the file name (add front matter "
+                                 "with id, title and version to make it a runbook of its own)")
+            if "version" not in meta.keys:  # a version written wrong has its own warning
                 findings.warning(1, "no version in the front matter: using version 1")
         if body.plain_steps_line is not None:
             findings.warning(body.plain_steps_line, "list items without task boxes are read as "
@@ -291,6 +301,15 @@ class _Assembler:
                               "it is kept but not used")
 
 
+def _name_stem(path: str) -> str:
+    """What an imported playbook's id and title come from: the file's name, or the folder's for
+    README.md, index.md and _index.md (wikis and static sites have one in every folder)."""
+    file = Path(path)
+    if file.stem.lower() in GENERIC_STEMS and file.parent.name not in ("", ".", ".."):
+        return file.parent.name
+    return file.stem
+
+
 def _title_from_file_name(stem: str) -> str:
     words = stem.replace("_", " ").replace("-", " ").strip()
     return words[:1].upper() + words[1:] if words else "Untitled"
@@ -302,10 +321,6 @@ def _dotted(names: tuple[str, ...]) -> tuple[str, ...]:
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _line_at(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
 
 
 def _unusable(path: str, line: int, message: str) -> ParseResult:

@@ -34,6 +34,8 @@ def validate(runbook: Runbook) -> list[Diagnostic]:
     """Every rule finding for ``runbook`` (see docs/runbook-format.md, "Validation")."""
     findings = Findings(runbook.path, foreign=runbook.foreign)
     _check_decisions(runbook, findings)
+    if not runbook.foreign:  # an import's unworkable options are left out (see imported.py)
+        _check_reachable(runbook, findings)
     _check_roles(runbook, findings)
     _check_sections(runbook, findings)
     _check_network(runbook, findings)
@@ -71,6 +73,31 @@ def _check_decisions(runbook: Runbook, findings: Findings) -> None:
                     findings.warning(option.line, f"option '{option.label}' points back to "
                                      f"section '{option.target}' above its decision; branches "
                                      "lead forward, to sections further down")
+
+
+def _check_reachable(runbook: Runbook, findings: Findings) -> None:
+    """A section options point to waits until one of those decisions is made, and a decision
+    can only be made once its own section is in the checklist: options pointing back can make
+    sections wait for each other for ever."""
+    homes: dict[str, set[str]] = {}
+    for step in runbook.iter_steps():
+        if step.decision:
+            for option in step.options:  # an option to its own section has an error of its own
+                if option.target != step.section_id:
+                    homes.setdefault(option.target, set()).add(step.section_id)
+    reachable = {section.id for section in runbook.sections if section.id not in homes}
+    grown = True
+    while grown:
+        grown = False
+        for section in runbook.sections:
+            if section.id not in reachable and homes.get(section.id, set()) & reachable:
+                reachable.add(section.id)
+                grown = True
+    for section in runbook.sections:
+        if section.id not in reachable:
+            findings.problem(section.line, f"section '{section.id}' can never be reached: every "
+                             "option leading to it is in a section that waits for a decision "
+                             "itself; point options forward, to sections further down")
 
 
 def _check_roles(runbook: Runbook, findings: Findings) -> None:
