@@ -137,13 +137,17 @@ def start(app: AppContext, runbook_id: str, title: str, actor: str,
     if runbook.kind == "exercise":
         if scenario and scenario != runbook.id:
             raise CommandError(f"'{runbook_id}' is a scenario itself; leave out --scenario")
-        scenario, runbook = runbook.id, library.get(runbook.runbook or "")
+        if not runbook.runbook:
+            raise CommandError(f"scenario '{runbook.id}' names no runbook to exercise",
+                               hint="add `runbook: <id>` to its front matter")
+        scenario, runbook = runbook.id, library.get(runbook.runbook)
     elif scenario:
         played = library.get(scenario)
         if played.kind != "exercise":
             raise CommandError(f"'{scenario}' is not an exercise scenario")
         if played.runbook != runbook.id:
-            raise CommandError(f"scenario '{scenario}' exercises '{played.runbook}', "
+            exercised = f"'{played.runbook}'" if played.runbook else "no runbook"
+            raise CommandError(f"scenario '{scenario}' exercises {exercised}, "
                                f"not '{runbook.id}'")
     people = []
     for text in participants:
