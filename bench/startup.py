@@ -4,11 +4,15 @@ Run with ``python bench/startup.py [--runs N] [--platform offscreen|xcb]``. Both
 fresh subprocesses, measured the same way: from just before ``Popen`` to the moment the main
 window's first ``paintEvent`` ran (each writes ``time.time()`` to a file, see
 ``RUNBOOK_ASSISTANT_READY_FILE``). Prints per-program median and best, and the ratio of medians
-(goal ≤ 1.5). The app also reports when the bundled library and the database were ready, which
-happens after the first paint. A third figure starts the app without the command line in front
+(goal ≤ 1.5). The app also reports when its library list was filled and when the database was
+ready, both after the first paint. A third figure starts the app without the command line in front
 (``run_app`` directly): the difference is what importing the CLI's commands costs a GUI start.
-When the desktop bundle is built (``dist/runbook-assistant``, see build/README.md), it is
-measured the same way, against the source (``bench/bundle.py`` adds sizes and more timings).
+Python's bytecode is cached, as in an installed copy (pip compiles it when installing, the
+bundle ships it): a ``PYTHONDONTWRITEBYTECODE`` in the caller's environment would otherwise make
+every start compile all of the app's modules, which no user's start does
+(``--compile-each-start`` measures that case). When the desktop bundle is built
+(``dist/runbook-assistant``, see build/README.md), it is measured the same way, against the source
+(``bench/bundle.py`` adds sizes and more timings).
 """
 
 from __future__ import annotations
@@ -67,12 +71,19 @@ def _read(path: Path) -> list[str]:
 def measure(command: list[str], env: dict[str, str], ready: Path,
             wait_loaded: bool = False) -> tuple[float, float | None]:
     """Seconds from Popen to the first paint (and to 'loaded' when asked); kills the process."""
+    return measure_all(command, env, ready, wait_loaded)[:2]
+
+
+def measure_all(command: list[str], env: dict[str, str], ready: Path,
+                wait_loaded: bool = False) -> tuple[float, float | None, float | None]:
+    """Seconds to the first paint, to 'loaded' (when asked) and to the filled library list."""
     ready.unlink(missing_ok=True)
     start = time.time()
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     painted: float | None = None
     loaded: float | None = None
+    library: float | None = None
     try:
         while True:
             try:
@@ -83,10 +94,13 @@ def measure(command: list[str], env: dict[str, str], ready: Path,
             lines = _read(ready)
             if painted is None and len(lines) >= 2:
                 painted = float(lines[1]) - start
+            for line in lines[2:]:
+                if line.startswith("library "):
+                    library = float(line.split()[1]) - start
             if lines and lines[-1].startswith("loaded "):
                 loaded = float(lines[-1].split()[1]) - start
             if painted is not None and (loaded is not None or not wait_loaded):
-                return painted, loaded
+                return painted, loaded, library
             if time.time() - start > TIMEOUT_S:
                 raise SystemExit(f"{command[:3]} did not paint within {TIMEOUT_S:.0f} s")
     finally:
@@ -98,6 +112,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--platform", default="offscreen")
+    parser.add_argument("--compile-each-start", action="store_true",
+                        help="keep the caller's PYTHONDONTWRITEBYTECODE (no bytecode cache)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
@@ -107,6 +123,9 @@ def main() -> None:
                    XDG_CACHE_HOME=str(root / "cache"),
                    RUNBOOK_ASSISTANT_READY_FILE=str(root / "ready"))
         env.pop("RUNBOOK_ASSISTANT_PORTABLE", None)
+        if not args.compile_each_start:  # bytecode as installed; the untimed starts write it
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = str(root / "pycache")
         app_cmd = [sys.executable, "-m", "runbook_assistant", "--db", str(root / "runs.sqlite3")]
         bare_cmd = [sys.executable, "-c", BARE]
         direct_cmd = [sys.executable, "-c", DIRECT, str(root / "direct.sqlite3")]
@@ -115,6 +134,11 @@ def main() -> None:
         bundle_exe = REPO / "dist" / "runbook-assistant" / (
             "runbook-assistant.exe" if sys.platform == "win32" else "runbook-assistant")
         bundle_cmd = [str(bundle_exe), "--db", str(root / "bundle.sqlite3")]
+        # Its own folders: a bundle built from other sources would rebuild the shared library
+        # index (and settings) at each start, and the source's starts after it too.
+        bundle_env = dict(env, XDG_DATA_HOME=str(root / "bundle-data"),
+                          XDG_CONFIG_HOME=str(root / "bundle-config"),
+                          XDG_CACHE_HOME=str(root / "bundle-cache"))
         bundle_times: list[float] = []
 
         # One untimed start each: fills the library cache and the OS file cache, as on a laptop
@@ -123,29 +147,35 @@ def main() -> None:
         measure(direct_cmd, env, ready, wait_loaded=True)
         measure(bare_cmd, env, ready)
         if bundle_exe.is_file():
-            measure(bundle_cmd, env, ready, wait_loaded=True)
+            measure(bundle_cmd, bundle_env, ready, wait_loaded=True)
 
         app_times: list[float] = []
+        library_times: list[float] = []
         loaded_times: list[float] = []
         bare_times: list[float] = []
         direct_times: list[float] = []
         for _ in range(args.runs):
-            painted, loaded = measure(app_cmd, env, ready, wait_loaded=True)
+            painted, loaded, library = measure_all(app_cmd, env, ready, wait_loaded=True)
             app_times.append(painted)
             if loaded is not None:
                 loaded_times.append(loaded)
+            if library is not None:
+                library_times.append(library)
             direct_times.append(measure(direct_cmd, env, ready, wait_loaded=True)[0])
             bare_times.append(measure(bare_cmd, env, ready)[0])
             if bundle_exe.is_file():
-                bundle_times.append(measure(bundle_cmd, env, ready, wait_loaded=True)[0])
+                bundle_times.append(measure(bundle_cmd, bundle_env, ready, wait_loaded=True)[0])
 
     def line(name: str, values: list[float]) -> str:
         return (f"{name:<38} median {statistics.median(values):.3f} s   "
                 f"best {min(values):.3f} s   ({len(values)} runs)")
 
-    print(f"platform: {args.platform}")
+    print(f"platform: {args.platform}; bytecode: "
+          f"{'compiled at each start' if args.compile_each_start else 'cached, as installed'}")
     print(line("bare PySide6 QMainWindow", bare_times))
     print(line("Runbook Assistant, first paint", app_times))
+    if library_times:
+        print(line("Runbook Assistant, library list filled", library_times))
     if loaded_times:
         print(line("Runbook Assistant, library + db", loaded_times))
     print(line("run_app without the CLI, first paint", direct_times))

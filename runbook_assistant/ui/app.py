@@ -44,7 +44,10 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     QApplication.setOrganizationName("runbook-assistant")
     QApplication.setApplicationVersion(__version__)
     QApplication.setDesktopFileName("runbook-assistant")
-    return QApplication(list(argv) if argv is not None else sys.argv[:1])
+    args = list(argv) if argv is not None else sys.argv[:1]
+    app = QApplication([*args[:1], *theme.FUSION_ARGUMENTS, *args[1:]])
+    theme.fusion_from_arguments()
+    return app
 
 
 def follow_settings(app: QApplication, settings: Settings, translations: Translations,
@@ -81,17 +84,34 @@ class CoreLoader(QObject):
         self.library_dirs = list(library_dirs)
         self.settings = settings
         self.engine: Any = None
-        self._loaded = False
+        self._library_opened = False
+        self._engine_opened = False
         settings.changed.connect(self._settings_changed)
 
     def load(self) -> None:
-        """Open library and engine once (later calls do nothing)."""
-        if self._loaded:
+        """Open the library, then the engine, each once (later calls do nothing)."""
+        self.open_library_once()
+        self.open_engine_once()
+
+    def load_in_turns(self) -> None:
+        """The library now, the engine on the next turn of the event loop: the filled library
+        list is painted before the engine's modules are imported and its database opened."""
+        QTimer.singleShot(0, self.open_engine_once)  # first, so a failing library cannot stop it
+        self.open_library_once()
+
+    def open_library_once(self) -> None:
+        if self._library_opened:
             return
-        self._loaded = True
+        self._library_opened = True
         setup_logging()  # here, not before the first paint: it costs an import and a file
+        self.load_library()
+        _append_ready_file(f"library {time.time():.6f}")
+
+    def open_engine_once(self) -> None:
+        if self._engine_opened:
+            return
+        self._engine_opened = True
         try:
-            self.load_library()
             self.load_engine()
         finally:
             _append_ready_file(f"loaded {time.time():.6f}")
@@ -125,7 +145,7 @@ class CoreLoader(QObject):
             self.window.statusBar().showMessage(str(self.database))
 
     def _settings_changed(self, key: str) -> None:
-        if key == EXTRA_FOLDERS.key and self._loaded:
+        if key == EXTRA_FOLDERS.key and self._library_opened:
             self.load_library()
 
     def close(self) -> None:
@@ -215,7 +235,7 @@ def run_app(database: Path, library_dirs: Sequence[Path], lang: str | None = Non
         window = MainWindow(settings, database=database)
         loader = CoreLoader(window, database, library_dirs, settings)
         window.first_painted.connect(lambda: _write_ready_file(window))
-        window.first_painted.connect(loader.load, Qt.ConnectionType.QueuedConnection)
+        window.first_painted.connect(loader.load_in_turns, Qt.ConnectionType.QueuedConnection)
         QTimer.singleShot(LOAD_FALLBACK_MS, loader.load)
         window.restore_layout()
         window.show()

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from runbook_assistant.ui import resources
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
 
 SUPPORTED = ("nl", "en")
 log = logging.getLogger(__name__)
@@ -34,6 +38,8 @@ def resolve_language(option: str | None, setting: str = "") -> str:
 
 def _qt_translation_dirs() -> list[Path]:
     # PySide6 ships Qt's translations; a frozen build may keep them beside our own.
+    from PySide6.QtCore import QLibraryInfo
+
     return [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
             resources.translations_dir()]
 
@@ -56,6 +62,8 @@ class Translations:
                                    else QLocale.Language.English))
         if self.language == "en":
             return self.language  # the source strings are English
+        from PySide6.QtCore import QTranslator  # only for Dutch, so not before an English start
+
         own = QTranslator(app)
         if own.load(f"runbook_assistant_{self.language}", str(resources.translations_dir())):
             QCoreApplication.installTranslator(own)

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSysInfo
+from PySide6.QtCore import QLockFile
 
 
 def _process_alive(pid: int) -> bool:
@@ -61,6 +61,8 @@ class InstanceLock:
         if owner is None:
             return False
         pid, host, _app = owner
+        from PySide6.QtCore import QSysInfo  # only when a lock is found: not on a normal start
+
         if host and host != QSysInfo.machineHostName():
             return False  # another laptop's lock on a shared folder: never ours to break
         return not _process_alive(pid)

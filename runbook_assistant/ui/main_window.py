@@ -19,7 +19,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -34,10 +33,10 @@ from runbook_assistant.ui.library_view import LibraryView
 from runbook_assistant.ui.main_actions import MainActions
 from runbook_assistant.ui.open_runs_view import OpenRunsView
 from runbook_assistant.ui.settings import FONT_SCALE_STEP, GEOMETRY, SPLITTER, Settings
-from runbook_assistant.ui.sync_dialogs import add_sync_actions
 
 if TYPE_CHECKING:
     from runbook_assistant.ui.runbook_reader import RunbookReader
+    from runbook_assistant.ui.sync_dialogs import SyncActions
 
 RUN_LIST_REFRESH_MS = 30_000  # overdue flags in the open-runs list move with the clock
 
@@ -59,27 +58,29 @@ class MainWindow(QMainWindow):
         self._tabs_by_key: dict[tuple[str, str], QWidget] = {}
         self.setObjectName("mainWindow")
 
-        self.library_view = LibraryView(self)
-        self.runs_view = OpenRunsView(self)
-        self.left = QSplitter(Qt.Orientation.Vertical, self)
+        # Each widget is made inside its final parent: moving a built widget to another parent
+        # makes Qt resolve its font, palette and style sheet again, before the first frame.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.left = QSplitter(Qt.Orientation.Vertical, self.splitter)
+        self.library_view = LibraryView(self.left)
+        self.runs_view = OpenRunsView(self.left)
         self.left.addWidget(self.library_view)
         self.left.addWidget(self.runs_view)
         self.left.setContentsMargins(8, 4, 4, 8)
         self.left.setStretchFactor(0, 3)
         self.left.setStretchFactor(1, 1)
-        self.welcome = QLabel(self)
+        self.centre = QStackedWidget(self.splitter)
+        self.welcome = QLabel(self.centre)
         self.welcome.setObjectName("welcome")
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.welcome.setWordWrap(True)
-        self.tabs = QTabWidget(self)
+        self.tabs = QTabWidget(self.centre)
         self.tabs.setObjectName("centreTabs")
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.setDocumentMode(True)
-        self.centre = QStackedWidget(self)
         self.centre.addWidget(self.welcome)
         self.centre.addWidget(self.tabs)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.centre)
         self.splitter.setStretchFactor(1, 1)
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.actions_ = MainActions(self)
-        self.sync_actions = add_sync_actions(self.actions_.file_menu, lambda: self.engine, self)
+        self.sync_actions: SyncActions | None = None  # File → Export/Import, with the engine
         self.library_view.runbook_activated.connect(self.open_runbook)
         self.runs_view.run_activated.connect(self.open_run)
         self.tabs.tabCloseRequested.connect(self.close_tab)
@@ -107,6 +108,12 @@ class MainWindow(QMainWindow):
     def attach_engine(self, engine: Any, *, resume: bool = True) -> None:
         """Use this engine for runs; with ``resume``, reopen every open run where it was."""
         self.engine = engine
+        if self.sync_actions is None:
+            # Added with the engine they work on (after the first paint): their module and the
+            # dialogs' classes are not needed to show the window.
+            from runbook_assistant.ui.sync_dialogs import add_sync_actions
+
+            self.sync_actions = add_sync_actions(self.actions_.file_menu, lambda: self.engine, self)
         self.runs_view.set_unavailable(engine is None)
         if engine is None:
             return
@@ -222,6 +229,8 @@ class MainWindow(QMainWindow):
         runbook = guarded(self, lambda: self.library.get(chosen.runbook)) if scenario else chosen
         if runbook is None:
             return None
+        from PySide6.QtWidgets import QDialog
+
         from runbook_assistant.ui.start_run_dialog import StartRunDialog
 
         dialog = StartRunDialog(runbook, actor=self.settings.actor, scenario=scenario, parent=self)

@@ -7,9 +7,8 @@ Per-run keys (``runs/<run id>/step``) remember where each open run was, so a res
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
@@ -21,8 +20,7 @@ FONT_SCALE_MAX = 2.5
 FONT_SCALE_STEP = 0.1
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """One preference: where it is stored, its default and what it means."""
 
     key: str
@@ -120,6 +118,8 @@ class Settings(QObject):
 
     @property
     def extra_folders(self) -> list[Path]:
+        import json  # read after the first paint, with the library: not worth importing before
+
         # Stored as JSON text: an INI list with one item would come back as a bare string.
         raw = self._qs.value(EXTRA_FOLDERS.key, "[]")
         try:
@@ -130,6 +130,8 @@ class Settings(QObject):
 
     @extra_folders.setter
     def extra_folders(self, folders: list[Path]) -> None:
+        import json
+
         unique = list(dict.fromkeys(str(f) for f in folders))
         self._set(EXTRA_FOLDERS, json.dumps(unique, ensure_ascii=False))
 

@@ -3,18 +3,20 @@ list item (bold title, quieter detail line) that a tired eye can scan."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+# QStyle and the painting classes are reached through their modules when a list first paints a
+# row: PySide6 builds a Python class on first use, and QStyle's is slow to build (~8 ms) for a
+# window whose lists are still empty in its first frame.
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QStyledItemDelegate, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 _Index = QModelIndex | QPersistentModelIndex
 PADDING = 6
@@ -65,19 +67,21 @@ class TwoLineDelegate(QStyledItemDelegate):
         if option.widget is not None:  # the viewport's width, not the item's old one
             width = max(50, option.widget.viewport().width() - 2 * PADDING)
         flags = int(Qt.TextFlag.TextWordWrap)
-        height = QFontMetrics(bold).boundingRect(QRect(0, 0, width, 10_000), flags, title).height()
+        metrics, box = QtGui.QFontMetrics, QtCore.QRect(0, 0, width, 10_000)
+        height = metrics(bold).boundingRect(box, flags, title).height()
         if detail:
-            height += QFontMetrics(plain).boundingRect(QRect(0, 0, width, 10_000), flags,
-                                                       detail).height() + 2
-        return QSize(width + 2 * PADDING, height + 2 * PADDING)
+            height += metrics(plain).boundingRect(box, flags, detail).height() + 2
+        return QtCore.QSize(width + 2 * PADDING, height + 2 * PADDING)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         self.initStyleOption(option, index)
         title, detail = self._parts(index)
         option.text = ""
         style = option.widget.style() if option.widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        style_enum = QtWidgets.QStyle
+        style.drawControl(style_enum.ControlElement.CE_ItemViewItem, option, painter,
+                          option.widget)
+        selected = bool(option.state & style_enum.StateFlag.State_Selected)
         palette: QPalette = option.palette
         foreground = index.data(Qt.ItemDataRole.ForegroundRole)
         if selected:

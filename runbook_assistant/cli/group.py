@@ -1,0 +1,68 @@
+"""The click group: global options, and the command modules loaded when a command is asked for.
+
+With no command it opens the desktop app. ``../docs/cli.md`` and the README describe the contract.
+"""
+
+from __future__ import annotations
+
+import click
+
+from runbook_assistant import __version__, paths
+from runbook_assistant.cli.context import AppContext
+
+
+class _LazyGroup(click.Group):
+    """Imports the command modules only when a command is looked up or listed.
+
+    Opening the desktop app (no command) then imports none of them: the export, sync and exercise
+    code and their libraries stay out of the app's start-up.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _register()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        _register()
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_LazyGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
+              help="SQLite file holding runs and events (default: in the user data folder).")
+@click.option("--library", "libraries", type=click.Path(file_okay=False), multiple=True,
+              help="Add a folder of runbooks to the bundled library (may repeat).")
+@click.option("--lang", type=click.Choice(["nl", "en"]), default=None,
+              help="Language of the app and of messages (default: the system's).")
+@click.option("--portable", is_flag=True, is_eager=True, expose_value=False,
+              callback=lambda _ctx, _param, on: paths.set_portable(True) if on else None,
+              help="Keep the database, device key and settings in data/ beside the program "
+                   "(also when a portable.txt file is there).")
+@click.version_option(__version__, prog_name="runbook-assistant")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str | None, libraries: tuple[str, ...],
+        lang: str | None) -> None:
+    """Runbook Assistant: offline crisis runbooks with a verifiable timeline.
+
+    With no command, opens the desktop app.
+    """
+    ctx.obj = AppContext(db_path=db_path, libraries=libraries, lang=lang)
+    if ctx.invoked_subcommand is None:
+        from runbook_assistant.cli.gui import open_gui  # Qt is imported only when needed
+
+        ctx.exit(open_gui(ctx.obj))
+
+
+def _register() -> None:
+    # Each command group lives in its own module; importing it adds its commands to ``cli``.
+    from runbook_assistant.cli import (
+        comms_cmds,  # noqa: F401  (imports run_cmds itself)
+        exercise_cmds,  # noqa: F401
+        export_cmds,  # noqa: F401
+        library_cmds,  # noqa: F401
+        run_cmds,  # noqa: F401
+        selftest_cmd,  # noqa: F401
+        sync_cmds,  # noqa: F401
+        verify_cmd,  # noqa: F401
+    )
