@@ -8,7 +8,7 @@ anything else (a reset). Subclasses say what each column shows.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
@@ -26,13 +26,11 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         self._headers: tuple[str, ...] = self.headers()
         self._columns = len(self._headers)
 
-    # --- to implement ----------------------------------------------------------------------------
-    def headers(self) -> tuple[str, ...]:
-        """The column titles in the current language."""
-        raise NotImplementedError
+    if TYPE_CHECKING:  # every subclass gives its column titles and cells
+        def headers(self) -> tuple[str, ...]:
+            """The column titles in the current language."""
 
-    def cell(self, record: T, column: int, role: int) -> Any:
-        raise NotImplementedError
+        def cell(self, record: T, column: int, role: int) -> Any: ...
 
     # --- model -----------------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
