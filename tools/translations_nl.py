@@ -448,4 +448,12 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "Sync bundles (*.sqlite *.db);;All files (*)":
         "Synchronisatiebundels (*.sqlite *.db);;Alle bestanden (*)",
     "Import a sync bundle": "Een synchronisatiebundel importeren",
+    # Export menu
+    "E&xport": "E&xporteren",
+    "Export": "Exporteren",
+    "Exporting…": "Bezig met exporteren…",
+    "Exported": "Geëxporteerd",
+    "Written to %1": "Opgeslagen in %1",
+    "Open the result": "Resultaat openen",
+    "Cancel": "Annuleren",
 }

@@ -286,6 +286,37 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
     </message>
   </context>
   <context>
+    <name>ExportMenu</name>
+    <message>
+      <source>E&amp;xport</source>
+      <translation>E&amp;xporteren</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Exporteren</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>Bezig met exporteren…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuleren</translation>
+    </message>
+    <message>
+      <source>Exported</source>
+      <translation>Geëxporteerd</translation>
+    </message>
+    <message>
+      <source>Written to %1</source>
+      <translation>Opgeslagen in %1</translation>
+    </message>
+    <message>
+      <source>Open the result</source>
+      <translation>Resultaat openen</translation>
+    </message>
+  </context>
+  <context>
     <name>FourEyesDialog</name>
     <message>
       <source>Four eyes</source>

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
 
         self.actions_ = MainActions(self)
         self.sync_actions: SyncActions | None = None  # File → Export/Import, with the engine
+        self.export_menu: Any = None  # the Export menu, added with the engine
         self.library_view.runbook_activated.connect(self.open_runbook)
         self.runs_view.run_activated.connect(self.open_run)
         self.tabs.tabCloseRequested.connect(self.close_tab)
@@ -114,6 +115,9 @@ class MainWindow(QMainWindow):
             from runbook_assistant.ui.sync_dialogs import add_sync_actions
 
             self.sync_actions = add_sync_actions(self.actions_.file_menu, lambda: self.engine, self)
+            from runbook_assistant.ui.export_menu import ExportMenu
+
+            self.export_menu = ExportMenu(self)
         self.runs_view.set_unavailable(engine is None)
         if engine is None:
             return
@@ -354,6 +358,8 @@ class MainWindow(QMainWindow):
             "<p>Ctrl+F: search the library · Enter: open the runbook<br/>"
             "Ctrl+N: start a run of it · F1: all keyboard shortcuts</p>"))
         self.actions_.retranslate()
+        if self.export_menu is not None:
+            self.export_menu.retranslate()
         self._update_title()
 
     def changeEvent(self, event: QEvent) -> None:
