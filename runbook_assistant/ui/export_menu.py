@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
 
@@ -28,32 +28,41 @@ class ExportMenu:
     """An "Export" menu for the main window's current run."""
 
     def __init__(self, window: Any) -> None:
-        from runbook_assistant.core.export import FORMATS
-
         self.window = window
         self.menu = QMenu(window.menuBar())
         self.menu.setObjectName("exportMenu")
         self.actions: dict[str, QAction] = {}
-        for info in FORMATS:
-            action = self.menu.addAction("")
-            action.setObjectName(f"export-{info.name}")
-            action.triggered.connect(lambda _checked=False, fmt=info.name: self.export(fmt))
-            self.actions[info.name] = action
+        # The export package (Jinja2 and all) loads on the next turn of the event loop, not while
+        # the window opens the database: its formats become actions then.
         self.menu.aboutToShow.connect(self.update)
+        QTimer.singleShot(0, self._formats)
         bar = window.menuBar()
         bar.insertMenu(window.actions_.view_menu.menuAction(), self.menu)
-        self.retranslate()
-        self.update()
+        self.menu.setTitle(translate("ExportMenu", "E&xport"))
 
     def _formats(self) -> tuple[FormatInfo, ...]:
         from runbook_assistant.core.export import FORMATS
 
+        if not self.actions:
+            for info in FORMATS:
+                action = self.menu.addAction("")
+                action.setObjectName(f"export-{info.name}")
+                action.triggered.connect(lambda _checked=False, fmt=info.name: self.export(fmt))
+                self.actions[info.name] = action
+            self._label_actions()
         return FORMATS
 
     def retranslate(self) -> None:
         self.menu.setTitle(translate("ExportMenu", "E&xport"))
+        self._label_actions()
+
+    def _label_actions(self) -> None:
+        if not self.actions:
+            return
+        from runbook_assistant.core.export import FORMATS
+
         lang = resolve_language(None, self.window.settings.language)
-        for info in self._formats():
+        for info in FORMATS:
             self.actions[info.name].setText(info.label(lang) + "…")
 
     def update(self) -> None:
