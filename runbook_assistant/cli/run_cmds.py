@@ -73,6 +73,13 @@ def _announce(engine: Engine, event: Event) -> None:
     click.echo(event.id)
 
 
+def _run_and_step(app: AppContext, run_ref: str, step: str) -> tuple[Engine, str, str]:
+    """The engine, the run id RUN names, and the step id STEP names (an id or a number)."""
+    engine = _engine(app)
+    run_id = engine.resolve_run(run_ref)
+    return engine, run_id, _step_id(engine.runbook_of(run_id), step)
+
+
 def _step_id(runbook: Runbook, step: str) -> str:
     """A step id from its id or its 1-based number in the runbook."""
     if runbook.step(step) is None and step.isdigit():
@@ -224,9 +231,8 @@ def show_run(app: AppContext, run_ref: str, as_json: bool) -> None:
 def check(app: AppContext, run_ref: str, step: str, actor: str, verified_by: str | None,
           at: str | None) -> None:
     """Check STEP done."""
-    engine = _engine(app)
-    run_id = engine.resolve_run(run_ref)
-    event = engine.check(run_id, _step_id(engine.runbook_of(run_id), step), actor=actor,
+    engine, run_id, step_id = _run_and_step(app, run_ref, step)
+    event = engine.check(run_id, step_id, actor=actor,
                          verified_by=verified_by, occurred_at=parse_at(at))
     _announce(engine, event)
 
@@ -239,10 +245,8 @@ def check(app: AppContext, run_ref: str, step: str, actor: str, verified_by: str
 @pass_app
 def uncheck(app: AppContext, run_ref: str, step: str, actor: str, at: str | None) -> None:
     """Reopen STEP (undoes its last check, skip or decision)."""
-    engine = _engine(app)
-    run_id = engine.resolve_run(run_ref)
-    event = engine.uncheck(run_id, _step_id(engine.runbook_of(run_id), step), actor=actor,
-                           occurred_at=parse_at(at))
+    engine, run_id, step_id = _run_and_step(app, run_ref, step)
+    event = engine.uncheck(run_id, step_id, actor=actor, occurred_at=parse_at(at))
     _announce(engine, event)
 
 
@@ -256,9 +260,8 @@ def uncheck(app: AppContext, run_ref: str, step: str, actor: str, at: str | None
 def skip(app: AppContext, run_ref: str, step: str, actor: str, reason: str,
          at: str | None) -> None:
     """Skip STEP, with a reason."""
-    engine = _engine(app)
-    run_id = engine.resolve_run(run_ref)
-    event = engine.skip(run_id, _step_id(engine.runbook_of(run_id), step), actor=actor,
+    engine, run_id, step_id = _run_and_step(app, run_ref, step)
+    event = engine.skip(run_id, step_id, actor=actor,
                         reason=reason, occurred_at=parse_at(at))
     _announce(engine, event)
 
@@ -294,9 +297,8 @@ def note(app: AppContext, run_ref: str, text: str, actor: str, step: str | None,
 def decide(app: AppContext, run_ref: str, step: str, option: str, actor: str, rationale: str,
            owner: str | None, revisit_by: str | None, at: str | None) -> None:
     """Record a decision: OPTION is the target section id or the option's label."""
-    engine = _engine(app)
-    run_id = engine.resolve_run(run_ref)
-    event = engine.decide(run_id, _step_id(engine.runbook_of(run_id), step), option,
+    engine, run_id, step_id = _run_and_step(app, run_ref, step)
+    event = engine.decide(run_id, step_id, option,
                           actor=actor, rationale=rationale, owner=owner, revisit_by=revisit_by,
                           occurred_at=parse_at(at))
     _announce(engine, event)
