@@ -17,7 +17,6 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QVBoxLayout, QWidget
 
 from runbook_assistant.core.clock import Clock
@@ -107,18 +106,10 @@ class RunView(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
 
-        self._run_changed = QTimer(self)
-        self._run_changed.setSingleShot(True)
-        self._run_changed.setInterval(RUN_CHANGED_MS)
-        self._run_changed.timeout.connect(self.run_changed)
-        self._follow = QTimer(self)
-        self._follow.setSingleShot(True)
-        self._follow.setInterval(FOLLOW_MS)
-        self._follow.timeout.connect(self.flush)
-        self._remember = QTimer(self)
-        self._remember.setSingleShot(True)
-        self._remember.setInterval(REMEMBER_MS)
-        self._remember.timeout.connect(self.remember_step)
+        self._run_changed = self._single_shot(RUN_CHANGED_MS, self.run_changed.emit)
+        self._follow = self._single_shot(FOLLOW_MS, self.flush)
+        self._remember = self._single_shot(REMEMBER_MS, self.remember_step)
+        self.search.claim_find_key(self)
         self.list.command.connect(self.commands.dispatch)
         self.list.selectionModel().currentChanged.connect(self._selected)
         self.list.expanded.connect(lambda _i: self.list.viewport().update())
@@ -151,6 +142,13 @@ class RunView(QWidget):
         QTimer.singleShot(0, self._reveal)  # once the rows have their heights
         # After the window connected its slots: announce title and overdue count once.
         QTimer.singleShot(0, self._announce)
+
+    def _single_shot(self, interval_ms: int, slot: Any) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(slot)
+        return timer
 
     # --- who -------------------------------------------------------------------------------------
     @property
@@ -344,27 +342,6 @@ class RunView(QWidget):
             self.detail.show_section(self.runbook, self.state, section)
         else:
             self.detail.clear_detail()
-
-    # --- keys ------------------------------------------------------------------------------------
-    def event(self, event: QEvent) -> bool:
-        # Ctrl+F searches the steps while the run has the focus (the window's Ctrl+F searches the
-        # library otherwise): claim the key before it becomes the window's shortcut.
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and self._is_find(event):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._is_find(event):
-            self.search.start()
-            return
-        super().keyPressEvent(event)
-
-    @staticmethod
-    def _is_find(event: QKeyEvent) -> bool:
-        return event.key() == Qt.Key.Key_F and \
-            event.modifiers() == Qt.KeyboardModifier.ControlModifier
 
     # --- title and signals -----------------------------------------------------------------------
     def title_text(self) -> str:

@@ -31,6 +31,7 @@ class StepSearchBar(QWidget):
                        for s in runbook.iter_steps()]
         self.matches: list[str] = []
         self.position = -1
+        self._owner: QWidget | None = None
         self.edit = QLineEdit(self)
         self.edit.setObjectName("stepSearchText")
         self.edit.setClearButtonEnabled(True)
@@ -48,6 +49,12 @@ class StepSearchBar(QWidget):
         self.edit.textChanged.connect(self._search)
         self._retranslate()
         self.hide()
+
+    def claim_find_key(self, owner: QWidget) -> None:
+        """Ctrl+F anywhere in ``owner`` starts this search (the window's Ctrl+F searches the
+        library otherwise): the key is claimed before it becomes the window's shortcut."""
+        self._owner = owner
+        owner.installEventFilter(self)
 
     def start(self) -> None:
         """Show the bar with the focus in it."""
@@ -94,6 +101,13 @@ class StepSearchBar(QWidget):
         theme.restyle(self.count)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._owner and isinstance(event, QKeyEvent) and _is_find(event):
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self.start()
+                return True
         if watched is self.edit and event.type() == QEvent.Type.KeyPress \
                 and isinstance(event, QKeyEvent):
             key = event.key()
@@ -116,3 +130,8 @@ class StepSearchBar(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+def _is_find(event: QKeyEvent) -> bool:
+    return event.key() == Qt.Key.Key_F and \
+        event.modifiers() == Qt.KeyboardModifier.ControlModifier
