@@ -29,6 +29,7 @@ from runbook_assistant.core.library_scan import (
     parse_one,
     problem_result,
     read,
+    resolved_path,
     scan,
 )
 from runbook_assistant.core.library_summary import RunbookSummary, cross_file_findings
@@ -139,10 +140,10 @@ class Library:
                 self.index.set_searchable(f.docid for f in files if f.usable and f.docid)
 
     def _roots(self) -> list[tuple[Path, bool]]:
-        bundled = _resolved(paths.bundled_runbooks_dir())
+        bundled = resolved_path(paths.bundled_runbooks_dir())
         roots: list[tuple[Path, bool]] = []
         for folder in self.folders:
-            root = _resolved(folder)
+            root = resolved_path(folder)
             is_bundled = root == bundled
             if not root.exists():
                 if is_bundled:
@@ -317,10 +318,10 @@ class Library:
         with self._lock:
             known = {s.id for s in self.summaries("runbook")}
             roots = {root for root, _ in self._roots()}
-            bundled = _resolved(paths.bundled_runbooks_dir())
+            bundled = resolved_path(paths.bundled_runbooks_dir())
             scanned: list[Scanned] = []
             for target in targets:
-                path = _resolved(target)
+                path = resolved_path(target)
                 if path.is_dir():
                     scanned.extend(scan(path))
                 else:
@@ -343,13 +344,6 @@ class Library:
 
 
 # --- helpers shared by refresh() and check() ---------------------------------------------------
-def _resolved(path: Path) -> Path:
-    try:
-        return Path(path).expanduser().resolve()
-    except (OSError, RuntimeError):  # RuntimeError: a loop of links (Python before 3.13)
-        return Path(os.path.abspath(path))
-
-
 def _resolve(scanned: Sequence[Scanned], index: LibraryIndex | None,
              bundled_roots: Collection[Path], prune_under: Sequence[Path] = ()) -> list[_File]:
     """A _File per scanned file: from the index when its content is known there, else parsed

@@ -47,6 +47,14 @@ def problem_result(path: Path, message: str) -> ParseResult:
     return ParseResult(None, (Diagnostic(str(path), 1, Severity.ERROR, message),))
 
 
+def resolved_path(path: Path) -> Path:
+    """The absolute, link-free path; the plain absolute one where that cannot be worked out."""
+    try:
+        return Path(path).expanduser().resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links (Python before 3.13)
+        return Path(os.path.abspath(path))
+
+
 def scan(root: Path) -> list[Scanned]:
     """Read and hash every runbook file under ``root`` (hidden folders skipped), sorted by path.
 
