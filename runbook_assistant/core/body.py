@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -362,27 +363,8 @@ class _Walker:
         """Source lines ``start..end`` (0-based, end exclusive) minus excluded ones, trimmed."""
         excluded = self.excluded
         kept = [self.lines[i] for i in range(start, min(end, len(self.lines))) if not excluded[i]]
-        if dedent:
-            kept = _dedent(kept)
-        return "\n".join(kept).strip("\n").rstrip()
-
-
-def _dedent(lines: list[str]) -> list[str]:
-    """``textwrap.dedent`` for a list of lines: the common leading whitespace off every line."""
-    indents = [line[: len(line) - len(line.lstrip(" \t"))] for line in lines
-               if line.strip(" \t")]
-    if not indents:
-        return ["" for _ in lines]
-    cut = len(_common_prefix(indents))
-    return [line[cut:] if line.strip(" \t") else "" for line in lines]
-
-
-def _common_prefix(texts: list[str]) -> str:
-    shortest, longest = min(texts), max(texts)  # the common prefix of all is that of these two
-    for index, char in enumerate(shortest):
-        if char != longest[index]:
-            return shortest[:index]
-    return shortest
+        text = "\n".join(kept)
+        return (textwrap.dedent(text) if dedent else text).strip("\n").rstrip()
 
 
 def _matching_close(tokens: list[Token]) -> list[int]:

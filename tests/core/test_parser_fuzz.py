@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from runbook_assistant.core.body import _dedent
 from runbook_assistant.core.model import Diagnostic, ParseResult, Runbook
 from runbook_assistant.core.parser import parse_bytes, parse_text
 
@@ -75,7 +72,3 @@ def test_markdownish_text(pieces: list[str], with_front_matter: bool) -> None:
     _check(parse_text(text))
 
 
-@FUZZ
-@given(st.lists(st.text(alphabet=" \ta-\x0c\u00a0", max_size=6), max_size=6))
-def test_details_are_dedented_like_textwrap(lines: list[str]) -> None:
-    assert "\n".join(_dedent(lines)) == textwrap.dedent("\n".join(lines))
