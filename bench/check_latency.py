@@ -27,8 +27,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from runbook_assistant.core.engine import Engine
-from runbook_assistant.core.parser import parse_text
+from runbook_assistant.core.run.engine import Engine
+from runbook_assistant.core.runbook.parser import parse_text
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.step_list import IdRole, StepStateRole
 

@@ -23,10 +23,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from runbook_assistant.core.events import EventKind
-from runbook_assistant.core.identity import DeviceIdentity
-from runbook_assistant.core.store import RunRecord, Store
-from runbook_assistant.core.verify import verify_store
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.log.store import RunRecord, Store
+from runbook_assistant.core.log.verify import verify_store
 
 TEXT = "# Bench runbook\n"
 
@@ -157,7 +157,7 @@ def bench_verify_and_fold(folder: Path, count: int) -> None:
     print(f"read the run's {len(events)} events from the store: {read * 1000:.0f} ms "
           f"(CPU {(time.process_time() - began_cpu) * 1000:.0f} ms)")
     if fold_bench is not None:
-        from runbook_assistant.core.state import fold
+        from runbook_assistant.core.run.state import fold
 
         run = store.run("big")
         best = min(fold_bench._timed(lambda: fold(runbook, run, events)) for _ in range(3))
@@ -168,7 +168,7 @@ def bench_verify_and_fold(folder: Path, count: int) -> None:
 
 def _load_fold_bench():  # type: ignore[no-untyped-def]
     """bench/fold.py's 300-step runbook and timer, when the state module is there."""
-    if importlib.util.find_spec("runbook_assistant.core.state") is None:
+    if importlib.util.find_spec("runbook_assistant.core.run.state") is None:
         return None
     spec = importlib.util.spec_from_file_location("fold_bench", Path(__file__).with_name("fold.py"))
     if spec is None or spec.loader is None:

@@ -26,11 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from runbook_assistant.core.events import EventKind  # noqa: E402
 from runbook_assistant.core.export import export_run, load_run  # noqa: E402
-from runbook_assistant.core.identity import DeviceIdentity  # noqa: E402
-from runbook_assistant.core.parser import parse_text  # noqa: E402
-from runbook_assistant.core.store import Store  # noqa: E402
+from runbook_assistant.core.log.events import EventKind  # noqa: E402
+from runbook_assistant.core.log.identity import DeviceIdentity  # noqa: E402
+from runbook_assistant.core.log.store import Store  # noqa: E402
+from runbook_assistant.core.runbook.parser import parse_text  # noqa: E402
 
 RUNBOOK = ROOT / "runbooks" / "kernnetwerk-failover.md"
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -49,7 +49,7 @@ class StepClock:
 
 def make_run(path: Path, count: int) -> str:
     """A run of ``count`` events on the bundled core-network playbook, written in one go."""
-    from runbook_assistant.core.engine import Engine
+    from runbook_assistant.core.run.engine import Engine
 
     source = RUNBOOK.read_text(encoding="utf-8")
     runbook = parse_text(source, str(RUNBOOK)).runbook
@@ -140,8 +140,10 @@ def peak_rss_mib() -> float:
 def pdf_child(db: Path, run_id: str, out: Path) -> None:
     """In a child process: one PDF export, then its time and peak resident memory."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from runbook_assistant import pdf
+    from runbook_assistant.pdf import register
+    from runbook_assistant.pdf import writer as pdf
 
+    register()
     pdf.ensure_gui_app()
     pdf.choose_font()
     before = peak_rss_mib()

@@ -10,9 +10,9 @@ import random
 import time
 from datetime import UTC, datetime, timedelta
 
-from runbook_assistant.core.events import Event, EventKind
-from runbook_assistant.core.model import Option, Runbook, Section, Step
-from runbook_assistant.core.state import fold
+from runbook_assistant.core.log.events import Event, EventKind
+from runbook_assistant.core.run.state import fold
+from runbook_assistant.core.runbook.model import Option, Runbook, Section, Step
 
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -96,9 +96,9 @@ def bench_check(commands: int = 600) -> float:
     import tempfile
     from pathlib import Path
 
-    from runbook_assistant.core.engine import Engine
-    from runbook_assistant.core.identity import DeviceIdentity
-    from runbook_assistant.core.parser import parse_text
+    from runbook_assistant.core.log.identity import DeviceIdentity
+    from runbook_assistant.core.run.engine import Engine
+    from runbook_assistant.core.runbook.parser import parse_text
 
     text = runbook_markdown()
     runbook = parse_text(text, "bench.md").runbook

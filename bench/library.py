@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from runbook_assistant.core.library import Library
+from runbook_assistant.core.library.catalog import Library
 
 _PROSE = (
     "netwerk storing wijziging rollback failover server opslag back-up herstel telefonie "
@@ -129,7 +129,7 @@ WARM_SCRIPT = """
 import sys, time
 from pathlib import Path
 start = time.perf_counter()
-from runbook_assistant.core.library import Library
+from runbook_assistant.core.library.catalog import Library
 imported, cpu = time.perf_counter(), time.process_time()
 library = Library([Path(sys.argv[1])], Path(sys.argv[2]))
 library.summaries()
@@ -178,7 +178,7 @@ def main() -> None:
 
         baseline, baseline_cpu, _ = cpu_timed(read_and_hash)
 
-        from runbook_assistant.core import parser as runbook_parser
+        from runbook_assistant.core.runbook import parser as runbook_parser
 
         children = children_cpu()
         cold, cold_cpu, summaries = cpu_timed(lambda: Library([folder], cache).summaries())

@@ -32,7 +32,7 @@ TIMEOUT_S = 60.0
 DIRECT = r"""
 import sys
 from pathlib import Path
-from runbook_assistant import paths
+from runbook_assistant.core import paths
 from runbook_assistant.ui.app import run_app
 sys.exit(run_app(Path(sys.argv[1]), [paths.bundled_runbooks_dir()]))
 """

@@ -20,15 +20,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from runbook_assistant.core.chain import EVENT_COLUMNS
-from runbook_assistant.core.events import EventKind
-from runbook_assistant.core.identity import DeviceIdentity
-from runbook_assistant.core.schema import MIGRATIONS
-from runbook_assistant.core.store import RunRecord, Store
-from runbook_assistant.core.sync import check_bundle, export_bundle, import_bundle
-from runbook_assistant.core.sync_bundle import read_bundle
-from runbook_assistant.core.sync_merge import StoreTarget, SyncBatch
-from runbook_assistant.core.verify import verify_store
+from runbook_assistant.core.log.chain import EVENT_COLUMNS
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.log.schema import MIGRATIONS
+from runbook_assistant.core.log.store import RunRecord, Store
+from runbook_assistant.core.log.verify import verify_store
+from runbook_assistant.core.sync.bundle import read_bundle
+from runbook_assistant.core.sync.exchange import check_bundle, export_bundle, import_bundle
+from runbook_assistant.core.sync.merge import StoreTarget, SyncBatch
 
 TEXT = "# Bench runbook\n\n- [ ] One step {#one}\n"
 RUN_ID = "01a2a000-0000-7000-8000-000000000001"

@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from runbook_assistant import paths
+from runbook_assistant.core import paths
 
 if TYPE_CHECKING:
-    from runbook_assistant.core.engine import Engine
-    from runbook_assistant.core.library import Library
-    from runbook_assistant.core.model import Option, Runbook, Step
+    from runbook_assistant.core.library.catalog import Library
+    from runbook_assistant.core.run.engine import Engine
+    from runbook_assistant.core.runbook.model import Option, Runbook, Step
 
 ACTOR = "Self-test"
 RUN_TITLE = "Zelftest: één run, checked & verified"  # non-ASCII on purpose: the font check
@@ -132,7 +132,7 @@ def _resources(work: _Work) -> str:
 
 
 def _library(work: _Work) -> str:
-    from runbook_assistant.core.library import Library
+    from runbook_assistant.core.library.catalog import Library
 
     folder = paths.bundled_runbooks_dir()
     if not folder.is_dir():
@@ -155,7 +155,7 @@ def _library(work: _Work) -> str:
 
 
 def _contacts(work: _Work) -> str:
-    from runbook_assistant.core.contacts import bundled_contacts_path, load_contacts
+    from runbook_assistant.core.comms.contacts import bundled_contacts_path, load_contacts
 
     book = load_contacts(user=work.folder / "no-user-contacts.yaml")
     if book.problems:
@@ -178,8 +178,8 @@ def _pick(library: Library) -> tuple[Runbook, Step, Step, Step, Option]:
 
 
 def _events(work: _Work) -> str:
-    from runbook_assistant.core.engine import Engine
-    from runbook_assistant.core.identity import DeviceIdentity
+    from runbook_assistant.core.log.identity import DeviceIdentity
+    from runbook_assistant.core.run.engine import Engine
 
     assert work.library is not None
     runbook, first, second, decision, option = _pick(work.library)
@@ -216,8 +216,8 @@ class _NoStep:
 
 def _verify(work: _Work) -> str:
     from runbook_assistant.core.export import export_run
-    from runbook_assistant.core.verify import verify_store
-    from runbook_assistant.core.verify_sources import verify_export
+    from runbook_assistant.core.log.verify import verify_store
+    from runbook_assistant.core.log.verify_sources import verify_export
 
     assert work.engine is not None
     report = verify_store(work.engine.store, all_signatures=True)
@@ -253,8 +253,10 @@ def _exports(work: _Work) -> str:
 
 
 def _pdf(work: _Work) -> str:
+    from runbook_assistant import pdf
     from runbook_assistant.core.export import export_run
 
+    pdf.register()
     assert work.engine is not None
     path = export_run(work.engine, work.run_id, "pdf", work.folder / "timeline.pdf")
     data = path.read_bytes()
@@ -267,7 +269,7 @@ def _qt(work: _Work) -> str:
     from PySide6.QtCore import QCollator, QLibraryInfo, QLocale, QTranslator
     from PySide6.QtGui import QIcon
 
-    from runbook_assistant import pdf
+    from runbook_assistant.pdf import writer as pdf
 
     pdf.ensure_gui_app()
     icon = QIcon(str(paths.resources_dir() / "icon-app.svg"))

@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 from hand_clock import HandClock
 
-from runbook_assistant.core.engine import Engine
+from runbook_assistant import pdf
+from runbook_assistant.core.run.engine import Engine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+pdf.register()  # as the CLI and the app do at start-up; Qt loads only when a PDF is drawn
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

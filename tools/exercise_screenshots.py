@@ -37,9 +37,9 @@ def main() -> int:
 
     import shiboken6
 
-    from runbook_assistant import paths
-    from runbook_assistant.core.engine import Engine
-    from runbook_assistant.core.library import Library
+    from runbook_assistant.core import paths
+    from runbook_assistant.core.library.catalog import Library
+    from runbook_assistant.core.run.engine import Engine
     from runbook_assistant.ui.app import create_application
     from runbook_assistant.ui.i18n import Translations
     from runbook_assistant.ui.main_window import MainWindow

@@ -40,9 +40,9 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from runbook_assistant import paths
-    from runbook_assistant.core.engine import Engine
-    from runbook_assistant.core.parser import parse_text
+    from runbook_assistant.core import paths
+    from runbook_assistant.core.run.engine import Engine
+    from runbook_assistant.core.runbook.parser import parse_text
     from runbook_assistant.ui.app import create_application
     from runbook_assistant.ui.i18n import Translations
     from runbook_assistant.ui.run_view import RunView

@@ -20,11 +20,14 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from runbook_assistant.core.contacts import load_contacts  # noqa: E402
-from runbook_assistant.core.engine import Engine  # noqa: E402
+from runbook_assistant.core.comms.contacts import load_contacts  # noqa: E402
 from runbook_assistant.core.export import export_checklist, export_run  # noqa: E402
-from runbook_assistant.core.identity import DeviceIdentity  # noqa: E402
-from runbook_assistant.core.parser import parse_text  # noqa: E402
+from runbook_assistant.core.log.identity import DeviceIdentity  # noqa: E402
+from runbook_assistant.core.run.engine import Engine  # noqa: E402
+from runbook_assistant.core.runbook.parser import parse_text  # noqa: E402
+from runbook_assistant.pdf import register as register_pdf  # noqa: E402
+
+register_pdf()
 
 RUNBOOK = ROOT / "runbooks" / "kernnetwerk-failover.md"
 HERE = Path(__file__).resolve().parent

@@ -13,10 +13,10 @@ import click
 from runbook_assistant.cli import cli, pass_app
 from runbook_assistant.cli.context import AppContext
 from runbook_assistant.cli.run_cmds import CoreFailure, run
-from runbook_assistant.core.contacts import Contact, ContactBook, load_contacts
+from runbook_assistant.core.comms.contacts import Contact, ContactBook, load_contacts
+from runbook_assistant.core.comms.messages import fill_message
 from runbook_assistant.core.errors import CommandError, RunbookAssistantError
-from runbook_assistant.core.messages import fill_message
-from runbook_assistant.core.timeline import event_text
+from runbook_assistant.core.run.timeline import event_text
 
 
 def _contact_book() -> ContactBook:

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from runbook_assistant import paths
+from runbook_assistant.core import paths
 
 if TYPE_CHECKING:
-    from runbook_assistant.core.engine import Engine
-    from runbook_assistant.core.library import Library
+    from runbook_assistant.core.library.catalog import Library
+    from runbook_assistant.core.run.engine import Engine
 
 
 @dataclass
@@ -38,7 +38,7 @@ class AppContext:
     def library(self) -> Library:
         """The runbook library over ``library_dirs``, indexed in the user's cache folder."""
         if "library" not in self._cache:
-            from runbook_assistant.core.library import Library
+            from runbook_assistant.core.library.catalog import Library
 
             made = Library(self.library_dirs, cache_path=paths.cache_db_path())
             self._cache["library"] = made
@@ -52,7 +52,7 @@ class AppContext:
     def engine(self) -> Engine:
         """The run engine on ``database``; opened on first use, closed when the command ends."""
         if "engine" not in self._cache:
-            from runbook_assistant.core.engine import Engine
+            from runbook_assistant.core.run.engine import Engine
 
             engine = Engine.open(self.database)
             self._cache["engine"] = engine

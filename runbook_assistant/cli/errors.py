@@ -40,7 +40,7 @@ def _write_crash_log() -> str:
     """Append the current traceback to a log in the user data folder; return its path."""
     import traceback
 
-    from runbook_assistant import paths
+    from runbook_assistant.core import paths
 
     try:
         log = paths.user_data_dir() / "errors.log"

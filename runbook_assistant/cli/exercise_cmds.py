@@ -3,7 +3,7 @@
 (one run, or two compared), ``draft`` (a scenario draft from a past run) and ``rehearsal`` (what
 exercises taught about a runbook).
 
-Exercise time is read from the clock events in the run's log (see ``core/exercise_time.py``), so
+Exercise time is read from the clock events in the run's log (see ``core/exercise/timing.py``), so
 a script can call these commands one by one and the clock carries on between them.
 """
 
@@ -18,10 +18,11 @@ from runbook_assistant.cli import cli, pass_app
 from runbook_assistant.cli.context import AppContext
 from runbook_assistant.cli.run_cmds import RunGroup, _announce, _step_id, run
 from runbook_assistant.core.errors import CommandError
-from runbook_assistant.core.exercise import ExerciseSession
-from runbook_assistant.core.exercise_time import format_offset, parse_offset
+from runbook_assistant.core.exercise.session import ExerciseSession
+from runbook_assistant.core.exercise.timing import parse_offset
 from runbook_assistant.core.export.debrief_labels import span
-from runbook_assistant.core.timeline import event_text
+from runbook_assistant.core.formatting import format_offset
+from runbook_assistant.core.run.timeline import event_text
 
 
 def _session(app: AppContext, run_ref: str) -> ExerciseSession:
@@ -147,8 +148,8 @@ def draft(app: AppContext, run_ref: str, output: str) -> None:
 
     Edit the goals and the injects, then put the file in a library folder.
     """
+    from runbook_assistant.core.exercise.rehearsal import scenario_from_run
     from runbook_assistant.core.export.atomic import check_target, write_text_atomic
-    from runbook_assistant.core.rehearsal import scenario_from_run
 
     text = scenario_from_run(app.engine, run_ref)
     target = check_target(Path(output))
@@ -165,7 +166,7 @@ def rehearsal_cmd(app: AppContext, runbook_id: str, as_json: bool) -> None:
 
     Only exercise runs count. Steps never rehearsed are marked.
     """
-    from runbook_assistant.core.rehearsal import rehearsal
+    from runbook_assistant.core.exercise.rehearsal import rehearsal
 
     runbook = app.library.get(runbook_id)
     if runbook.kind == "exercise":

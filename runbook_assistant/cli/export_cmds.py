@@ -20,7 +20,7 @@ from runbook_assistant.cli.run_cmds import CoreFailure, run
 from runbook_assistant.core.errors import RunbookAssistantError
 from runbook_assistant.core.export import export_checklist, export_run
 from runbook_assistant.core.export.report import REPORT_FIELDS
-from runbook_assistant.core.timeline import event_text
+from runbook_assistant.core.run.timeline import event_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -71,7 +71,7 @@ def checklist(app: AppContext, runbook_id: str, output: str, lang: str | None) -
     options and contacts per role. Type a filled-in sheet back in with
     `run check RUN STEP --actor INITIALS --at HH:MM`.
     """
-    from runbook_assistant.core.contacts import load_contacts
+    from runbook_assistant.core.comms.contacts import load_contacts
 
     runbook = app.library.get(runbook_id)
     book = load_contacts()

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import click
 
-from runbook_assistant import __version__, paths
+from runbook_assistant import __version__, pdf
 from runbook_assistant.cli.context import AppContext
+from runbook_assistant.core import paths
+
+pdf.register()  # PDF exports draw with Qt (imported only when a PDF is drawn)
 
 
 class _LazyGroup(click.Group):

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from runbook_assistant import paths
+from runbook_assistant.core import paths
 
 if TYPE_CHECKING:
     from runbook_assistant.cli.context import AppContext

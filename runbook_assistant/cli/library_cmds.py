@@ -15,8 +15,8 @@ from runbook_assistant.cli import cli, pass_app
 from runbook_assistant.cli.context import AppContext
 from runbook_assistant.cli.errors import report
 from runbook_assistant.core.errors import RunbookAssistantError
-from runbook_assistant.core.library import LibraryEntry, RunbookSummary
-from runbook_assistant.core.model import Runbook, Severity, Step
+from runbook_assistant.core.library.catalog import LibraryEntry, RunbookSummary
+from runbook_assistant.core.runbook.model import Runbook, Severity, Step
 
 KINDS = ("runbook", "exercise")
 F = TypeVar("F", bound=Callable[..., Any])

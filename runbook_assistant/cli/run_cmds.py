@@ -17,14 +17,14 @@ from runbook_assistant.cli import cli, pass_app
 from runbook_assistant.cli.context import AppContext
 from runbook_assistant.cli.errors import report
 from runbook_assistant.cli.run_render import render_run, run_json, summary_json
-from runbook_assistant.core.command_checks import SERVICE_STATUSES
 from runbook_assistant.core.errors import CommandError, RunbookAssistantError
-from runbook_assistant.core.events import Event
-from runbook_assistant.core.model import Runbook
-from runbook_assistant.core.timeline import event_text
+from runbook_assistant.core.log.events import Event
+from runbook_assistant.core.run.command_checks import SERVICE_STATUSES
+from runbook_assistant.core.run.timeline import event_text
+from runbook_assistant.core.runbook.model import Runbook
 
 if TYPE_CHECKING:
-    from runbook_assistant.core.engine import Engine
+    from runbook_assistant.core.run.engine import Engine
 
 F = TypeVar("F", bound=Callable[..., Any])
 

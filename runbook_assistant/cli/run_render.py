@@ -9,16 +9,16 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from runbook_assistant.core.clock import format_wall_time
-from runbook_assistant.core.events import Event
-from runbook_assistant.core.model import Runbook
-from runbook_assistant.core.state import state_to_dict
-from runbook_assistant.core.state_types import RunState, StepState
-from runbook_assistant.core.timeline import service_status_text
+from runbook_assistant.core.log.clock import format_wall_time
+from runbook_assistant.core.log.events import Event
+from runbook_assistant.core.run.state import state_to_dict
+from runbook_assistant.core.run.state_types import RunState, StepState
+from runbook_assistant.core.run.timeline import service_status_text
+from runbook_assistant.core.runbook.model import Runbook
 
 if TYPE_CHECKING:
-    from runbook_assistant.core.engine import RunSummary
-    from runbook_assistant.core.store import RunRecord
+    from runbook_assistant.core.log.store import RunRecord
+    from runbook_assistant.core.run.engine import RunSummary
 
 MARKS = {"open": "[ ]", "done": "[x]", "skipped": "[-]"}
 

@@ -15,7 +15,12 @@ from runbook_assistant.cli import cli, pass_app
 from runbook_assistant.cli.context import AppContext
 from runbook_assistant.cli.run_cmds import CoreFailure
 from runbook_assistant.core.errors import RunbookAssistantError
-from runbook_assistant.core.sync import ExportResult, ImportResult, export_bundle, import_bundle
+from runbook_assistant.core.sync.exchange import (
+    ExportResult,
+    ImportResult,
+    export_bundle,
+    import_bundle,
+)
 
 
 class SyncGroup(click.Group):

@@ -11,13 +11,13 @@ from typing import Any
 
 import click
 
-from runbook_assistant import paths
 from runbook_assistant.cli import cli, pass_app
 from runbook_assistant.cli.context import AppContext
+from runbook_assistant.core import paths
 from runbook_assistant.core.errors import RunbookAssistantError
-from runbook_assistant.core.identity import DeviceIdentity
-from runbook_assistant.core.verify import VerifyReport
-from runbook_assistant.core.verify_sources import verify_file
+from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.log.verify import VerifyReport
+from runbook_assistant.core.log.verify_sources import verify_file
 
 TAMPERED, UNREADABLE = 1, 2
 

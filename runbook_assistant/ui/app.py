@@ -21,7 +21,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from runbook_assistant import __version__, paths
+from runbook_assistant import __version__, pdf
+from runbook_assistant.core import paths
 from runbook_assistant.core.errors import RunbookAssistantError, StoreError
 from runbook_assistant.ui import resources, theme
 from runbook_assistant.ui.errors import ExceptHook, guarded, show_error
@@ -33,6 +34,9 @@ READY_FILE_ENV = "RUNBOOK_ASSISTANT_READY_FILE"
 LOAD_FALLBACK_MS = 1500  # load the core even if the window is never painted (e.g. minimised)
 log = logging.getLogger("runbook_assistant.ui")
 translate = QCoreApplication.translate
+
+
+pdf.register()  # the export menu's PDFs draw with Qt
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -121,7 +125,7 @@ class CoreLoader(QObject):
         return list(dict.fromkeys([*self.library_dirs, *extra]))
 
     def load_library(self) -> None:
-        from runbook_assistant.core.library import Library
+        from runbook_assistant.core.library.catalog import Library
 
         def scanned() -> Library:
             library = Library(self.folders(), paths.cache_db_path())
@@ -137,7 +141,7 @@ class CoreLoader(QObject):
         self.window.attach_library(library)
 
     def load_engine(self) -> None:
-        from runbook_assistant.core.engine import Engine
+        from runbook_assistant.core.run.engine import Engine
 
         self.engine = guarded(self.window, lambda: Engine.open(self.database))
         self.window.attach_engine(self.engine)

@@ -32,13 +32,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runbook_assistant.core.contacts import ContactBook, DirectoryRow, load_contacts, role_directory
+from runbook_assistant.core.comms.contacts import (
+    ContactBook,
+    DirectoryRow,
+    load_contacts,
+    role_directory,
+)
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.errors import guarded
 from runbook_assistant.ui.row_models import RecordRole, RowsModel
 
 if TYPE_CHECKING:
-    from runbook_assistant.core.engine import Engine
+    from runbook_assistant.core.run.engine import Engine
 
 _Index = QModelIndex | QPersistentModelIndex
 SearchRole = RecordRole + 1  # every field of the row, for the search

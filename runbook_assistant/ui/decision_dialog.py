@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runbook_assistant.core.model import Runbook, Step
+from runbook_assistant.core.runbook.model import Runbook, Step
 from runbook_assistant.ui.dialog_parts import is_plain_enter, record_buttons
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}

@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
-from runbook_assistant.core.model import Runbook
-from runbook_assistant.core.state_types import DecisionEntry, RunState
+from runbook_assistant.core.run.state_types import DecisionEntry, RunState
+from runbook_assistant.core.runbook.model import Runbook
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.row_models import RowsModel
 from runbook_assistant.ui.side_table import SideTable

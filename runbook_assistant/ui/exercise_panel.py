@@ -9,7 +9,7 @@ marked as an observer's, and the debrief lists them apart. The clock ticks with 
 timer, whose time source tests drive by hand.
 
 ``attach_exercise_panel(view)`` is all a run view does for an exercise: it swaps in the simulated
-clock and the exercise-time engine (``core/exercise.py``) and inserts the panel.
+clock and the exercise-time engine (``core/exercise/session.py``) and inserts the panel.
 """
 
 from __future__ import annotations
@@ -37,14 +37,14 @@ from PySide6.QtWidgets import (
 )
 
 from runbook_assistant.core.errors import RunbookAssistantError
-from runbook_assistant.core.events import Event
-from runbook_assistant.core.exercise import (
+from runbook_assistant.core.exercise.session import (
     SPEEDS,
     ExerciseEngine,
     ExerciseSession,
     ScheduledInject,
 )
-from runbook_assistant.core.exercise_time import format_offset
+from runbook_assistant.core.formatting import format_offset
+from runbook_assistant.core.log.events import Event
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.errors import guarded
 from runbook_assistant.ui.run_timers import span_text
@@ -384,7 +384,7 @@ def _library_of(view: QWidget) -> Any:
         if library is not None and hasattr(library, "get"):
             return library
         widget = widget.parentWidget()
-    from runbook_assistant import paths
-    from runbook_assistant.core.library import Library
+    from runbook_assistant.core import paths
+    from runbook_assistant.core.library.catalog import Library
 
     return Library([paths.bundled_runbooks_dir()], cache_path=None)

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from runbook_assistant.core.fold import person_key
-from runbook_assistant.core.model import Step
+from runbook_assistant.core.run.fold import person_key
+from runbook_assistant.core.runbook.model import Step
 from runbook_assistant.ui.dialog_parts import record_buttons
 
 

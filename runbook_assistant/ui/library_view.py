@@ -1,7 +1,7 @@
 """The library panel: search as you type (the core's full-text index), filters, and the list.
 
-The view asks the library object (``runbook_assistant.core.library.Library``) for rows and never
-parses or searches anything itself. Keyboard: type to search, Down to go to the list, Enter to open.
+The view asks the library object (``core.library.catalog.Library``) for rows and never parses or
+searches anything itself. Keyboard: type to search, Down to go to the list, Enter to open.
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from runbook_assistant.core.model import MessageTemplate
-from runbook_assistant.core.state_types import MessageEntry
+from runbook_assistant.core.run.state_types import MessageEntry
+from runbook_assistant.core.runbook.model import MessageTemplate
 from runbook_assistant.ui.row_models import RecordRole, RowsModel
 from runbook_assistant.ui.services_view import clock_text
 

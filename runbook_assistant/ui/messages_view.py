@@ -30,23 +30,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runbook_assistant.core.contacts import ContactBook, load_contacts
-from runbook_assistant.core.messages import (
+from runbook_assistant.core.comms.contacts import ContactBook, load_contacts
+from runbook_assistant.core.comms.messages import (
     FilledMessage,
     fill_message,
     message_groups,
     next_update_due,
 )
-from runbook_assistant.core.model import MessageTemplate
-from runbook_assistant.core.services import format_duration
-from runbook_assistant.core.state_types import RunState
+from runbook_assistant.core.run.services import format_duration
+from runbook_assistant.core.run.state_types import RunState
+from runbook_assistant.core.runbook.model import MessageTemplate
 from runbook_assistant.ui.errors import guarded
 from runbook_assistant.ui.messages_model import MessageRow, MessagesModel, pretty
 from runbook_assistant.ui.services_view import ActorSource, actor_of, clock_text, ui_lang
 
 if TYPE_CHECKING:
-    from runbook_assistant.core.engine import Engine
-    from runbook_assistant.core.events import Event
+    from runbook_assistant.core.log.events import Event
+    from runbook_assistant.core.run.engine import Engine
 
 TICK_MS = 1000
 

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from runbook_assistant.core.model import Runbook
-from runbook_assistant.core.state_types import NoteEntry, RunState
+from runbook_assistant.core.run.state_types import NoteEntry, RunState
+from runbook_assistant.core.runbook.model import Runbook
 from runbook_assistant.ui.row_models import RowsModel
 from runbook_assistant.ui.side_table import SideTable
 from runbook_assistant.ui.step_list import local_time

@@ -3,7 +3,7 @@
 One line says how often the runbook was exercised and when last; "Per step" opens a table with,
 for every step, when it was last rehearsed, how long it typically takes (the median over the
 exercise runs) and how often it was done; steps never rehearsed are flagged in red. Only exercise
-runs count (``core/rehearsal.py``).
+runs count (``core/exercise/rehearsal.py``).
 """
 
 from __future__ import annotations
@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from runbook_assistant.core.errors import RunbookAssistantError
-from runbook_assistant.core.rehearsal import Rehearsal, rehearsal
+from runbook_assistant.core.exercise.rehearsal import Rehearsal, rehearsal
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.run_timers import span_text
 
 if TYPE_CHECKING:
-    from runbook_assistant.core.engine import Engine
-    from runbook_assistant.core.model import Runbook
+    from runbook_assistant.core.run.engine import Engine
+    from runbook_assistant.core.runbook.model import Runbook
 
 log = logging.getLogger("runbook_assistant.ui")
 

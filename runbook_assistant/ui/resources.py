@@ -6,7 +6,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from runbook_assistant import paths
+from runbook_assistant.core import paths
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon

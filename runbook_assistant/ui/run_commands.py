@@ -17,8 +17,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog
 
 from runbook_assistant.core.errors import RunbookAssistantError
-from runbook_assistant.core.events import Event
-from runbook_assistant.core.model import Step
+from runbook_assistant.core.log.events import Event
+from runbook_assistant.core.runbook.model import Step
 from runbook_assistant.ui.decision_dialog import DecisionDialog
 from runbook_assistant.ui.errors import guarded
 from runbook_assistant.ui.four_eyes_dialog import FourEyesDialog

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runbook_assistant.core.model import Runbook
-from runbook_assistant.core.state_types import RunState
+from runbook_assistant.core.run.state_types import RunState
+from runbook_assistant.core.runbook.model import Runbook
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.step_list import local_time
 

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from runbook_assistant.core.model import Runbook
-from runbook_assistant.core.state_types import RunState
+from runbook_assistant.core.run.state_types import RunState
+from runbook_assistant.core.runbook.model import Runbook
 from runbook_assistant.ui.decisions_view import DecisionsView
 from runbook_assistant.ui.notes_view import NotesView
 from runbook_assistant.ui.timeline_view import TimelineView
 
 if TYPE_CHECKING:
-    from runbook_assistant.core.engine import Engine
+    from runbook_assistant.core.run.engine import Engine
 
 log = logging.getLogger("runbook_assistant.ui")
 COMMS = (("contacts", "runbook_assistant.ui.contacts_view", "ContactsView"),

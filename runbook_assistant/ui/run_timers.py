@@ -13,8 +13,8 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
-from runbook_assistant.core.model import Runbook
-from runbook_assistant.core.state_types import RunState, StepState
+from runbook_assistant.core.run.state_types import RunState, StepState
+from runbook_assistant.core.runbook.model import Runbook
 
 translate = QCoreApplication.translate
 TICK_MS = 1000

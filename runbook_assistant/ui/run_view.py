@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QVBoxLayout, QWidget
 
-from runbook_assistant.core.clock import Clock
-from runbook_assistant.core.model import Step
-from runbook_assistant.core.state_types import RunState
+from runbook_assistant.core.log.clock import Clock
+from runbook_assistant.core.run.state_types import RunState
+from runbook_assistant.core.runbook.model import Step
 from runbook_assistant.ui.errors import guarded
 from runbook_assistant.ui.run_commands import KEY_HELP, RunCommands
 from runbook_assistant.ui.run_header import RunHeader
@@ -35,7 +35,7 @@ from runbook_assistant.ui.step_search import StepSearchBar
 from runbook_assistant.ui.step_tree_view import StepTreeView
 
 if TYPE_CHECKING:
-    from runbook_assistant.core.engine import Engine
+    from runbook_assistant.core.run.engine import Engine
 
 translate = QCoreApplication.translate
 FULL_REFRESH = timedelta(seconds=60)  # re-read the run now and then, even with nothing due

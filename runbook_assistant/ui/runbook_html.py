@@ -11,7 +11,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from runbook_assistant.core.model import Runbook, Section, Step
+from runbook_assistant.core.runbook.model import Runbook, Section, Step
 from runbook_assistant.ui.markdown_html import render_markdown
 
 translate = QCoreApplication.translate

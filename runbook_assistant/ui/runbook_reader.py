@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from runbook_assistant.ui import resources, theme
 
 if TYPE_CHECKING:
-    from runbook_assistant.core.model import Runbook
+    from runbook_assistant.core.runbook.model import Runbook
 
 
 class SafeTextBrowser(QTextBrowser):

@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runbook_assistant.core.services import STATUSES, ServiceRow, board_of, format_duration
+from runbook_assistant.core.run.services import STATUSES, ServiceRow, board_of, format_duration
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.errors import guarded
 from runbook_assistant.ui.row_models import RecordRole, RowsModel
 
 if TYPE_CHECKING:
-    from runbook_assistant.core.engine import Engine
-    from runbook_assistant.core.events import Event
+    from runbook_assistant.core.log.events import Event
+    from runbook_assistant.core.run.engine import Engine
 
 translate = QCoreApplication.translate
 ActorSource = str | Callable[[], str]

@@ -13,7 +13,7 @@ from typing import NamedTuple
 import platformdirs
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
-from runbook_assistant import paths
+from runbook_assistant.core import paths
 
 FONT_SCALE_MIN = 0.8
 FONT_SCALE_MAX = 2.5

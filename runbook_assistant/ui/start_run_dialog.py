@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runbook_assistant.core.fold import staffing_shortfall
-from runbook_assistant.core.model import Runbook
+from runbook_assistant.core.run.fold import staffing_shortfall
+from runbook_assistant.core.runbook.model import Runbook
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.widgets import Heading
 

@@ -14,8 +14,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
-from runbook_assistant.core.model import Runbook, Section, Step
-from runbook_assistant.core.state_types import RunState, StepState
+from runbook_assistant.core.run.state_types import RunState, StepState
+from runbook_assistant.core.runbook.model import Runbook, Section, Step
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.markdown_html import render_markdown
 from runbook_assistant.ui.runbook_html import format_duration

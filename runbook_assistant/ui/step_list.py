@@ -20,8 +20,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from runbook_assistant.core.model import Runbook, Section, Step
-from runbook_assistant.core.state_types import RunState, SectionProgress, StepState
+from runbook_assistant.core.run.state_types import RunState, SectionProgress, StepState
+from runbook_assistant.core.runbook.model import Runbook, Section, Step
 from runbook_assistant.ui.run_timers import countdown
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -17,12 +17,12 @@ from PySide6.QtCore import QCoreApplication, QDir, QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from runbook_assistant.core.clock import parse_wall_time
+from runbook_assistant.core.log.clock import parse_wall_time
 from runbook_assistant.ui.errors import guarded
 from runbook_assistant.ui.resources import APP_NAME
 
 if TYPE_CHECKING:  # the sync code loads when an action runs, not at the app's start
-    from runbook_assistant.core.sync import ExportResult, ImportResult
+    from runbook_assistant.core.sync.exchange import ExportResult, ImportResult
 
 translate = QCoreApplication.translate
 
@@ -94,7 +94,7 @@ class SyncActions(QObject):
             translate("SyncDialogs", "Sync bundles (*.sqlite *.db);;All files (*)"))
         if not path:
             return None
-        from runbook_assistant.core.sync import export_bundle
+        from runbook_assistant.core.sync.exchange import export_bundle
 
         result = guarded(self._parent, lambda: export_bundle(store, Path(path)))
         if result is not None:
@@ -112,7 +112,7 @@ class SyncActions(QObject):
             translate("SyncDialogs", "Sync bundles (*.sqlite *.db);;All files (*)"))
         if not path:
             return None
-        from runbook_assistant.core.sync import import_bundle
+        from runbook_assistant.core.sync.exchange import import_bundle
 
         result = guarded(self._parent, lambda: import_bundle(engine.store, Path(path)))
         if result is None:

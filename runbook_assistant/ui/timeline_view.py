@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runbook_assistant.core.events import EventKind
-from runbook_assistant.core.state_types import RunState
-from runbook_assistant.core.timeline import TimelineRow, timeline_rows
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.run.state_types import RunState
+from runbook_assistant.core.run.timeline import TimelineRow, timeline_rows
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.row_models import RecordRole, RowsModel
 from runbook_assistant.ui.side_table import SideTable

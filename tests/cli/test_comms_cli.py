@@ -8,7 +8,7 @@ import re
 import pytest
 from cli_support import ok
 
-from runbook_assistant import paths
+from runbook_assistant.core import paths
 
 EVENT_ID = re.compile(r"^[A-Za-z0-9-]{16,}$")
 RUNBOOK = "informatienummer-14020-email"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cli_support import ok, refused
 
-from runbook_assistant.core.parser import parse_text
+from runbook_assistant.core.runbook.parser import parse_text
 
 SCENARIO = "oefening-wijziging-zonder-tweede-persoon"
 RUNBOOK = "netwerkstoring-wijziging"

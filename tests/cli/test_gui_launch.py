@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from runbook_assistant import paths
 from runbook_assistant.cli import main
 from runbook_assistant.cli.errors import run_cli
 from runbook_assistant.cli.gui import gui_request
+from runbook_assistant.core import paths
 from runbook_assistant.ui import app as ui_app
 
 REPO = Path(__file__).resolve().parent.parent.parent

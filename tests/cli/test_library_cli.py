@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from runbook_assistant import paths
 from runbook_assistant.cli import cli
+from runbook_assistant.core import paths
 
 LIBRARY = Path(__file__).resolve().parent.parent / "fixtures" / "library"
 GOOD, EXTRA, BROKEN, FOREIGN = (LIBRARY / name for name in ("good", "extra", "broken", "foreign"))

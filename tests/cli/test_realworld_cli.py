@@ -20,7 +20,7 @@ from click.testing import CliRunner, Result
 from realworld_support import REALWORLD, huge_playbook, trap_folder
 
 from runbook_assistant.cli import cli
-from runbook_assistant.core.parser import parse_file
+from runbook_assistant.core.runbook.parser import parse_file
 
 FOREIGN = sorted(REALWORLD.glob("*.md"))
 BROKEN = sorted((REALWORLD / "broken").glob("*.md"))

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from runbook_assistant import paths
 from runbook_assistant.cli import cli
-from runbook_assistant.core.identity import KEY_FILE_NAME, DeviceIdentity
+from runbook_assistant.core import paths
+from runbook_assistant.core.log.identity import KEY_FILE_NAME, DeviceIdentity
 from runbook_assistant.selftest import STEPS, SelfTestFailed, check_pdf_text
 
 DB_NAME = "runbook-assistant.sqlite3"

@@ -11,7 +11,7 @@ from cli_support import ok, refused
 from click.testing import CliRunner, Result
 
 from runbook_assistant.cli import cli
-from runbook_assistant.core.identity import DeviceIdentity
+from runbook_assistant.core.log.identity import DeviceIdentity
 
 LIBRARY = Path(__file__).resolve().parent.parent / "fixtures" / "engine"
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from runbook_assistant import paths
 from runbook_assistant.cli import cli
-from runbook_assistant.core.events import EventKind
-from runbook_assistant.core.identity import DeviceIdentity
-from runbook_assistant.core.store import RunRecord, Store
+from runbook_assistant.core import paths
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.log.store import RunRecord, Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "core"))
 from eventlog_helpers import add_notes, start_run

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from hand_clock import HandClock
 
-from runbook_assistant.core.events import EventKind
-from runbook_assistant.core.identity import DeviceIdentity
-from runbook_assistant.core.store import RunRecord, Store
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.log.store import RunRecord, Store
 
 RUNBOOK_TEXT = "---\nid: test\n---\n# Test runbook\n\n- [ ] Step one\n"
 RUNBOOK_SHA = hashlib.sha256(RUNBOOK_TEXT.encode("utf-8")).hexdigest()

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from hand_clock import HandClock
 
-from runbook_assistant.core.engine import Engine
-from runbook_assistant.core.exercise import ExerciseSession
-from runbook_assistant.core.model import Runbook
-from runbook_assistant.core.parser import parse_text
+from runbook_assistant.core.exercise.session import ExerciseSession
+from runbook_assistant.core.run.engine import Engine
+from runbook_assistant.core.runbook.model import Runbook
+from runbook_assistant.core.runbook.parser import parse_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "exercise"
 

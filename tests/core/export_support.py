@@ -14,10 +14,10 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hand_clock import T0, HandClock
 
-import runbook_assistant.core.engine  # noqa: F401  (loads the modules whose ids are patched)
-from runbook_assistant.core.engine import Engine
-from runbook_assistant.core.identity import DeviceIdentity
-from runbook_assistant.core.parser import parse_text
+import runbook_assistant.core.run.engine  # noqa: F401  (loads the modules whose ids are patched)
+from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.run.engine import Engine
+from runbook_assistant.core.runbook.parser import parse_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "export"
 RUNBOOK = FIXTURES / "storing-export.md"

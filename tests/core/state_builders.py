@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from runbook_assistant.core.events import Event, EventKind
-from runbook_assistant.core.model import Option, Role, Runbook, Section, Step
+from runbook_assistant.core.log.events import Event, EventKind
+from runbook_assistant.core.runbook.model import Option, Role, Runbook, Section, Step
 
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 RUN_ID = "0192f7a0-0000-7000-8000-000000000001"

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 from runbook_assistant.core.errors import StoreError
-from runbook_assistant.core.events import EventKind
-from runbook_assistant.core.identity import DeviceIdentity
-from runbook_assistant.core.store import Store
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.log.store import Store
 
 
 def main() -> None:

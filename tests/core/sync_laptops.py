@@ -7,11 +7,11 @@ from pathlib import Path
 
 from hand_clock import T0, HandClock
 
-from runbook_assistant.core.engine import Engine
-from runbook_assistant.core.identity import DeviceIdentity
-from runbook_assistant.core.parser import parse_text
-from runbook_assistant.core.store import Store
-from runbook_assistant.core.sync import ImportResult, export_bundle, import_bundle
+from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.log.store import Store
+from runbook_assistant.core.run.engine import Engine
+from runbook_assistant.core.runbook.parser import parse_text
+from runbook_assistant.core.sync.exchange import ImportResult, export_bundle, import_bundle
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "engine" / "storing-test.md"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from runbook_assistant import paths
-from runbook_assistant.core.library import Library
+from runbook_assistant.core import paths
+from runbook_assistant.core.library.catalog import Library
 
 PAIRS = [("oefening-wijziging-zonder-tweede-persoon", "exercise-change-without-second-person"),
          ("oefening-failover-mislukt", "exercise-failover-fails"),

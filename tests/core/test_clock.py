@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from hand_clock import HandClock
 
-from runbook_assistant.core.clock import (
+from runbook_assistant.core.log.clock import (
     HybridLogicalClock,
     SystemClock,
     format_hlc,

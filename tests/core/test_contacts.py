@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from runbook_assistant import paths
-from runbook_assistant.core.contacts import (
+from runbook_assistant.core import paths
+from runbook_assistant.core.comms.contacts import (
     contacts_for_role,
     load_contacts,
     parse_contacts,

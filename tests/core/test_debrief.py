@@ -12,16 +12,16 @@ import pytest
 from exercise_support import play, session, start_drill
 from hand_clock import HandClock
 
-from runbook_assistant.core.engine import Engine
 from runbook_assistant.core.errors import ExportError
-from runbook_assistant.core.events import EventKind
 from runbook_assistant.core.export import export_run, load_run
 from runbook_assistant.core.export.debrief import export_debrief
 from runbook_assistant.core.export.debrief_chart import RED, SVG_NS, chart_svg
 from runbook_assistant.core.export.debrief_data import build_debrief, compare
 from runbook_assistant.core.export.debrief_labels import debrief_labels
-from runbook_assistant.core.identity import DeviceIdentity
-from runbook_assistant.core.sync import export_bundle, import_bundle
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.run.engine import Engine
+from runbook_assistant.core.sync.exchange import export_bundle, import_bundle
 
 SVG = f"{{{SVG_NS}}}"
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from hand_clock import T0, HandClock
 
-from runbook_assistant.core.engine import Engine
 from runbook_assistant.core.errors import CommandError
-from runbook_assistant.core.events import EventKind
-from runbook_assistant.core.parser import parse_text
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.run.engine import Engine
+from runbook_assistant.core.runbook.parser import parse_text
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "engine" / "storing-test.md"
 SCENARIO = FIXTURE.with_name("oefening-test.md")

@@ -10,15 +10,15 @@ import pytest
 from exercise_support import session, start_drill
 from hand_clock import T0, HandClock
 
-from runbook_assistant.core.engine import Engine
 from runbook_assistant.core.errors import CommandError
-from runbook_assistant.core.events import EventKind
-from runbook_assistant.core.exercise import ExerciseEngine, ExerciseSession
-from runbook_assistant.core.exercise_time import (
+from runbook_assistant.core.exercise.session import ExerciseEngine, ExerciseSession
+from runbook_assistant.core.exercise.timing import (
     ExerciseTimeline,
     SimulatedClock,
     parse_offset,
 )
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.run.engine import Engine
 
 
 def delivered(engine: Engine, run_id: str) -> list[int]:

@@ -26,7 +26,6 @@ from export_support import (
 )
 from hand_clock import HandClock
 
-from runbook_assistant.core.engine import Engine
 from runbook_assistant.core.errors import ExportError
 from runbook_assistant.core.export import (
     ExportCancelled,
@@ -36,7 +35,8 @@ from runbook_assistant.core.export import (
     render_run,
     suggested_file_name,
 )
-from runbook_assistant.core.verify_sources import verify_file
+from runbook_assistant.core.log.verify_sources import verify_file
+from runbook_assistant.core.run.engine import Engine
 
 GOLDEN = FIXTURES / "golden"
 TEXT_FORMATS = [("md", "md"), ("html", "html"), ("csv", "csv"), ("json", "json"),

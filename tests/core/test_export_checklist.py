@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from export_support import RUNBOOK
 
-from runbook_assistant.core.contacts import merge as merge_contacts
-from runbook_assistant.core.contacts import parse_contacts
+from runbook_assistant.core.comms.contacts import merge as merge_contacts
+from runbook_assistant.core.comms.contacts import parse_contacts
 from runbook_assistant.core.errors import ExportError
 from runbook_assistant.core.export import export_checklist
 from runbook_assistant.core.export.checklist import build_checklist
-from runbook_assistant.core.parser import parse_text
+from runbook_assistant.core.runbook.parser import parse_text
 
 CONTACTS = """
 organisation: Gemeente Voorbeeldstad

@@ -13,9 +13,9 @@ import pytest
 from export_support import EXPORTED_AT, make_ids_fixed, open_engine, play_run, start_run
 from hand_clock import HandClock
 
-from runbook_assistant.core.engine import Engine
 from runbook_assistant.core.errors import ExportError
 from runbook_assistant.core.export import ExportCancelled, export_run, load_run, render_run
+from runbook_assistant.core.run.engine import Engine
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                 reason="poppler-utils (pdftotext, pdftoppm) not installed")
@@ -121,7 +121,7 @@ def test_a_note_longer_than_a_page_is_printed_in_full(engine: Engine, clock: Han
 
 def test_without_a_font_the_pdf_is_refused_and_nothing_written(
         engine: Engine, clock: HandClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from runbook_assistant import pdf
+    from runbook_assistant.pdf import writer as pdf
 
     run_id = start_run(engine, clock)
     monkeypatch.setattr(pdf, "installed_families", lambda: [])

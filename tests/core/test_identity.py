@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from eventlog_helpers import run_with_permissions_enforced
 
-from runbook_assistant import paths
+from runbook_assistant.core import paths
 from runbook_assistant.core.errors import StoreError
-from runbook_assistant.core.identity import (
+from runbook_assistant.core.log.identity import (
     KEY_FILE_NAME,
     DeviceIdentity,
     device_id_of,
@@ -97,7 +97,7 @@ def test_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
         sys.executable, "-c",
         "import sys; from pathlib import Path; "
         "from runbook_assistant.core.errors import StoreError; "
-        "from runbook_assistant.core.identity import DeviceIdentity\n"
+        "from runbook_assistant.core.log.identity import DeviceIdentity\n"
         "try:\n    DeviceIdentity.load_or_create(Path(sys.argv[1]))\n"
         "except StoreError as exc:\n    print(exc.message)", str(folder)])
     assert done.returncode == 0, done.stderr

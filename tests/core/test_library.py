@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from runbook_assistant.core import library_scan
 from runbook_assistant.core.errors import LibraryError
-from runbook_assistant.core.library import Library
-from runbook_assistant.core.model import Severity
+from runbook_assistant.core.library import scan as library_scan
+from runbook_assistant.core.library.catalog import Library
+from runbook_assistant.core.runbook.model import Severity
 
 LIBRARY = Path(__file__).resolve().parent.parent / "fixtures" / "library"
 GOOD, EXTRA, BROKEN = LIBRARY / "good", LIBRARY / "extra", LIBRARY / "broken"

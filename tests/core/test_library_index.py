@@ -10,10 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from runbook_assistant.core import library_index, library_pool, library_scan
-from runbook_assistant.core.library import Library
-from runbook_assistant.core.library_index import fts_query
-from runbook_assistant.core.model import ParseResult
+from runbook_assistant.core.library import index as library_index
+from runbook_assistant.core.library import pool as library_pool
+from runbook_assistant.core.library import scan as library_scan
+from runbook_assistant.core.library.catalog import Library
+from runbook_assistant.core.library.index import fts_query
+from runbook_assistant.core.runbook.model import ParseResult
 
 LIBRARY = Path(__file__).resolve().parent.parent / "fixtures" / "library"
 GOOD, EXTRA, BROKEN = LIBRARY / "good", LIBRARY / "extra", LIBRARY / "broken"

@@ -7,20 +7,20 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from hand_clock import T0, HandClock
 
-from runbook_assistant.core.engine import Engine
-from runbook_assistant.core.errors import CommandError
-from runbook_assistant.core.events import EventKind
-from runbook_assistant.core.messages import (
+from runbook_assistant.core.comms.messages import (
     MessageContext,
     fill_message,
     format_moment,
     next_update_due,
     update_interval,
 )
-from runbook_assistant.core.model import Runbook
-from runbook_assistant.core.parser import parse_text
-from runbook_assistant.core.state import fold
-from runbook_assistant.core.state_types import ServiceState
+from runbook_assistant.core.errors import CommandError
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.run.engine import Engine
+from runbook_assistant.core.run.state import fold
+from runbook_assistant.core.run.state_types import ServiceState
+from runbook_assistant.core.runbook.model import Runbook
+from runbook_assistant.core.runbook.parser import parse_text
 
 RUNBOOK_NL = """---
 id: storing-proef

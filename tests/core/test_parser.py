@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from runbook_assistant.core.model import Inject, Option, Role
-from runbook_assistant.core.parser import (
+from runbook_assistant.core.runbook.model import Inject, Option, Role
+from runbook_assistant.core.runbook.parser import (
     PLACEHOLDER_RE,
     parse_bytes,
     parse_duration,

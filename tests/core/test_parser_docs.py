@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from runbook_assistant.core.parser import parse_text
+from runbook_assistant.core.runbook.parser import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DOC = ROOT / "docs" / "runbook-format.md"

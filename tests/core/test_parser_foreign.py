@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from runbook_assistant.core.parser import parse_file, parse_text
+from runbook_assistant.core.runbook.parser import parse_file, parse_text
 
 FOREIGN = Path(__file__).resolve().parent.parent / "fixtures" / "foreign"
 

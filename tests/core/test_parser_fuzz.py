@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from runbook_assistant.core.model import Diagnostic, ParseResult, Runbook
-from runbook_assistant.core.parser import parse_bytes, parse_text
+from runbook_assistant.core.runbook.model import Diagnostic, ParseResult, Runbook
+from runbook_assistant.core.runbook.parser import parse_bytes, parse_text
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from runbook_assistant.core import parser
-from runbook_assistant.core.model import Diagnostic, ParseResult, Runbook, Severity
-from runbook_assistant.core.parser import parse_bytes, parse_file, parse_text
+from runbook_assistant.core.runbook import parser
+from runbook_assistant.core.runbook.model import Diagnostic, ParseResult, Runbook, Severity
+from runbook_assistant.core.runbook.parser import parse_bytes, parse_file, parse_text
 
 OWN = "---\nid: x\ntitle: X\nversion: 1\n---\n"
 

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from realworld_support import REALWORLD, huge_playbook, trap_folder
 
-from runbook_assistant.core import library_scan
-from runbook_assistant.core.branches import branch_status
-from runbook_assistant.core.library import Library
-from runbook_assistant.core.model import ParseResult
-from runbook_assistant.core.parser import parse_bytes, parse_file, parse_text
+from runbook_assistant.core.library import scan as library_scan
+from runbook_assistant.core.library.catalog import Library
+from runbook_assistant.core.runbook.branches import branch_status
+from runbook_assistant.core.runbook.model import ParseResult
+from runbook_assistant.core.runbook.parser import parse_bytes, parse_file, parse_text
 
 FOREIGN = sorted(REALWORLD.glob("*.md"))
 BROKEN = sorted((REALWORLD / "broken").glob("*.md"))

@@ -9,11 +9,11 @@ import pytest
 from exercise_support import load, play, session, start_drill
 from hand_clock import HandClock
 
-from runbook_assistant import paths
-from runbook_assistant.core.engine import Engine
-from runbook_assistant.core.library import Library
-from runbook_assistant.core.parser import parse_text
-from runbook_assistant.core.rehearsal import rehearsal, scenario_from_run
+from runbook_assistant.core import paths
+from runbook_assistant.core.exercise.rehearsal import rehearsal, scenario_from_run
+from runbook_assistant.core.library.catalog import Library
+from runbook_assistant.core.run.engine import Engine
+from runbook_assistant.core.runbook.parser import parse_text
 
 
 def test_last_rehearsed_and_typical_duration_from_exercise_runs_only(engine: Engine,

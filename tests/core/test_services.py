@@ -8,10 +8,10 @@ import pytest
 from hand_clock import T0, HandClock
 from state_builders import Laptop, make_runbook
 
-from runbook_assistant.core.engine import Engine
 from runbook_assistant.core.errors import CommandError
-from runbook_assistant.core.events import EventKind
-from runbook_assistant.core.services import board_of, format_duration, service_board
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.run.engine import Engine
+from runbook_assistant.core.run.services import board_of, format_duration, service_board
 
 RUNBOOK = """---
 id: dienstenbord
@@ -34,7 +34,7 @@ services:
 
 @pytest.fixture
 def run_id(engine: Engine) -> str:
-    from runbook_assistant.core.parser import parse_text
+    from runbook_assistant.core.runbook.parser import parse_text
 
     runbook = parse_text(RUNBOOK, "dienstenbord.md").runbook
     assert runbook is not None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from state_builders import START, Laptop, make_runbook
 
-from runbook_assistant.core.events import EventKind
-from runbook_assistant.core.state import fold
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.run.state import fold
 
 RUNBOOK = make_runbook()
 
@@ -209,7 +209,7 @@ def test_notes_messages_and_events_of_other_runs() -> None:
     a.record(EventKind.NOTE_ADDED, 4, step_id="bezetting", payload={"text": "Bram belt Cem"})
     other = Laptop("dev-x", run_id="another-run")
     other.start()
-    from runbook_assistant.core.state import fold as fold_fn
+    from runbook_assistant.core.run.state import fold as fold_fn
 
     class Run:  # only the fields the fold reads
         id = a.run_id

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from state_builders import START, Laptop, make_runbook
 
-from runbook_assistant.core.events import EventKind
-from runbook_assistant.core.state import fold
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.run.state import fold
 
 RUNBOOK = make_runbook()
 STEP_IDS = [s.id for s in RUNBOOK.iter_steps()]
@@ -86,8 +86,8 @@ def test_a_step_ends_in_the_status_of_its_last_action(sequence) -> None:
 @settings(max_examples=100, deadline=None)
 @given(actions=st.lists(action, max_size=30), split=st.integers(min_value=0, max_value=200))
 def test_folding_in_two_parts_equals_folding_at_once(actions, split) -> None:
-    from runbook_assistant.core.fold import RunFolder
-    from runbook_assistant.core.ordering import ordered
+    from runbook_assistant.core.log.ordering import ordered
+    from runbook_assistant.core.run.fold import RunFolder
 
     laptops = [Laptop("dev-a"), Laptop("dev-b"), Laptop("dev-c")]
     laptops[0].start()

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from state_builders import START, Laptop, make_runbook
 
-from runbook_assistant.core.events import EventKind
-from runbook_assistant.core.state import fold
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.run.state import fold
 
 RUNBOOK = make_runbook()
 

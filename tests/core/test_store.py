@@ -19,18 +19,18 @@ from hand_clock import HandClock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from runbook_assistant.core.chain import hash_of_fields
 from runbook_assistant.core.errors import StoreError
-from runbook_assistant.core.events import (
+from runbook_assistant.core.log.chain import hash_of_fields
+from runbook_assistant.core.log.events import (
     GENESIS_HASH,
     Event,
     EventKind,
     canonical_json,
     compute_hash,
 )
-from runbook_assistant.core.identity import DeviceIdentity, verify_signature
-from runbook_assistant.core.schema import SCHEMA_VERSION
-from runbook_assistant.core.store import Store
+from runbook_assistant.core.log.identity import DeviceIdentity, verify_signature
+from runbook_assistant.core.log.schema import SCHEMA_VERSION
+from runbook_assistant.core.log.store import Store
 
 
 @pytest.fixture
@@ -256,8 +256,8 @@ def test_fast_hash_equals_the_definition(**fields: object) -> None:
 
 def test_migrations_run_in_order_and_only_once(tmp_path: Path, identity: DeviceIdentity,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    from runbook_assistant.core import schema
-    from runbook_assistant.core import store as store_module
+    from runbook_assistant.core.log import schema
+    from runbook_assistant.core.log import store as store_module
 
     path = tmp_path / "log.sqlite3"
     store = open_store(path, identity)
@@ -276,7 +276,7 @@ def test_migrations_run_in_order_and_only_once(tmp_path: Path, identity: DeviceI
 
 def test_merging_another_laptops_log_is_idempotent_and_verifiable(
         tmp_path: Path, identity: DeviceIdentity) -> None:
-    from runbook_assistant.core.verify import verify_store
+    from runbook_assistant.core.log.verify import verify_store
 
     other = open_store(tmp_path / "other.sqlite3", DeviceIdentity.load_or_create(tmp_path / "b"))
     start_run(other)

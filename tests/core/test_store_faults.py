@@ -15,10 +15,10 @@ import pytest
 from eventlog_helpers import add_notes, open_store, run_with_permissions_enforced, start_run
 
 from runbook_assistant.core.errors import StoreError
-from runbook_assistant.core.events import EventKind
-from runbook_assistant.core.identity import DeviceIdentity
-from runbook_assistant.core.store import Store
-from runbook_assistant.core.verify import verify_store
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.log.store import Store
+from runbook_assistant.core.log.verify import verify_store
 
 PROBE = Path(__file__).with_name("store_readonly_probe.py")
 

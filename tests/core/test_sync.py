@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from runbook_assistant.core.errors import ExportError, SyncError
-from runbook_assistant.core.identity import DeviceIdentity
-from runbook_assistant.core.sync import import_bundle
-from runbook_assistant.core.sync_bundle import BUNDLE_FORMAT, read_bundle
-from runbook_assistant.core.verify import verify_store
+from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.log.verify import verify_store
+from runbook_assistant.core.sync.bundle import BUNDLE_FORMAT, read_bundle
+from runbook_assistant.core.sync.exchange import import_bundle
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sync_laptops import T0, Laptop
@@ -252,7 +252,7 @@ def test_a_bundle_of_a_newer_format_is_refused(laptops: dict[str, Laptop]) -> No
 
 
 def test_the_bundle_holds_a_signed_manifest_and_verifies(laptops: dict[str, Laptop]) -> None:
-    from runbook_assistant.core.verify_sources import verify_file
+    from runbook_assistant.core.log.verify_sources import verify_file
 
     a = laptops["a"]
     run_id = a.start()
@@ -304,7 +304,7 @@ def test_export_refuses_to_spread_a_database_that_does_not_verify(
 
 
 def test_a_bundle_cannot_replace_the_database_itself(laptops: dict[str, Laptop]) -> None:
-    from runbook_assistant.core.sync import export_bundle
+    from runbook_assistant.core.sync.exchange import export_bundle
 
     a = laptops["a"]
     a.start()
@@ -314,7 +314,7 @@ def test_a_bundle_cannot_replace_the_database_itself(laptops: dict[str, Laptop])
 
 
 def test_the_store_as_a_sync_target_answers_what_it_holds(laptops: dict[str, Laptop]) -> None:
-    from runbook_assistant.core.sync_merge import StoreTarget
+    from runbook_assistant.core.sync.merge import StoreTarget
 
     a, b = laptops["a"], laptops["b"]
     a.start()

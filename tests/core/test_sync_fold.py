@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from runbook_assistant.core.state_types import RunState
+from runbook_assistant.core.run.state_types import RunState
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sync_laptops import T0, Laptop

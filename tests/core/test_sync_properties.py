@@ -20,10 +20,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from runbook_assistant.core.chain import EVENT_COLUMNS, chain_head_message, hash_of_fields
 from runbook_assistant.core.errors import CommandError, SyncError
-from runbook_assistant.core.identity import DeviceIdentity
-from runbook_assistant.core.verify import verify_store
+from runbook_assistant.core.log.chain import EVENT_COLUMNS, chain_head_message, hash_of_fields
+from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.log.verify import verify_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sync_laptops import T0, Laptop

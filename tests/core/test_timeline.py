@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from state_builders import START, Laptop, make_runbook
 
-from runbook_assistant.core.events import EventKind
-from runbook_assistant.core.timeline import timeline_rows
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.run.timeline import timeline_rows
 
 
 def sample() -> Laptop:

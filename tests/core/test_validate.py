@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from runbook_assistant.core.model import Severity
-from runbook_assistant.core.parser import parse_file, parse_text
-from runbook_assistant.core.validate import validate
+from runbook_assistant.core.runbook.model import Severity
+from runbook_assistant.core.runbook.parser import parse_file, parse_text
+from runbook_assistant.core.runbook.validate import validate
 
 BROKEN = Path(__file__).resolve().parent.parent / "fixtures" / "broken"
 

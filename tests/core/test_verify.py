@@ -12,12 +12,12 @@ from eventlog_helpers import add_notes, open_store, start_run, two_laptops_two_r
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from runbook_assistant.core.chain import EVENT_COLUMNS, ChainHead
 from runbook_assistant.core.errors import VerifyError
-from runbook_assistant.core.events import EventKind, compute_hash
-from runbook_assistant.core.identity import DeviceIdentity
-from runbook_assistant.core.store import Store
-from runbook_assistant.core.verify import (
+from runbook_assistant.core.log.chain import EVENT_COLUMNS, ChainHead
+from runbook_assistant.core.log.events import EventKind, compute_hash
+from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.log.store import Store
+from runbook_assistant.core.log.verify import (
     BAD_SIGNATURE,
     CHANGED,
     INSERTED,
@@ -27,7 +27,7 @@ from runbook_assistant.core.verify import (
     verify_events,
     verify_store,
 )
-from runbook_assistant.core.verify_sources import verify_database, verify_export, verify_file
+from runbook_assistant.core.log.verify_sources import verify_database, verify_export, verify_file
 
 
 @pytest.fixture
@@ -131,7 +131,7 @@ def test_rehashing_without_the_key_is_named(db: Path) -> None:
 
 
 def _events_of(conn: sqlite3.Connection) -> list:
-    from runbook_assistant.core.chain import EVENT_COLUMNS, row_to_event
+    from runbook_assistant.core.log.chain import EVENT_COLUMNS, row_to_event
 
     return [row_to_event(r) for r in conn.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events")]
 
@@ -192,7 +192,7 @@ def test_a_forged_event_in_an_export_is_inserted(db: Path) -> None:
                key=lambda e: e["seq"])
     forged = dict(last, id="forged-0000-0000-0000", seq=last["seq"] + 1, prev_hash=last["hash"],
                   hlc=last["hlc"][:-1] + "9", actor="Mallory")
-    from runbook_assistant.core.events import Event
+    from runbook_assistant.core.log.events import Event
 
     forged["hash"] = compute_hash(Event.from_dict(forged))
     forged["sig"] = DeviceIdentity.generate().sign(bytes.fromhex(forged["hash"]))
@@ -220,7 +220,7 @@ def test_verify_events_takes_event_objects(db: Path) -> None:
 def test_an_orphaned_chain_head_means_every_event_was_removed(laptops: tuple) -> None:
     a = laptops[0]
     head_hash = hashlib.sha256(b"x").hexdigest()
-    from runbook_assistant.core.chain import chain_head_message
+    from runbook_assistant.core.log.chain import chain_head_message
 
     sig = a.sign(chain_head_message(a.device_id, "run-9", 4, head_hash))
     report = verify_events([], {a.device_id: a.public_key_hex},

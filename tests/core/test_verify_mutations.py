@@ -19,17 +19,17 @@ from eventlog_helpers import open_store, two_laptops_two_runs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from runbook_assistant.core.chain import EVENT_COLUMNS, row_to_event
-from runbook_assistant.core.events import EventKind, compute_hash
-from runbook_assistant.core.identity import DeviceIdentity
-from runbook_assistant.core.verify import (
+from runbook_assistant.core.log.chain import EVENT_COLUMNS, row_to_event
+from runbook_assistant.core.log.events import EventKind, compute_hash
+from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.log.verify import (
     BAD_SIGNATURE,
     REHASHED,
     REMOVED,
     REORDERED,
     VerifyReport,
 )
-from runbook_assistant.core.verify_sources import verify_database
+from runbook_assistant.core.log.verify_sources import verify_database
 
 SETTINGS = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from runbook_assistant.core.identity import KEY_FILE_NAME
-from runbook_assistant.core.library import Library
+from runbook_assistant.core.library.catalog import Library
+from runbook_assistant.core.log.identity import KEY_FILE_NAME
 from runbook_assistant.selftest import STEPS
 
 pytestmark = pytest.mark.e2e

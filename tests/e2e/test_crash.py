@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from runbook_assistant.core.events import EventKind
-from runbook_assistant.core.identity import DeviceIdentity
-from runbook_assistant.core.store import RunRecord, Store
-from runbook_assistant.core.verify import verify_store
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.log.store import RunRecord, Store
+from runbook_assistant.core.log.verify import verify_store
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 KILLS = 25

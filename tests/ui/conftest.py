@@ -14,8 +14,8 @@ import shiboken6
 from hand_clock import HandClock
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from runbook_assistant.core.engine import Engine
-from runbook_assistant.core.library import Library
+from runbook_assistant.core.library.catalog import Library
+from runbook_assistant.core.run.engine import Engine
 from runbook_assistant.ui.i18n import Translations
 from runbook_assistant.ui.settings import Settings
 

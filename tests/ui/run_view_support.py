@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 
-from runbook_assistant import paths
-from runbook_assistant.core.engine import Engine
-from runbook_assistant.core.model import Runbook
-from runbook_assistant.core.parser import parse_text
+from runbook_assistant.core import paths
+from runbook_assistant.core.run.engine import Engine
+from runbook_assistant.core.runbook.model import Runbook
+from runbook_assistant.core.runbook.parser import parse_text
 
 T0 = datetime(2026, 11, 23, 2, 50, tzinfo=UTC)  # where the hand-moved clock starts
 PLAYBOOK = "network-outage-change"

@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from runbook_assistant import paths
-from runbook_assistant.core.engine import Engine
-from runbook_assistant.core.events import EventKind
-from runbook_assistant.core.parser import parse_text
+from runbook_assistant.core import paths
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.run.engine import Engine
+from runbook_assistant.core.runbook.parser import parse_text
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.contacts_view import ContactsView
 from runbook_assistant.ui.messages_view import MessagesView

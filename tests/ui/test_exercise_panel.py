@@ -13,10 +13,10 @@ import pytest
 from hand_clock import HandClock
 from PySide6.QtCore import Qt
 
-from runbook_assistant import paths
-from runbook_assistant.core.engine import Engine
-from runbook_assistant.core.events import EventKind
-from runbook_assistant.core.library import Library
+from runbook_assistant.core import paths
+from runbook_assistant.core.library.catalog import Library
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.run.engine import Engine
 from runbook_assistant.ui.exercise_panel import ExercisePanel
 from runbook_assistant.ui.rehearsal_view import RehearsalBox
 from runbook_assistant.ui.run_timers import reminders_due
@@ -189,7 +189,7 @@ def test_reopening_resumes_the_clock_without_delivering_again(
 def test_a_recurring_reminder_fires_once_per_exercise_interval(engine: Engine,
                                                                library: Library,
                                                                clock: HandClock) -> None:
-    from runbook_assistant.core.exercise import ExerciseSession
+    from runbook_assistant.core.exercise.session import ExerciseSession
 
     run_id = start_exercise(engine, library)
     sim = ExerciseSession.for_run(engine, run_id, library, source=clock)

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from runbook_assistant.core.library import Library
+from runbook_assistant.core.library.catalog import Library
 from runbook_assistant.ui.library_models import (
     IdRole,
     LibraryRow,

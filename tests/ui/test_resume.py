@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from run_view_support import T0, dialog_of, open_view, press, start
 
-from runbook_assistant.core.engine import Engine
+from runbook_assistant.core.run.engine import Engine
 from runbook_assistant.ui.settings import Settings
 from runbook_assistant.ui.step_list import RowInfoRole
 

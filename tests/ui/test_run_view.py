@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from run_view_support import T0, dialog_of, events, open_view, press, start
 
-from runbook_assistant.core.engine import Engine
+from runbook_assistant.core.run.engine import Engine
 from runbook_assistant.ui.step_list import MetaRole, RowInfoRole, StepStateRole
 
 
@@ -317,7 +317,7 @@ def test_the_run_view_speaks_dutch(qtbot: Any, view: Any, translations: Any) -> 
 
 
 def test_every_event_kind_has_exactly_one_timeline_filter_group() -> None:
-    from runbook_assistant.core.events import EventKind
+    from runbook_assistant.core.log.events import EventKind
     from runbook_assistant.ui.timeline_view import KIND_GROUPS
 
     grouped = [kind for kinds in KIND_GROUPS.values() for kind in kinds]

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from run_view_support import T0, open_view, start
 
-from runbook_assistant.core.engine import Engine
+from runbook_assistant.core.run.engine import Engine
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.step_list import RowInfoRole
 
@@ -159,7 +159,7 @@ def test_a_long_night_of_ticking_does_not_wear_the_interpreter_down(tmp_path: Pa
         app = QApplication([])
         from hand_clock import HandClock
         from run_view_support import T0, start
-        from runbook_assistant.core.engine import Engine
+        from runbook_assistant.core.run.engine import Engine
         from runbook_assistant.ui.run_view import RunView
         clock = HandClock(T0)
         engine = Engine.open({str(tmp_path / "night.sqlite3")!r}, clock=clock)

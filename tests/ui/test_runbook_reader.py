@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QMessageBox
 
-from runbook_assistant.core.library import Library
+from runbook_assistant.core.library.catalog import Library
 from runbook_assistant.ui.markdown_html import render_markdown
 from runbook_assistant.ui.runbook_reader import RunbookReader
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
-from runbook_assistant.core.library import Library
+from runbook_assistant.core.library.catalog import Library
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.start_run_dialog import StartRunDialog, shortfall_of
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
-from runbook_assistant.core.engine import Engine
+from runbook_assistant.core.run.engine import Engine
 from runbook_assistant.ui.sync_dialogs import add_sync_actions
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "core"))

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from run_view_support import T0, dialog_of, events, start
 
-from runbook_assistant.core.engine import Engine
+from runbook_assistant.core.run.engine import Engine
 
 
 @pytest.fixture

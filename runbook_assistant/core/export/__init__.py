@@ -1,12 +1,15 @@
 """Exports of a run: Markdown, HTML, CSV, JSON, PDF, the incident report; and the paper checklist.
 
-Every format renders the same timeline rows (``core/timeline.py``). Files are written atomically:
-complete, or not at all. The desktop app calls ``export_run`` from a worker with ``progress`` and
-``cancel`` callbacks (or ``load_run`` on the main thread and ``render_run`` on the worker, since
-the database connection belongs to the thread that opened it).
+Every format renders the same timeline rows (``core/run/timeline.py``). Files are written
+atomically: complete, or not at all. The desktop app calls ``export_run`` from a worker with
+``progress`` and ``cancel`` callbacks (or ``load_run`` on the main thread and ``render_run`` on
+the worker, since the database connection belongs to the thread that opened it).
 
-PDF goes through Qt (``runbook_assistant.pdf``), imported only when a PDF is asked for, so this
-package itself never imports Qt.
+PDF pages are described here (``pdf_pages``) and drawn by whatever writer was registered with
+``core.rendering.register_pdf_writer``: the CLI and the app register the Qt one
+(``runbook_assistant.pdf.register``), so the core never imports Qt.
+
+May import: every other package of the core (it is the top of the core's layers).
 """
 
 from __future__ import annotations
@@ -29,10 +32,10 @@ from runbook_assistant.core.export.atomic import (
 from runbook_assistant.core.export.run_data import RunData, load_run
 
 if TYPE_CHECKING:
-    from runbook_assistant.core.contacts import ContactBook
-    from runbook_assistant.core.engine import Engine
-    from runbook_assistant.core.model import Runbook
-    from runbook_assistant.core.store import Store
+    from runbook_assistant.core.comms.contacts import ContactBook
+    from runbook_assistant.core.log.store import Store
+    from runbook_assistant.core.run.engine import Engine
+    from runbook_assistant.core.runbook.model import Runbook
 
 __all__ = [
     "FORMATS",
@@ -164,10 +167,10 @@ def export_checklist(runbook: Runbook, out_path: Path | str, *, contacts: Contac
     tracker = Progress(len(sheet.steps), progress, cancel)
     tracker.check()
     if suffix == ".pdf":
-        from runbook_assistant import pdf  # Qt, only when a PDF is asked for
+        from runbook_assistant.core.rendering import write_pdf
 
         with atomic_path(target) as temp:
-            pdf.write_pdf(checklist.checklist_pages(sheet), temp, tracker)
+            write_pdf(checklist.checklist_pages(sheet), temp, tracker)
             tracker.check()
     else:
         write_text_atomic(target, checklist.render_checklist_html(sheet, tracker), tracker)
@@ -193,13 +196,13 @@ def _text(render: Callable[[RunData, Progress], Iterable[str]]) -> Renderer:
 
 def _pdf(kind: str) -> Renderer:
     def renderer(data: RunData, target: Path, progress: Progress) -> None:
-        from runbook_assistant import pdf  # Qt, only when a PDF is asked for
         from runbook_assistant.core.export.pdf_pages import report_pages, timeline_pages
+        from runbook_assistant.core.rendering import write_pdf
 
         pages = (report_pages(data, progress) if kind == "report"
                  else timeline_pages(data, progress))
         with atomic_path(target) as temp:
-            pdf.write_pdf(pages, temp, progress)
+            write_pdf(pages, temp, progress)
             progress.check()
     return renderer
 

@@ -14,9 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from runbook_assistant.core.branches import deciders_by_target
 from runbook_assistant.core.export.atomic import Progress
-from runbook_assistant.core.export.i18n import LANGS, duration_text, labels
 from runbook_assistant.core.export.inert import one_line
 from runbook_assistant.core.export.pdf_pages import (
     BOLD,
@@ -31,12 +29,14 @@ from runbook_assistant.core.export.pdf_pages import (
     TableBlock,
     TableRow,
 )
-from runbook_assistant.core.model import Runbook, Step
+from runbook_assistant.core.i18n import LANGS, duration_text, labels
+from runbook_assistant.core.runbook.branches import deciders_by_target
+from runbook_assistant.core.runbook.model import Runbook, Step
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from runbook_assistant.core.contacts import ContactBook
+    from runbook_assistant.core.comms.contacts import ContactBook
 
 _MARKUP = re.compile(r"(\*\*|__|`|^\s*(?:[-*+]|\d+[.)])\s+)")
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from runbook_assistant.core.clock import format_wall_time
 from runbook_assistant.core.export.atomic import Progress
 from runbook_assistant.core.export.inert import csv_cell
 from runbook_assistant.core.export.run_data import RunData
 from runbook_assistant.core.gc_pause import gc_paused
+from runbook_assistant.core.log.clock import format_wall_time
 
 BOM = "\ufeff"
 _CHUNK = 1000

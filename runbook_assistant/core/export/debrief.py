@@ -29,8 +29,8 @@ from runbook_assistant.core.export.html import render_template
 from runbook_assistant.core.export.run_data import RunData, load_run
 
 if TYPE_CHECKING:
-    from runbook_assistant.core.engine import Engine
-    from runbook_assistant.core.store import Store
+    from runbook_assistant.core.log.store import Store
+    from runbook_assistant.core.run.engine import Engine
 
 __all__ = ["build_debrief", "compare", "export_debrief", "render_debrief", "render_debrief_html"]
 
@@ -65,12 +65,12 @@ def write_debrief(first: Debrief, second: Debrief | None, target: Path,
                   progress: Progress) -> None:
     comparison = compare(first, second) if second is not None else None
     if target.suffix.lower() == ".pdf":
-        from runbook_assistant import pdf  # Qt, only when a PDF is asked for
         from runbook_assistant.core.export.debrief_pdf import debrief_pages
+        from runbook_assistant.core.rendering import write_pdf
 
         pages = debrief_pages(first, comparison, chart_image)
         with atomic_path(target) as temp:
-            pdf.write_pdf(pages, temp, progress)
+            write_pdf(pages, temp, progress)
     else:
         write_text_atomic(target, render_debrief_html(first, comparison))
 

@@ -15,14 +15,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from runbook_assistant.core.errors import ExportError
-from runbook_assistant.core.events import Event, EventKind
-from runbook_assistant.core.exercise import exercise_state, is_observation, unique_deliveries
-from runbook_assistant.core.exercise_time import ExerciseTimeline
+from runbook_assistant.core.exercise.rehearsal import step_duration
+from runbook_assistant.core.exercise.session import (
+    exercise_state,
+    is_observation,
+    unique_deliveries,
+)
+from runbook_assistant.core.exercise.timing import ExerciseTimeline
 from runbook_assistant.core.export.run_data import RunData
-from runbook_assistant.core.ordering import ordered, parse_time
-from runbook_assistant.core.rehearsal import step_duration
-from runbook_assistant.core.state_types import RunState
-from runbook_assistant.core.timeline import event_text
+from runbook_assistant.core.log.events import Event, EventKind
+from runbook_assistant.core.log.ordering import ordered, parse_time
+from runbook_assistant.core.run.state_types import RunState
+from runbook_assistant.core.run.timeline import event_text
 
 # Events that are the exercise machinery rather than something a player did.
 _NOT_A_REACTION = {EventKind.INJECT_DELIVERED, EventKind.TIMER_FIRED, EventKind.RUN_STARTED,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from runbook_assistant.core.export.i18n import labels
+from runbook_assistant.core.i18n import labels
 
 _DEBRIEF: dict[str, dict[str, str]] = {
     "en": {

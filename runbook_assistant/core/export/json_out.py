@@ -1,10 +1,10 @@
 """The run as JSON: every event with its hashes and signature, the devices' public keys and the
 signed chain heads, so that ``runbook-assistant verify FILE.json`` proves the record intact.
 
-The shape is the one ``core/verify_sources.py`` reads (``events``, ``devices``, ``chain_heads``),
-with ``mode`` first so that an exercise can never pass for an incident, and the run's record
-(its runbook text included) so the file stands on its own. Text stays UTF-8 (not ``\\u`` escaped);
-event fields are written exactly as stored, because the hashes cover them.
+The shape is the one ``core/log/verify_sources.py`` reads (``events``, ``devices``,
+``chain_heads``), with ``mode`` first so that an exercise can never pass for an incident, and the
+run's record (its runbook text included) so the file stands on its own. Text stays UTF-8 (not
+``\\u`` escaped); event fields are written exactly as stored, because the hashes cover them.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from itertools import chain
 from typing import Any
 
-from runbook_assistant.core.clock import format_wall_time
 from runbook_assistant.core.export.atomic import Progress
 from runbook_assistant.core.export.run_data import RunData
 from runbook_assistant.core.gc_pause import gc_paused
+from runbook_assistant.core.log.clock import format_wall_time
 
 FORMAT = "runbook-assistant-export"
 FORMAT_VERSION = 1

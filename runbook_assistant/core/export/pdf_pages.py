@@ -167,3 +167,4 @@ def report_pages(data: RunData, progress: Progress | None = None) -> Pages:
     blocks.append(timeline_table(data, progress))
     blocks.append(_block("anchors_block", data, w))
     return _pages(data, w["report"], blocks)
+

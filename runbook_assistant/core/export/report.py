@@ -11,15 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from runbook_assistant.core.events import EventKind
 from runbook_assistant.core.export.run_data import Anchor, RunData
-from runbook_assistant.core.ordering import parse_time
-from runbook_assistant.core.services import format_duration, service_board
-from runbook_assistant.core.state_types import DecisionEntry, MessageEntry, StaffingGap
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.log.ordering import parse_time
+from runbook_assistant.core.run.report_fields import CHECK_FIELDS, REPORT_FIELDS, TEXT_FIELDS
+from runbook_assistant.core.run.services import format_duration, service_board
+from runbook_assistant.core.run.state_types import DecisionEntry, MessageEntry, StaffingGap
 
-TEXT_FIELDS = ("summary", "cause", "impact", "measures")
-CHECK_FIELDS = ("security_incident", "data_damaged", "personal_data", "other_checks")
-REPORT_FIELDS = TEXT_FIELDS + CHECK_FIELDS
+__all__ = ["CHECK_FIELDS", "REPORT_FIELDS", "TEXT_FIELDS"]
 
 
 @dataclass(frozen=True)
@@ -171,7 +170,7 @@ def build_report(data: RunData) -> Report:
 
 
 def _impact(data: RunData) -> list[ImpactLine]:
-    from runbook_assistant.core.timeline import service_status_text
+    from runbook_assistant.core.run.timeline import service_status_text
 
     state = data.state
     board = service_board(data.runbook, data.events, now=data.exported_at,

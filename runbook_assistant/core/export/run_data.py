@@ -13,16 +13,16 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from runbook_assistant.core.errors import ExportError, RunbookAssistantError
-from runbook_assistant.core.events import Event
-from runbook_assistant.core.export.i18n import LANGS, labels
-from runbook_assistant.core.model import Runbook
+from runbook_assistant.core.i18n import LANGS, labels
+from runbook_assistant.core.log.events import Event
+from runbook_assistant.core.runbook.model import Runbook
 
 if TYPE_CHECKING:
-    from runbook_assistant.core.chain import ChainHead
-    from runbook_assistant.core.engine import Engine
-    from runbook_assistant.core.state_types import RunState
-    from runbook_assistant.core.store import DeviceRecord, RunRecord, Store
-    from runbook_assistant.core.timeline import TimelineRow
+    from runbook_assistant.core.log.chain import ChainHead
+    from runbook_assistant.core.log.store import DeviceRecord, RunRecord, Store
+    from runbook_assistant.core.run.engine import Engine
+    from runbook_assistant.core.run.state_types import RunState
+    from runbook_assistant.core.run.timeline import TimelineRow
 
 _WEEKDAYS = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -78,7 +78,7 @@ class RunData:
     @cached_property
     def rows(self) -> list[TimelineRow]:
         """The timeline rows (one per event) in the export's language."""
-        from runbook_assistant.core.timeline import timeline_rows
+        from runbook_assistant.core.run.timeline import timeline_rows
 
         return timeline_rows(self.runbook, self.events, self.lang)
 
@@ -86,7 +86,7 @@ class RunData:
     def state(self) -> RunState:
         """The run's state at the moment of export (folded on first use)."""
         if self._state is None:
-            from runbook_assistant.core.state import fold
+            from runbook_assistant.core.run.state import fold
 
             self._state = fold(self.runbook, self.record, self.events, self.exported_at)
         return self._state
@@ -188,7 +188,7 @@ def _runbook(source: Any, record: RunRecord) -> Runbook:
     if runbook_of is not None:
         runbook: Runbook = runbook_of(record.id)
         return runbook
-    from runbook_assistant.core.parser import parse_text
+    from runbook_assistant.core.runbook.parser import parse_text
 
     result = parse_text(record.runbook_text, f"{record.runbook_id}.md")
     if result.runbook is None:

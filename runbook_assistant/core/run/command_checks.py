@@ -1,0 +1,217 @@
+"""Checks the engine makes before it records a command; each refusal is a ``CommandError``.
+
+Every function takes the run's current state (and runbook) and either returns what to record or
+raises with a message that says what is wrong and, where it helps, what to do instead.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from runbook_assistant.core.errors import CommandError
+from runbook_assistant.core.log.ordering import parse_time
+from runbook_assistant.core.run.fold import person_key
+from runbook_assistant.core.run.state_types import RunState
+from runbook_assistant.core.runbook.model import Option, Runbook, Step
+
+SERVICE_STATUSES = ("up", "degraded", "down", "restored")
+TIMERS = ("due", "timebox", "every")
+MODES = ("incident", "exercise")
+
+
+def required(value: str | None, what: str) -> str:
+    """The value without surrounding blanks; refuse an empty one."""
+    text = (value or "").strip()
+    if not text:
+        raise CommandError(f"{what} is required", hint=f"give a non-empty {what}")
+    return text
+
+
+def same_person(a: str, b: str) -> bool:
+    return person_key(a) == person_key(b)
+
+
+def step_of(runbook: Runbook, step_id: str) -> Step:
+    step = runbook.step(step_id)
+    if step is None:
+        raise CommandError(f"unknown step '{step_id}' in runbook '{runbook.id}'",
+                           hint="step ids are listed by `runbook-assistant run show RUN`")
+    return step
+
+
+def in_checklist(state: RunState, runbook: Runbook, step: Step) -> None:
+    """Refuse a step in an undecided branch or in a branch not taken."""
+    step_state = state.step(step.id)
+    if step_state is None:
+        return
+    if step_state.pending:
+        section = state.section(step.section_id)
+        decision = runbook.step(section.waiting_for) if section and section.waiting_for else None
+        title = decision.title if decision else step.section_id
+        raise CommandError(f"decide '{title}' first",
+                           hint=f"'{step.title}' is in a branch that waits for that decision")
+    if not step_state.active:
+        raise CommandError(f"step {step.id} is in a branch not taken",
+                           hint="record a new decision to take that branch")
+
+
+def check_step(state: RunState, runbook: Runbook, step_id: str, actor: str,
+               verified_by: str | None) -> dict[str, str]:
+    """Payload of a check; refuses decisions, done steps and four-eyes without a second person."""
+    step = step_of(runbook, step_id)
+    if step.decision:
+        raise CommandError(f"'{step.title}' is a decision: record which option was chosen",
+                           hint="options: " + options_text(step))
+    in_checklist(state, runbook, step)
+    current = state.step(step.id)
+    if current is not None and current.status == "done":
+        raise CommandError(f"'{step.title}' is already checked by {current.by}",
+                           hint="uncheck it first to record it again")
+    verifier = (verified_by or "").strip()
+    if step.four_eyes and not verifier:
+        raise CommandError(f"'{step.title}' is a four-eyes step: a second person must verify it",
+                           hint="name the verifier (someone other than the performer)")
+    if verifier and same_person(verifier, actor):
+        raise CommandError(f"the verifier must be someone other than the performer ({actor})",
+                           hint="four eyes: one person does it, another checks it")
+    return {"verified_by": verifier} if verifier else {}
+
+
+def uncheck_step(state: RunState, runbook: Runbook, step_id: str) -> None:
+    step = step_of(runbook, step_id)
+    current = state.step(step.id)
+    if current is None or current.status == "open":
+        raise CommandError(f"'{step.title}' is open: there is nothing to undo")
+
+
+def skip_step(state: RunState, runbook: Runbook, step_id: str, reason: str) -> dict[str, str]:
+    step = step_of(runbook, step_id)
+    if step.decision:
+        raise CommandError(f"'{step.title}' is a decision and cannot be skipped",
+                           hint="record the option chosen")
+    in_checklist(state, runbook, step)
+    current = state.step(step.id)
+    if current is not None and current.status != "open":
+        raise CommandError(f"'{step.title}' is already {current.status}",
+                           hint="uncheck it first")
+    return {"reason": required(reason, "reason")}
+
+
+def options_text(step: Step) -> str:
+    return ", ".join(f"{o.label} (#{o.target})" for o in step.options)
+
+
+def find_option(step: Step, option: str) -> Option:
+    """An option by its target section id, its label or the start of its label
+    (case-insensitive)."""
+    wanted = option.strip().lstrip("#").casefold()
+    for candidate in step.options:
+        if candidate.target.casefold() == wanted:
+            return candidate
+    for candidate in step.options:
+        if candidate.label.strip().casefold() == wanted:
+            return candidate
+    # People type the start of a label ("nee" for "Nee, deels of niet"): fine when unambiguous.
+    started = [o for o in step.options if wanted and o.label.strip().casefold().startswith(wanted)]
+    if len(started) == 1:
+        return started[0]
+    raise CommandError(f"unknown option '{option}' for '{step.title}'",
+                       hint="options: " + options_text(step))
+
+
+def decide_step(state: RunState, runbook: Runbook, step_id: str, option: str) -> Option:
+    step = step_of(runbook, step_id)
+    if not step.decision:
+        raise CommandError(f"'{step.title}' is not a decision step",
+                           hint="check or skip it instead")
+    in_checklist(state, runbook, step)
+    return find_option(step, option)
+
+
+def known_decisions(state: RunState, step_id: str) -> list[str]:
+    """Ids of the decisions on a step that are still in force or in conflict (a new one settles
+    them all)."""
+    return [d.event_id for d in state.decisions if d.step_id == step_id and not d.withdrawn]
+
+
+def role_of(runbook: Runbook, role: str | None) -> str | None:
+    """A role id from an id or display name; any text when the runbook declares no roles."""
+    if role is None or not role.strip():
+        return None
+    text = role.strip()
+    if not runbook.roles:
+        return text
+    for candidate in runbook.roles:
+        if text.casefold() in (candidate.id.casefold(), candidate.name.casefold()):
+            return candidate.id
+    raise CommandError(f"unknown role '{text}'",
+                       hint="roles: " + ", ".join(r.id for r in runbook.roles))
+
+
+def join_person(state: RunState, runbook: Runbook, name: str, role: str | None) -> dict[str, str]:
+    name = required(name, "name")
+    role_id = role_of(runbook, role)
+    for person in state.participants:
+        if same_person(person.name, name) and (role_id is None or role_id in person.roles):
+            held = f" as {runbook.role_name(role_id)}" if role_id else ""
+            raise CommandError(f"{person.name} already takes part{held}")
+    return {"name": name, "role": role_id} if role_id else {"name": name}
+
+
+def assign_role(state: RunState, runbook: Runbook, name: str, role: str) -> dict[str, str]:
+    name = required(name, "name")
+    role_id = role_of(runbook, required(role, "role"))
+    assert role_id is not None
+    for person in state.participants:
+        if same_person(person.name, name) and role_id in person.roles:
+            raise CommandError(f"{person.name} already has the role {runbook.role_name(role_id)}")
+    return {"name": name, "role": role_id}
+
+
+def service_of(runbook: Runbook, state: RunState, service: str) -> str:
+    """A service by exact name, case-insensitive name or a unique case-insensitive prefix."""
+    names = list(runbook.services) or [s.name for s in state.services]
+    text = service.strip()
+    if text in names:
+        return text
+    folded = text.casefold()
+    exact = [n for n in names if n.casefold() == folded]
+    if exact:
+        return exact[0]
+    prefixed = [n for n in names if n.casefold().startswith(folded)] if folded else []
+    if len(prefixed) == 1:
+        return prefixed[0]
+    if not names:
+        raise CommandError(f"unknown service '{service}': this runbook lists no services")
+    if prefixed:
+        raise CommandError(f"'{service}' matches several services: " + ", ".join(prefixed),
+                           hint="type more of the name")
+    raise CommandError(f"unknown service '{service}'", hint="services: " + ", ".join(names))
+
+
+def service_status(status: str) -> str:
+    value = status.strip().casefold()
+    if value not in SERVICE_STATUSES:
+        raise CommandError(f"unknown service status '{status}'",
+                           hint="use one of: " + ", ".join(SERVICE_STATUSES))
+    return value
+
+
+def occurred(value: datetime | str | None, now: datetime, started_at: datetime | None,
+             ) -> datetime | None:
+    """A late entry's time: earlier than now and not before the run started."""
+    if value is None:
+        return None
+    try:
+        when = parse_time(value) if isinstance(value, str) else parse_time(value.isoformat())
+    except ValueError:
+        raise CommandError(f"cannot read the time '{value}'",
+                           hint="use ISO 8601, e.g. 2026-11-23T10:47") from None
+    if when >= now:
+        raise CommandError("a late entry must lie in the past",
+                           hint="leave out the time to record it as happening now")
+    if started_at is not None and when < started_at:
+        raise CommandError("a late entry cannot lie before the run started",
+                           hint="the run started at "
+                           f"{started_at.astimezone().strftime('%Y-%m-%d %H:%M:%S')}")
+    return when

@@ -1,0 +1,217 @@
+"""The sync bundle file: a small SQLite file of runs, devices, events, chain heads and a manifest.
+
+A bundle carries whole chains: for every (device, run) in it, every event from the first to the
+device's signed chain head. The manifest says which laptop made it, when, with which version, and
+lists the chain heads and the number of events; the maker signs it, so a bundle cut short (a chain
+dropped, an older head put back) is refused as well as one with a changed event.
+
+The file is written beside its target and renamed into place (``os.replace``): a bundle is complete
+or absent, never half written. ``application_id`` marks it as a bundle, so neither the app nor a
+sync import mistakes a database for a bundle or the other way round.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from runbook_assistant.core.atomic import atomic_path
+from runbook_assistant.core.errors import ExportError, SyncError
+from runbook_assistant.core.log.chain import EVENT_COLUMNS, ChainHead
+from runbook_assistant.core.log.events import canonical_json
+from runbook_assistant.core.log.schema import APPLICATION_ID as DATABASE_ID
+from runbook_assistant.core.log.store import DeviceRecord, RunRecord
+from runbook_assistant.core.log.store_errors import SQLITE_HEADER
+
+BUNDLE_ID = 0x52425342  # "RBSB": PRAGMA application_id of a sync bundle
+BUNDLE_FORMAT = 1  # PRAGMA user_version: raised when the layout changes
+_MANIFEST_DOMAIN = "runbook-assistant sync bundle"
+
+RUN_COLUMNS = ("id", "runbook_id", "runbook_version", "runbook_sha256", "runbook_text", "title",
+               "mode", "lang", "created_at", "device_id", "scenario_id")
+DEVICE_COLUMNS = ("id", "public_key", "fingerprint", "name", "first_seen")
+HEAD_COLUMNS = ("device_id", "run_id", "seq", "hash", "sig")
+MANIFEST_COLUMNS = ("format", "made_by", "fingerprint", "made_at", "app_version", "event_count",
+                    "sig")
+
+# Plain tables (no foreign keys, no triggers): a bundle is read whole and checked before use.
+# Events are kept in chain order (device, run, seq), the order they are read and checked in.
+_SCHEMA = f"""
+CREATE TABLE manifest (
+    format INTEGER NOT NULL, made_by TEXT NOT NULL, fingerprint TEXT NOT NULL,
+    made_at TEXT NOT NULL, app_version TEXT NOT NULL, event_count INTEGER NOT NULL,
+    sig TEXT NOT NULL);
+CREATE TABLE devices ({", ".join(DEVICE_COLUMNS)}, PRIMARY KEY (id));
+CREATE TABLE runs ({", ".join(RUN_COLUMNS)}, PRIMARY KEY (id));
+CREATE TABLE events ({", ".join(EVENT_COLUMNS)},
+                     PRIMARY KEY (device_id, run_id, seq)) WITHOUT ROWID;
+CREATE TABLE chain_heads ({", ".join(HEAD_COLUMNS)}, PRIMARY KEY (device_id, run_id));
+"""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """Who made a bundle, when, with which version; what it holds (signed by the maker)."""
+
+    made_by: str  # device id
+    fingerprint: str
+    made_at: str
+    app_version: str
+    event_count: int
+    sig: str = ""
+    format: int = BUNDLE_FORMAT
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A bundle's content, read whole into memory (so what was checked is what is merged).
+
+    ``events`` are row tuples in ``chain.EVENT_COLUMNS`` order, sorted by (device, run, seq).
+    """
+
+    manifest: Manifest
+    runs: list[RunRecord]
+    devices: list[DeviceRecord]
+    events: list[tuple[Any, ...]]
+    heads: list[ChainHead]
+
+
+def manifest_message(manifest: Manifest, run_ids: Sequence[str],
+                     heads: Sequence[ChainHead]) -> bytes:
+    """What the maker signs: the manifest, the runs and every chain head (seq and hash)."""
+    body = {
+        "format": manifest.format, "made_by": manifest.made_by, "made_at": manifest.made_at,
+        "app_version": manifest.app_version, "event_count": manifest.event_count,
+        "runs": sorted(run_ids),
+        "heads": sorted([str(h.device_id), str(h.run_id), h.seq, str(h.hash)] for h in heads),
+    }
+    return f"{_MANIFEST_DOMAIN}\n{canonical_json(body)}".encode()
+
+
+# --- writing ------------------------------------------------------------------------------------
+def write_bundle(path: Path, bundle: Bundle) -> None:
+    """Write ``bundle`` to ``path`` atomically (complete, or the target left as it was)."""
+    # A bundle carries whole runs from laptop to laptop: readable by its owner only.
+    with atomic_path(path, example="sync-laptop1.sqlite", mode=0o600) as temp:
+        conn = sqlite3.connect(temp, isolation_level=None)
+        try:
+            # A fresh file that only becomes visible once complete: no journal needed.
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            conn.executescript(_SCHEMA)
+            conn.execute("BEGIN")
+            m = bundle.manifest
+            conn.execute(f"INSERT INTO manifest VALUES ({_marks(MANIFEST_COLUMNS)})",
+                         (m.format, m.made_by, m.fingerprint, m.made_at, m.app_version,
+                          m.event_count, m.sig))
+            conn.executemany(f"INSERT INTO devices VALUES ({_marks(DEVICE_COLUMNS)})",
+                             [tuple(getattr(d, c) for c in DEVICE_COLUMNS)
+                              for d in bundle.devices])
+            conn.executemany(f"INSERT INTO runs VALUES ({_marks(RUN_COLUMNS)})",
+                             [tuple(getattr(r, c) for c in RUN_COLUMNS) for r in bundle.runs])
+            conn.executemany(f"INSERT INTO events VALUES ({_marks(EVENT_COLUMNS)})",
+                             bundle.events)
+            conn.executemany(f"INSERT INTO chain_heads VALUES ({_marks(HEAD_COLUMNS)})",
+                             [tuple(h) for h in bundle.heads])
+            conn.execute(f"PRAGMA application_id = {BUNDLE_ID}")
+            conn.execute(f"PRAGMA user_version = {BUNDLE_FORMAT}")
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise ExportError(f"cannot write the sync bundle {path}: {exc}",
+                              "Nothing was written; check the free space and try again.") from exc
+        finally:
+            conn.close()
+
+
+def _marks(columns: Sequence[str]) -> str:
+    return ", ".join("?" * len(columns))
+
+
+# --- reading ------------------------------------------------------------------------------------
+def read_bundle(path: Path) -> Bundle:
+    """Read a bundle whole; ``SyncError`` when the file is not one (nothing is checked yet).
+
+    The file is read once into memory and the rows come from that copy, so a file changed while
+    it is being imported cannot slip other rows past the checks.
+    """
+    _check_kind(_read_bytes(path, 100), path)  # the header first: refuse a big foreign file
+    image = _read_bytes(path)
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.deserialize(image)
+        manifests = conn.execute(
+            f"SELECT {', '.join(MANIFEST_COLUMNS)} FROM manifest").fetchall()
+        if len(manifests) != 1:
+            raise SyncError(f"{path} is not a valid sync bundle: it has "
+                            f"{len(manifests)} manifests instead of one", _REMAKE)
+        fmt, made_by, fingerprint, made_at, version, count, sig = manifests[0]
+        manifest = Manifest(str(made_by), str(fingerprint), str(made_at), str(version),
+                            count, str(sig), fmt)
+        devices = [DeviceRecord(*row) for row in conn.execute(
+            f"SELECT {', '.join(DEVICE_COLUMNS)} FROM devices ORDER BY id")]
+        runs = [RunRecord(*row) for row in conn.execute(
+            f"SELECT {', '.join(RUN_COLUMNS)} FROM runs ORDER BY id")]
+        events = conn.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events "
+                              "ORDER BY device_id, run_id, seq").fetchall()
+        heads = [ChainHead(*row) for row in conn.execute(
+            f"SELECT {', '.join(HEAD_COLUMNS)} FROM chain_heads ORDER BY device_id, run_id")]
+    except sqlite3.Error as exc:
+        raise SyncError(f"{path} is not a sync bundle or is damaged ({exc})", _REMAKE) from exc
+    finally:
+        conn.close()
+    return Bundle(manifest, runs, devices, events, heads)
+
+
+_REMAKE = "Nothing was merged. Ask for a new bundle (`runbook-assistant sync export`)."
+
+
+def _read_bytes(path: Path, size: int = -1) -> bytes:
+    """The file's first ``size`` bytes (all by default); ``SyncError`` if it is no SQLite file."""
+    try:
+        with Path(path).open("rb") as handle:
+            image = handle.read(size)
+    except FileNotFoundError as exc:
+        raise SyncError(f"{path} not found", "Give the path of a sync bundle.") from exc
+    except IsADirectoryError as exc:
+        raise SyncError(f"{path} is a folder, not a sync bundle") from exc
+    except OSError as exc:
+        raise SyncError(f"cannot read {path}: {exc.strerror}") from exc
+    if not image.startswith(SQLITE_HEADER):
+        raise SyncError(f"{path} is not a sync bundle", _REMAKE)
+    return image
+
+
+def _check_kind(image: bytes, path: Path) -> None:
+    """Refuse a database, another program's SQLite file, or a bundle of a newer format.
+
+    A bundle is never in WAL mode, so its header tells (https://sqlite.org/fileformat.html):
+    ``user_version`` at offset 60, ``application_id`` at offset 68, 4-byte big-endian.
+    """
+    if int.from_bytes(image[68:72], "big") != BUNDLE_ID:
+        if _application_id(path) == DATABASE_ID:
+            raise SyncError(f"{path} is a Runbook Assistant database, not a sync bundle",
+                            "On the laptop that holds it, make a bundle with "
+                            "`runbook-assistant sync export -o FILE` and import that.")
+        raise SyncError(f"{path} is not a sync bundle (a SQLite file of another kind)", _REMAKE)
+    version = int.from_bytes(image[60:64], "big")
+    if version > BUNDLE_FORMAT:
+        raise SyncError(f"{path} was made by a newer version of Runbook Assistant "
+                        f"(bundle format {version}; this version reads up to {BUNDLE_FORMAT})",
+                        "Update Runbook Assistant on this laptop; nothing was merged.")
+
+
+def _application_id(path: Path) -> int | None:
+    """The application id of a SQLite file read through SQLite (it may sit in a WAL file)."""
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return int(conn.execute("PRAGMA application_id").fetchone()[0])
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()

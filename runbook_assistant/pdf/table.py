@@ -1,0 +1,337 @@
+"""Long tables in a PDF, drawn row by row with QPainter (no document of the whole table).
+
+Each row is measured, moved to a new page (with the header row repeated) when it does not fit,
+and drawn; a row taller than a page (a very long note) is split between words first. Text wraps
+between words, or inside a word that is wider than its column (an e-mail address, a hash).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, NamedTuple
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
+
+from runbook_assistant.core.export.pdf_pages import (
+    BOLD,
+    MONO,
+    SMALL,
+    Cell,
+    Column,
+    Line,
+    TableBlock,
+    TableRow,
+)
+
+if TYPE_CHECKING:
+    from runbook_assistant.pdf.writer import Fonts
+
+MUTED = QColor("#444444")
+RULE = QColor("#999999")
+ZEBRA = QColor("#f1f1f1")
+HEADER_FILL = QColor("#e0e0e0")
+HATCH = QColor("#aaaaaa")
+BLACK = QColor("black")
+WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+_ANYWHERE = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+_ANYWHERE.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+
+
+class TableDrawer:
+    """The table half of the PDF drawer (mixed into it; it provides pages and furniture)."""
+
+    p: QPainter
+    writer: QPdfWriter
+    fonts: Fonts
+    width: float
+    bottom: float
+    top: float
+    mm: float
+    pad: float
+    y: float
+
+    if TYPE_CHECKING:  # the drawer this is mixed into provides these
+        def _start_page(self) -> None: ...
+
+        def metrics(self, font: QFont) -> QFontMetricsF: ...
+
+    @property
+    def body(self) -> float:
+        return self.bottom - self.top
+
+    def _table(self, table: TableBlock) -> None:
+        self._measured: dict[tuple[str, int, float], tuple[float, int]] = {}
+        self._forget_pen()
+        widths = [c.width * self.width for c in table.columns]
+        header = TableRow(tuple(c.label for c in table.columns))
+        header_h = self._row_height(header, widths, table.columns, bold=True)
+        rows = iter(table.rows)
+        first = next(rows, None)
+        need = self._heading_height(table) + header_h + (
+            self._row_height(first, widths, table.columns) if first is not None else 0.0)
+        if need > self.bottom - self.y and self.y > self.top:
+            self._start_page()
+        self._heading(table)
+        self._header(table, widths, header_h)
+        count = 0  # rows since the last date heading: every second one is shaded
+        for row in _chain(first, rows):
+            count = 0 if row.style == "day" else count + 1
+            for piece, height, laid in self._fit(row, widths, table.columns):
+                if height > self.bottom - self.y:
+                    self._start_page()
+                    self._header(table, widths, header_h)
+                self._row(piece, laid, widths, table, height,
+                          shade=table.zebra and count % 2 == 0)
+                self.y += height
+        self.y += 3 * self.mm
+
+    def _heading_height(self, table: TableBlock) -> float:
+        if not table.heading:
+            return 0.0
+        height = self.metrics(self.fonts.heading).height() + 2 * self.mm
+        if table.subheading:
+            height += self._text_height(table.subheading, self.fonts.small, self.width) + self.mm
+        return height
+
+    def _heading(self, table: TableBlock) -> None:
+        if not table.heading:
+            return
+        self._forget_pen()
+        p = self.p
+        p.setPen(QColor("black"))
+        p.setFont(self.fonts.heading)
+        line = self.metrics(self.fonts.heading).height()
+        p.drawText(QRectF(0, self.y, self.width, line), WRAP, table.heading)
+        self.y += line + self.mm
+        if table.subheading:
+            height = self._text_height(table.subheading, self.fonts.small, self.width)
+            p.setFont(self.fonts.small)
+            p.setPen(MUTED)
+            p.drawText(QRectF(0, self.y, self.width, height), WRAP, table.subheading)
+            self.y += height + self.mm
+        self.y += self.mm
+
+    def _header(self, table: TableBlock, widths: list[float], height: float) -> None:
+        self._forget_pen()
+        p, x, pad = self.p, 0.0, self.pad
+        p.fillRect(QRectF(0, self.y, self.width, height), HEADER_FILL)
+        p.setFont(self.fonts.bold)
+        p.setPen(QColor("black"))
+        for column, width in zip(table.columns, widths, strict=True):
+            p.drawText(QRectF(x + pad, self.y + pad, width - 2 * pad, height), WRAP, column.label)
+            x += width
+        if table.grid:
+            self._grid(widths, height)
+        p.setPen(QPen(QColor("black"), 0.35 * self.mm))
+        p.drawLine(QPointF(0, self.y + height), QPointF(self.width, self.y + height))
+        self.y += height
+        self._forget_pen()
+
+    def _forget_pen(self) -> None:
+        """Someone else set the pen or font: the next text sets its own again."""
+        self._pen_font: QFont | None = None
+        self._pen_color: QColor | None = None
+
+    def _text_height(self, text: str, font: QFont, width: float) -> float:
+        return self._measure(text, font, width)[0]
+
+    def _measure(self, text: str, font: QFont, width: float) -> tuple[float, int]:
+        """Height of ``text`` in a column ``width`` wide, and how to draw it: on one line (0),
+        wrapped between words (1), or also inside a word wider than the column (2)."""
+        key = (text, id(font), width)
+        cached = self._measured.get(key)
+        if cached is not None:
+            return cached
+        metrics = self.metrics(font)
+        width = max(width, 1.0)
+        if not text or ("\n" not in text and metrics.horizontalAdvance(text) <= width):
+            result = (metrics.height(), 0)
+        else:
+            bounds = metrics.boundingRect(QRectF(0, 0, width, 1e7), WRAP, text)
+            if bounds.width() <= width + 0.5:
+                result = (bounds.height(), 1)
+            else:
+                result = (self._layout_height(text, font, width), 2)
+        if len(text) <= 40:  # names, times, step ids: they repeat, row after row
+            if len(self._measured) > 20_000:
+                self._measured.clear()
+            self._measured[key] = result
+        return result
+
+    def _layout_height(self, text: str, font: QFont, width: float) -> float:
+        """Height of text wrapped between words, or anywhere inside a word that does not fit."""
+        height = 0.0
+        for paragraph in text.split("\n"):
+            layout = QTextLayout(paragraph, font, self.writer)
+            layout.setTextOption(_ANYWHERE)
+            layout.beginLayout()
+            while True:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(width)
+                height += line.height()
+            layout.endLayout()
+        return height
+
+    def _font(self, column: Column, line: Line, bold: bool = False) -> tuple[QFont, str]:
+        if bold:
+            return self.fonts.bold, BOLD
+        style = MONO if column.kind == "mono" and not line.style else line.style
+        return self.fonts.of(style), style
+
+    def _lay(self, row: TableRow, widths: list[float], columns: tuple[Column, ...],
+             bold: bool = False) -> tuple[float, list[list[_Piece]]]:
+        """The row's height and, per cell, its lines measured (what ``_row`` draws)."""
+        if row.style == "day":
+            text = _plain(row.cells[0])
+            height, mode = self._measure(text, self.fonts.bold, self.width - 2 * self.pad)
+            return height + 3 * self.pad, [[_Piece(text, self.fonts.bold, BOLD, height, mode)]]
+        tallest = 0.0
+        laid: list[list[_Piece]] = []
+        for cell, width, column in zip(row.cells, widths, columns, strict=False):
+            pieces: list[_Piece] = []
+            if column.kind == "box" and not bold:
+                height = 4.5 * self.mm
+            else:
+                inner = width - 2 * self.pad
+                height = 0.0
+                for line in _lines(cell):
+                    font, style = self._font(column, line, bold)
+                    line_height, mode = self._measure(line.text, font, inner)
+                    pieces.append(_Piece(line.text, font, style, line_height, mode))
+                    height += line_height
+            laid.append(pieces)
+            tallest = max(tallest, height)
+        return tallest + 2 * self.pad, laid
+
+    def _row_height(self, row: TableRow, widths: list[float], columns: tuple[Column, ...],
+                    bold: bool = False) -> float:
+        return self._lay(row, widths, columns, bold)[0]
+
+    def _row(self, row: TableRow, laid: list[list[_Piece]], widths: list[float],
+             table: TableBlock, height: float, shade: bool) -> None:
+        p, pad = self.p, self.pad
+        self._forget_pen()  # the rule under the previous row (or a new page) changed the pen
+        if row.style == "day":
+            self._text(laid[0][0], pad, self.y + 2 * pad, self.width - 2 * pad)
+            p.setPen(QPen(QColor("black"), 0.3 * self.mm))
+            p.drawLine(QPointF(0, self.y + height), QPointF(self.width, self.y + height))
+            return
+        if shade:
+            p.fillRect(QRectF(0, self.y, self.width, height), ZEBRA)
+        x = 0.0
+        for index, (column, width) in enumerate(zip(table.columns, widths, strict=True)):
+            cell = row.cells[index] if index < len(row.cells) else ""
+            if index in row.blocked:
+                p.fillRect(QRectF(x, self.y, width, height),
+                           QBrush(HATCH, Qt.BrushStyle.BDiagPattern))
+            elif column.kind == "box" and cell:
+                size = 4.5 * self.mm
+                p.setPen(QPen(QColor("black"), 0.4 * self.mm))
+                self._pen_color = None
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(QRectF(x + (width - size) / 2, self.y + pad, size, size))
+            elif index < len(laid):
+                y = self.y + pad
+                for piece in laid[index]:
+                    self._text(piece, x + pad, y, width - 2 * pad)
+                    y += piece.height
+            x += width
+        if table.grid:
+            self._grid(widths, height)
+        else:
+            p.setPen(QPen(RULE, 0.15 * self.mm))
+            p.drawLine(QPointF(0, self.y + height), QPointF(self.width, self.y + height))
+
+    def _text(self, piece: _Piece, x: float, y: float, width: float) -> None:
+        if not piece.text:
+            return
+        p = self.p
+        if piece.font is not self._pen_font:
+            p.setFont(piece.font)
+            self._pen_font = piece.font
+        color = MUTED if piece.style in (SMALL, MONO) else BLACK
+        if color is not self._pen_color:
+            p.setPen(color)
+            self._pen_color = color
+        if piece.mode == 0:  # one line: no layout needed, the quickest way to draw text
+            p.drawText(QPointF(x, y + self.metrics(piece.font).ascent()), piece.text)
+        elif piece.mode == 1:
+            p.drawText(QRectF(x, y, width, piece.height + 1), WRAP, piece.text)
+        else:
+            p.drawText(QRectF(x, y, width, piece.height + 1), piece.text, _ANYWHERE)
+
+    def _grid(self, widths: list[float], height: float) -> None:
+        p = self.p
+        p.setPen(QPen(RULE, 0.2 * self.mm))
+        self._pen_color = None
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        x = 0.0
+        for width in widths:
+            p.drawRect(QRectF(x, self.y, width, height))
+            x += width
+
+    def _fit(self, row: TableRow, widths: list[float], columns: tuple[Column, ...],
+             ) -> Iterator[tuple[TableRow, float, list[list[_Piece]]]]:
+        """The row laid out; split into several first when it is taller than a page."""
+        limit = self.body * 0.9
+        height, laid = self._lay(row, widths, columns)
+        if row.style == "day" or height <= limit:
+            yield row, height, laid
+            return
+        texts = [_plain(c) for c in row.cells]
+        longest = max(range(len(texts)), key=lambda i: len(texts[i]))
+        piece: list[str] = []
+        first = True
+
+        def with_text(text: str) -> TableRow:
+            cells = list(row.cells) if first else [""] * len(row.cells)
+            cells[longest] = text
+            return TableRow(tuple(cells), blocked=row.blocked)
+
+        for word in texts[longest].split(" "):
+            trial = with_text(" ".join([*piece, word]))
+            if piece and self._row_height(trial, widths, columns) > limit:
+                done = with_text(" ".join(piece))
+                yield done, *self._lay(done, widths, columns)
+                first, piece = False, [word]
+            else:
+                piece.append(word)
+        done = with_text(" ".join(piece))
+        yield done, *self._lay(done, widths, columns)
+
+
+class _Piece(NamedTuple):
+    """One line of a cell, measured: its font, style, height and how to draw it."""
+
+    text: str
+    font: QFont
+    style: str
+    height: float
+    mode: int
+
+
+def _lines(cell: Cell) -> tuple[Line, ...]:
+    return (Line(cell),) if isinstance(cell, str) else cell
+
+
+def _plain(cell: Cell) -> str:
+    return cell if isinstance(cell, str) else "\n".join(line.text for line in cell)
+
+
+def _chain(first: TableRow | None, rest: Iterable[TableRow]) -> Iterator[TableRow]:
+    if first is not None:
+        yield first
+    yield from rest
