@@ -6,6 +6,7 @@ and, for the bundle and for the source (``python -m runbook_assistant``) in the 
 the time of ``--version`` (start-up and exit), of ``self-test`` (the whole smoke test) and to the
 main window's first paint (offscreen, as ``bench/startup.py`` measures it). Medians and best of
 N runs, after one untimed run each (warm file cache, as on a laptop that ran the app before).
+Goals: at most 80 MB in files; the bundle's first window no slower than the source's.
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from figures import Figures
+
 REPO = Path(__file__).resolve().parent.parent
+FIGURES = Figures("bundle")
 EXE_NAME = "runbook-assistant.exe" if sys.platform == "win32" else "runbook-assistant"
 TIMEOUT_S = 60.0
 
@@ -92,12 +96,15 @@ def timed(measure: Callable[[], float], runs: int) -> list[float]:
     return [measure() for _ in range(runs)]
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bundle", type=Path, default=REPO / "dist" / "runbook-assistant")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--platform", default="offscreen")
-    args = parser.parse_args()
+    return FIGURES.main(run, parser)
+
+
+def run(args: argparse.Namespace) -> None:
     bundle = args.bundle.resolve()
     exe = bundle / EXE_NAME
     if not exe.is_file():
@@ -110,6 +117,8 @@ def main() -> None:
         print(f"bundle: {bundle}")
         print(f"size:   {apparent / 1e6:.1f} MB in files, {used / 2**20:.1f} MiB on disk (du)")
         print(f"packed: {tar_gz / 1e6:.1f} MB as .tar.gz, {zipped / 1e6:.1f} MB as .zip")
+        FIGURES.add("one-folder bundle, in files", apparent / 1e6, "MB", goal=80)
+        FIGURES.add("one-folder bundle, as .zip", zipped / 1e6, "MB")
 
         env = dict(os.environ, QT_QPA_PLATFORM=args.platform,
                    XDG_DATA_HOME=str(scratch / "data"), XDG_CACHE_HOME=str(scratch / "cache"),
@@ -135,7 +144,10 @@ def main() -> None:
                 cells.append(f"{name} {medians[what, name]:.3f} / {min(values):.3f}")
             ratio = medians[what, "bundle"] / medians[what, "source"]
             print(f"  {what:<13} {'   '.join(cells)}   bundle/source {ratio:.2f}")
+            FIGURES.add(f"bundle {what}", medians[what, "bundle"], "s",
+                        baseline=medians[what, "source"], baseline_name="from source",
+                        goal=1.0 if command is None else None, goal_on="ratio")
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

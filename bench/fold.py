@@ -1,14 +1,20 @@
 """Benchmarks: fold a 100,000-event run of a 300-step runbook (and its timeline rows); one
 engine command end to end on a 300-step run.
 
-    python bench/fold.py
+    python bench/fold.py [--events N] [--commands N] [--json]
+
+Goal: the fold of 100,000 events at most 100 ms.
 """
 
 from __future__ import annotations
 
+import argparse
 import random
+import sys
 import time
 from datetime import UTC, datetime, timedelta
+
+from figures import Figures
 
 from runbook_assistant.core.log.events import Event, EventKind
 from runbook_assistant.core.run.state import fold
@@ -67,6 +73,8 @@ def bench_fold(count: int = 100_000) -> float:
     rows = _timed(lambda: state.timeline)
     print(f"fold of {count} events over {len(runbook.steps)} steps: {best * 1000:.0f} ms "
           f"(done {state.done}/{state.total}); timeline rows: {rows * 1000:.0f} ms")
+    FIGURES.add(f"fold of {count} events", best * 1000, "ms", goal=100)
+    FIGURES.add(f"timeline rows of {count} events", rows * 1000, "ms")
     return best
 
 
@@ -126,9 +134,21 @@ def bench_check(commands: int = 600) -> float:
     print(f"check/uncheck on a {len(step_ids)}-step run, {commands} commands: median "
           f"{median:.2f} ms, p95 {sorted(timings)[int(len(timings) * 0.95)] * 1000:.2f} ms; "
           f"first command of a fresh engine ({commands + 1} events): {cold * 1000:.1f} ms")
+    FIGURES.add("engine check/uncheck median (no fsync)", median, "ms")
+    FIGURES.add("first command of a fresh engine", cold * 1000, "ms")
     return median
 
 
+FIGURES = Figures("fold")
+
+
+def _run(args: argparse.Namespace) -> None:
+    bench_fold(args.events)
+    bench_check(args.commands)
+
+
 if __name__ == "__main__":
-    bench_fold()
-    bench_check()
+    cli = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    cli.add_argument("--events", type=int, default=100_000)
+    cli.add_argument("--commands", type=int, default=600)
+    sys.exit(FIGURES.main(_run, cli))
