@@ -165,7 +165,9 @@ def _step_json(step: Step) -> dict[str, Any]:
         "decision": step.decision, "optional": step.optional, "due": step.due,
         "timebox": step.timebox, "every": step.every, "line": step.line,
         "options": [{"label": o.label, "target": o.target} for o in step.options],
-        "details": step.details,
+        "details": step.details, "verifier": step.verifier,
+        "needs": [{"role": r, "minimum": n} for r, n in step.needs],
+        "needs_staffing": step.needs_staffing, "due_from": step.due_from, "check": step.check,
     }
 
 
@@ -201,7 +203,13 @@ def _markers(runbook: Runbook, step: Step) -> str:
     if step.role:
         marks.append(f"[{runbook.role_name(step.role)}]")
     if step.four_eyes:
-        marks.append("[4-eyes]")
+        marks.append(f"[4-eyes, verifier {runbook.role_name(step.verifier)}]"
+                     if step.verifier else "[4-eyes]")
+    if step.check:
+        marks.append(f"[check {step.check}]")
+    needs = runbook.staffing_needs(step)
+    if needs:
+        marks.append("[needs " + ", ".join(f"{n} {runbook.role_name(r)}" for r, n in needs) + "]")
     if step.optional:
         marks.append("[optional]")
     if step.decision:
@@ -210,6 +218,8 @@ def _markers(runbook: Runbook, step: Step) -> str:
     for label, value in (("due", step.due), ("timebox", step.timebox), ("every", step.every)):
         if value is not None:
             marks.append(f"{label} {format_duration(value)}")
+            if label == "due" and step.due_from == "discovery":
+                marks.append("from discovery")
     return ("  " + " ".join(marks)) if marks else ""
 
 

@@ -63,6 +63,14 @@ class MessageTemplate:
     section_id: str
     line: int = 0
     title: str = ""
+    checks: tuple[str, ...] = ()  # names of ``{check:NAME}`` placeholders, in order
+
+
+# The outcomes a check step can record, in the order offered: a statement the municipality must
+# not assume ("no attack", "no files damaged") is established only by a recorded "ruled-out".
+CHECK_OUTCOMES: tuple[str, ...] = ("ruled-out", "not-ruled-out", "under-investigation")
+# Where a ``due=`` timer counts from: the run's start, or the moment the incident was discovered.
+DUE_FROM: tuple[str, ...] = ("start", "discovery")
 
 
 @dataclass(frozen=True)
@@ -70,8 +78,15 @@ class Step:
     """One checklist item.
 
     ``details`` is the Markdown source below the step line (rendered by the UI and exports).
-    ``due`` counts from the run's start, ``timebox`` from the moment the step becomes current,
-    ``every`` repeats from the run's start (or the last time the step was done).
+    ``due`` counts from the run's start (or, with ``due_from="discovery"``, from the moment of
+    discovery), ``timebox`` from the moment the step becomes current, ``every`` repeats from the
+    run's start (or the last time the step was done).
+
+    ``verifier`` is the role that may verify a four-eyes step besides ``role`` itself.
+    ``needs`` are minimum numbers present per role before the step may be checked, and
+    ``needs_staffing`` asks for the runbook's whole ``staffing`` minimum (see
+    ``Runbook.staffing_needs``, which adds the section's). A step with ``check`` set records the
+    outcome of a check (one of ``CHECK_OUTCOMES``) under that name, done by its ``role``.
     """
 
     id: str
@@ -88,6 +103,11 @@ class Step:
     every: int | None = None
     options: tuple[Option, ...] = ()
     attrs: tuple[tuple[str, str], ...] = ()  # unknown key=value attributes, kept for tools
+    verifier: str | None = None  # a role that may verify a .four-eyes step besides ``role``
+    needs: tuple[tuple[str, int], ...] = ()  # (role id, minimum present) before checking it
+    needs_staffing: bool = False  # the runbook's staffing minimum must be met
+    due_from: str = "start"  # "start" | "discovery": what ``due`` counts from
+    check: str | None = None  # the name of the statement this step establishes
 
 
 @dataclass(frozen=True)
@@ -101,6 +121,8 @@ class Section:
     intro: str = ""  # Markdown prose before the first step
     steps: tuple[Step, ...] = ()
     messages: tuple[MessageTemplate, ...] = ()
+    needs: tuple[tuple[str, int], ...] = ()  # staffing every step of the section needs
+    needs_staffing: bool = False  # every step needs the runbook's staffing minimum
 
 
 @dataclass(frozen=True)
@@ -163,6 +185,24 @@ class Runbook:
     def message(self, message_id: str) -> MessageTemplate | None:
         """The message template with this id, or None."""
         return next((m for m in self.messages if m.id == message_id), None)
+
+    def check_step(self, name: str) -> Step | None:
+        """The step that establishes the check ``name`` (``{check=name}``), or None."""
+        return next((s for s in self.iter_steps() if s.check == name), None)
+
+    def staffing_needs(self, step: Step) -> tuple[tuple[str, int], ...]:
+        """The minimum present per role before ``step`` may be checked: its own ``needs``, its
+        section's, and the runbook's ``staffing`` where either asks for it; the highest number
+        per role counts, in the order first named."""
+        section = self.section(step.section_id)
+        wanted: dict[str, int] = {}
+        parts = [step.needs, section.needs if section else ()]
+        if step.needs_staffing or (section is not None and section.needs_staffing):
+            parts.append(self.staffing)
+        for part in parts:
+            for role_id, count in part:
+                wanted[role_id] = max(count, wanted.get(role_id, 0))
+        return tuple(wanted.items())
 
     def role_name(self, role_id: str | None) -> str:
         """The display name of a role id (the id itself if undeclared)."""

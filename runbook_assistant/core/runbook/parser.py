@@ -25,8 +25,10 @@ from runbook_assistant.core.runbook.frontmatter import (
     load_front_matter,
     read_meta,
 )
+from runbook_assistant.core.runbook.gates import read_needs
 from runbook_assistant.core.runbook.imported import workable
 from runbook_assistant.core.runbook.model import (
+    DUE_FROM,
     Diagnostic,
     MessageTemplate,
     ParseResult,
@@ -35,7 +37,11 @@ from runbook_assistant.core.runbook.model import (
     Severity,
     Step,
 )
-from runbook_assistant.core.runbook.placeholders import PLACEHOLDER_RE, placeholders_of
+from runbook_assistant.core.runbook.placeholders import (
+    PLACEHOLDER_RE,
+    checks_of,
+    placeholders_of,
+)
 from runbook_assistant.core.runbook.validate import validate
 from runbook_assistant.core.slug import slugify
 from runbook_assistant.core.textfile import not_text, read_limited, reason
@@ -45,9 +51,11 @@ __all__ = ["PLACEHOLDER_RE", "parse_bytes", "parse_duration", "parse_file", "par
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # far beyond any runbook; keeps a wrong file from eating memory
 MAX_STEP_ID = 48
-STEP_FLAGS = ("four-eyes", "decision", "optional")
-STEP_KEYS = ("role", "due", "timebox", "every")
+STEP_FLAGS = ("four-eyes", "decision", "optional", "needs-staffing")
+STEP_KEYS = ("role", "due", "timebox", "every", "verifier", "needs", "from", "check")
+DURATION_KEYS = ("due", "timebox", "every")
 SECTION_FLAGS = ("read-do", "do-confirm")
+SECTION_GATE_FLAGS = ("needs-staffing",)
 GENERIC_STEMS = ("readme", "index", "_index")
 MESSAGE_KEYS = ("channel", "audience", "title")
 
@@ -161,19 +169,20 @@ class _Assembler:
     # --- sections ------------------------------------------------------------------------------
     def _sections(self, fallback_title: str) -> tuple[Section, ...]:
         drafts = self.body.sections
-        titles, modes, wanted = [], [], []
+        titles, modes, gates, wanted = [], [], [], []
         for number, draft in enumerate(drafts, 1):
             heading = draft.heading or SplitLine(fallback_title, Attrs())
             title = heading.text or heading.attrs.id or f"Section {number}"
             titles.append(title)
             modes.append(self._section_mode(heading, title, draft.line))
+            gates.append(self._section_gates(heading.attrs, draft.line))
             wanted.append((heading.attrs.id, slugify(title) or f"section-{number}", draft.line))
         ids = self._unique_ids("section", wanted)
         steps = self._steps(drafts, ids)
         return tuple(
             Section(id=ids[k], title=titles[k], line=draft.line, mode=modes[k],
                     intro="\n\n".join(draft.intro), steps=steps[k],
-                    messages=self._messages(draft, ids[k]))
+                    messages=self._messages(draft, ids[k]), **gates[k])
             for k, draft in enumerate(drafts))
 
     def _section_mode(self, heading: SplitLine, title: str, line: int) -> str | None:
@@ -183,14 +192,27 @@ class _Assembler:
         if len(modes) > 1:
             self.findings.problem(line, f"section '{title}' is marked both .read-do and "
                                   ".do-confirm: choose one")
-        known = "#id, .read-do, .do-confirm"
+        known = "#id, .read-do, .do-confirm, .needs-staffing, needs="
         for flag in heading.attrs.classes:
-            if flag not in SECTION_FLAGS:
+            if flag not in SECTION_FLAGS + SECTION_GATE_FLAGS:
                 self._unknown(line, f".{flag}", f"section '{title}'", known,
-                              _dotted(SECTION_FLAGS))
+                              _dotted(SECTION_FLAGS + SECTION_GATE_FLAGS))
         for key, value in heading.attrs.pairs:
-            self._unknown(line, f"{key}={value}", f"section '{title}'", known, ())
+            if key != "needs":
+                self._unknown(line, f"{key}={value}", f"section '{title}'", known, ("needs",))
         return modes[0] if modes else None
+
+    def _section_gates(self, attrs: Attrs, line: int) -> dict[str, object]:
+        needs = attrs.get("needs")
+        return {"needs_staffing": "needs-staffing" in attrs.classes,
+                "needs": self._needs(needs, line) if needs is not None else ()}
+
+    def _needs(self, value: str, line: int) -> tuple[tuple[str, int], ...]:
+        try:
+            return read_needs(value)
+        except ValueError as exc:
+            self.findings.problem(line, f"needs=: {exc}")
+            return ()
 
     # --- steps ---------------------------------------------------------------------------------
     def _steps(self, drafts: list[DraftSection], section_ids: list[str]) -> list[tuple[Step, ...]]:
@@ -221,11 +243,23 @@ class _Assembler:
         fields: dict[str, object] = {}
         unknown: list[tuple[str, str]] = []
         where = f"step '{_short(title)}'"
-        known = "#id, role=, due=, timebox=, every=, .four-eyes, .decision, .optional"
+        known = ("#id, role=, due=, from=, timebox=, every=, verifier=, needs=, check=, "
+                 ".four-eyes, .decision, .optional, .needs-staffing")
         for key, value in attrs.pairs:
-            if key == "role":
-                fields["role"] = value or None
-            elif key in STEP_KEYS:
+            if key in ("role", "verifier", "check"):
+                fields[key] = value or None
+            elif key == "needs":
+                fields["needs"] = self._needs(value, line)
+            elif key == "from":
+                if value in DUE_FROM:
+                    fields["due_from"] = value
+                else:
+                    self.findings.problem(line, f"from={value}: a timer counts from 'start' or "
+                                          "'discovery' (e.g. due=72h from=discovery)")
+                if attrs.get("due") is None:
+                    self.findings.warning(line, f"from={value} without due=: from= says what "
+                                          "the due= timer counts from")
+            elif key in DURATION_KEYS:
                 fields[key] = self._duration(key, value, line)
             else:
                 unknown.append((key, value))
@@ -275,7 +309,8 @@ class _Assembler:
                 id=message_id, channel=attrs.get("channel") or "",
                 audience=attrs.get("audience") or "", text=message.text,
                 placeholders=placeholders_of(message.text), section_id=section_id,
-                line=message.line, title=attrs.get("title") or ""))
+                line=message.line, title=attrs.get("title") or "",
+                checks=checks_of(message.text)))
         return tuple(result)
 
     # --- shared --------------------------------------------------------------------------------

@@ -31,3 +31,14 @@ def placeholders_of(text: str) -> tuple[str, ...]:
 def is_app_placeholder(name: str) -> bool:
     """Whether the app fills ``name`` itself (otherwise it is asked for when filling a message)."""
     return name in APP_PLACEHOLDERS
+
+
+# ``{check:security}``: the recorded outcome of the check step named ``security`` (or "still under
+# investigation" while none is recorded). Not asked for when a message is filled.
+CHECK_NAME = r"[a-z][a-z0-9_-]*"
+CHECK_PLACEHOLDER_RE = re.compile(rf"\{{check:({CHECK_NAME})\}}")
+
+
+def checks_of(text: str) -> tuple[str, ...]:
+    """The check names of ``{check:NAME}`` placeholders in ``text``, each once, in order."""
+    return tuple(dict.fromkeys(CHECK_PLACEHOLDER_RE.findall(text)))

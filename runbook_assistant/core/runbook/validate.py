@@ -11,6 +11,7 @@ import difflib
 import re
 
 from runbook_assistant.core.runbook.diagnostics import Findings
+from runbook_assistant.core.runbook.gates import check_gates
 from runbook_assistant.core.runbook.model import Diagnostic, Runbook
 
 MAX_STEPS_PER_SECTION = 9
@@ -37,6 +38,7 @@ def validate(runbook: Runbook) -> list[Diagnostic]:
     if not runbook.foreign:  # an import's unworkable options are left out (see imported.py)
         _check_reachable(runbook, findings)
     _check_roles(runbook, findings)
+    check_gates(runbook, findings)
     _check_sections(runbook, findings)
     _check_network(runbook, findings)
     if runbook.kind == "exercise":
