@@ -134,6 +134,11 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "&Text size:": "Tekst&grootte:",
     "&Your name:": "&Jouw naam:",
     "Extra runbook &folders:": "Extra draaiboek&mappen:",
+    "Municipality:": "Gemeente:",
+    "(no name set)": "(geen naam ingesteld)",
+    "information number {number}": "informatienummer {number}",
+    "Messages fill these in; change them in {file}":
+        "Berichten vullen deze gegevens in; wijzig ze in {file}",
     "Add a folder of runbooks": "Een map met draaiboeken toevoegen",
     # --- start a run ------------------------------------------------------------------------
     "(no role)": "(geen rol)",

@@ -618,6 +618,21 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
     </message>
   </context>
   <context>
+    <name>MunicipalityLabel</name>
+    <message>
+      <source>(no name set)</source>
+      <translation>(geen naam ingesteld)</translation>
+    </message>
+    <message>
+      <source>information number {number}</source>
+      <translation>informatienummer {number}</translation>
+    </message>
+    <message>
+      <source>Messages fill these in; change them in {file}</source>
+      <translation>Berichten vullen deze gegevens in; wijzig ze in {file}</translation>
+    </message>
+  </context>
+  <context>
     <name>NotesModel</name>
     <message>
       <source>When</source>
@@ -1257,6 +1272,10 @@ Openen?</translation>
     <message>
       <source>Extra runbook &amp;folders:</source>
       <translation>Extra draaiboek&amp;mappen:</translation>
+    </message>
+    <message>
+      <source>Municipality:</source>
+      <translation>Gemeente:</translation>
     </message>
     <message>
       <source>Add a folder of runbooks</source>

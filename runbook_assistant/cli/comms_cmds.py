@@ -15,6 +15,7 @@ from runbook_assistant.cli.context import AppContext
 from runbook_assistant.cli.run_cmds import CoreFailure, run
 from runbook_assistant.core.comms.contacts import Contact, ContactBook, load_contacts
 from runbook_assistant.core.comms.messages import fill_message
+from runbook_assistant.core.comms.municipality import Municipality, load_municipality
 from runbook_assistant.core.errors import CommandError, RunbookAssistantError
 from runbook_assistant.core.run.timeline import event_text
 
@@ -25,6 +26,14 @@ def _contact_book() -> ContactBook:
     for problem in book.problems:
         click.echo(f"warning: {problem}", err=True)
     return book
+
+
+def _municipality() -> Municipality:
+    """The municipality's settings; problems in its file are named on stderr."""
+    settings = load_municipality()
+    for problem in settings.problems:
+        click.echo(f"warning: {problem}", err=True)
+    return settings
 
 
 def _contact_lines(contact: Contact) -> list[str]:
@@ -106,7 +115,7 @@ def message(app: AppContext, run_ref: str, message_id: str, actor: str, pairs: t
                            hint=f"messages: {ids}")
     state = engine.state(run_id)
     filled = fill_message(template, state, values, organisation=_contact_book().organisation,
-                          now=engine.clock.now())
+                          now=engine.clock.now(), municipality=_municipality())
     for key in filled.unused:
         click.echo(f"warning: --set {key} is not a placeholder of {template.id}; ignored",
                    err=True)

@@ -37,6 +37,7 @@ from runbook_assistant.core.comms.messages import (
     message_groups,
     next_update_due,
 )
+from runbook_assistant.core.comms.municipality import Municipality, load_municipality
 from runbook_assistant.core.run.services import format_duration
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.runbook.model import MessageTemplate
@@ -57,12 +58,14 @@ class MessagesView(QWidget):
     recorded = Signal(object)  # the committed Event of a message marked as sent
 
     def __init__(self, engine: Engine, run_id: str, parent: QWidget | None = None, *,
-                 actor: ActorSource = "", book: ContactBook | None = None) -> None:
+                 actor: ActorSource = "", book: ContactBook | None = None,
+                 municipality: Municipality | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
         self.run_id = run_id
         self.actor = actor
         self.book = book if book is not None else load_contacts()
+        self.municipality = municipality if municipality is not None else load_municipality()
         self.state: RunState | None = None
         # What the user typed, by placeholder name, shared by all templates: the counter's
         # address is typed once, not once per message.
@@ -218,7 +221,8 @@ class MessagesView(QWidget):
         values = {k: v for k, v in self.values.items() if k in template.placeholders}
         self.filled = fill_message(template, self.state, values,
                                    organisation=self.book.organisation,
-                                   now=self.engine.clock.now())
+                                   now=self.engine.clock.now(),
+                                   municipality=self.municipality)
         if rebuild:
             asked = list(dict.fromkeys([*self.filled.asked, *self.filled.missing]))
             self._set_fields(asked, template)

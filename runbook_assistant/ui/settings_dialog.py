@@ -1,4 +1,5 @@
-"""The settings dialog: language, colours, text size, your name and extra runbook folders."""
+"""The settings dialog: language, colours, text size, your name, extra runbook folders, and
+which municipality the messages speak for (read from municipality.yaml)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from runbook_assistant.ui.municipality_label import MunicipalityLabel
 from runbook_assistant.ui.settings import FONT_SCALE_MAX, FONT_SCALE_MIN, Settings
 
 
@@ -74,6 +76,8 @@ class SettingsDialog(QDialog):
         folder_box.addWidget(self.folders)
         folder_box.addLayout(folder_buttons)
         form.addRow(self.tr("Extra runbook &folders:"), folder_box)
+        self.municipality = MunicipalityLabel(parent=self)
+        form.addRow(self.tr("Municipality:"), self.municipality)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)

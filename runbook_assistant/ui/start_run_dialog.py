@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from runbook_assistant.core.run.fold import staffing_shortfall
 from runbook_assistant.core.runbook.model import Runbook
 from runbook_assistant.ui import theme
+from runbook_assistant.ui.municipality_label import MunicipalityLabel
 from runbook_assistant.ui.widgets import Heading
 
 LEAD_ROLES = ("incident-lead", "lead", "coordinator", "coordinator-ict")
@@ -99,6 +100,7 @@ class StartRunDialog(QDialog):
 
         self.heading = Heading(parent=self, factor=1.2)
         self.heading.setWordWrap(True)
+        self.municipality = MunicipalityLabel(parent=self)
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("runTitle")
         self.actor_edit = QLineEdit(actor, self)
@@ -175,6 +177,7 @@ class StartRunDialog(QDialog):
         people_buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.municipality)
         layout.addLayout(self.form)
         self.people_label = QLabel(self)
         self.people_label.setBuddy(self.table)

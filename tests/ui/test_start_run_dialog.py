@@ -136,3 +136,23 @@ def test_no_start_without_a_title_or_a_name(dialog: StartRunDialog) -> None:
     assert not dialog.start_button.isEnabled()
     dialog.actor_edit.setText("Anna")
     assert dialog.start_button.isEnabled()
+
+
+def test_the_dialog_says_which_municipality_the_messages_speak_for(qtbot: Any, qapp: QApplication,
+                                                                   library: Library) -> None:
+    from runbook_assistant.core.comms.municipality import user_municipality_path
+
+    theme.apply_theme(qapp, "light")
+    user_municipality_path().write_text("name: Gemeente Maasdal\nwebsite: [\n", encoding="utf-8")
+    shown = StartRunDialog(library.get("ui-netwerk"), actor="Anna")
+    qtbot.addWidget(shown)
+    label = shown.findChild(QLabel, "municipality")
+    assert label is not None
+    lines = label.text().splitlines()
+    # The bundled values stand while the user's file is broken, and the problem names its line.
+    assert lines[0] == ("Gemeente Voorbeeldstad · information number 14 0XX · "
+                        "www.voorbeeldstad.example.nl")
+    assert lines[1].startswith("Messages fill these in; change them in ")
+    assert lines[2].endswith("municipality.yaml:3: invalid YAML: expected the node content, "
+                             "but found '<stream end>'")
+    assert shown_colour(label) == theme.LIGHT["danger"]

@@ -2,12 +2,8 @@
 
 The bundled ``runbooks/contacts.yaml`` is merged with the user's own ``contacts.yaml`` in the user
 data folder: a user entry with the same name (case-insensitive) overrides the fields it gives and
-adds its roles; other user entries are added, and the user's entries are listed first. A broken
-file never stops the app: each problem is a ``ContactProblem`` (``file:line: message``) and
-whatever could be read is used.
-
-The YAML is *composed* (not loaded) so every entry and field keeps its line, and so phone numbers
-are taken exactly as written (YAML would read ``0201234567`` as an octal number).
+adds its roles; other user entries are added, and the user's entries are listed first. Reading,
+line numbers and problems are those of every settings file (``settings_files``).
 """
 
 from __future__ import annotations
@@ -16,16 +12,25 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from runbook_assistant.core import paths
+from runbook_assistant.core.comms.settings_files import (
+    FileProblem,
+    NodeReader,
+    bundled_path,
+    compose,
+    is_null,
+    key_name,
+    layered_files,
+    line_of,
+    read_text,
+    user_path,
+)
 
 FILE_NAME = "contacts.yaml"
 TEXT_FIELDS = ("organisation", "phone", "alternate_phone", "email", "notes")
 FIELDS = ("name", "roles", *TEXT_FIELDS, "on_call")
 TOP_KEYS = ("organisation", "contacts")
-_NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
 
 
@@ -59,16 +64,7 @@ class Contact:
                 "email": self.email, "notes": self.notes, "on_call": self.on_call}
 
 
-@dataclass(frozen=True)
-class ContactProblem:
-    """Something wrong in a contacts file; the rest of the file is still used."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+ContactProblem = FileProblem  # a problem in a contacts file: ``file:line: message``
 
 
 @dataclass(frozen=True)
@@ -161,23 +157,17 @@ def role_directory(book: ContactBook, roles: Sequence[tuple[str, str]],
 
 
 def bundled_contacts_path() -> Path:
-    return paths.bundled_runbooks_dir() / FILE_NAME
+    return bundled_path(FILE_NAME)
 
 
 def user_contacts_path() -> Path:
     """The user's own contacts file (it may not exist)."""
-    return paths.user_data_dir() / FILE_NAME
+    return user_path(FILE_NAME)
 
 
 def load_contacts(bundled: Path | None = None, user: Path | None = None) -> ContactBook:
     """The bundled contacts merged with the user's (defaults: the usual two files)."""
-    bundled = bundled if bundled is not None else bundled_contacts_path()
-    if user is None:
-        try:
-            user = user_contacts_path()
-        except OSError:  # no user data folder (read-only home): the bundled contacts still work
-            user = None
-    files = [p for p in (bundled, user) if p is not None and p.is_file()]
+    files = layered_files(FILE_NAME, bundled, user)
     read = [read_contacts_file(p) for p in files]
     return merge(read, files=[str(p) for p in files])
 
@@ -220,24 +210,19 @@ def _override(earlier: Contact, later: Contact, keys: frozenset[str]) -> Contact
 
 def read_contacts_file(path: Path) -> ContactFile:
     """Read one contacts file; problems are reported, never raised."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return ContactFile(problems=(ContactProblem(str(path), 1, f"cannot read the file: {exc}"),))
+    text, problem = read_text(path)
+    if problem is not None:
+        return ContactFile(problems=(problem,))
     return parse_contacts(text, str(path))
 
 
 def parse_contacts(text: str, path: str = "<text>") -> ContactFile:
     """Contacts from YAML text: a mapping with ``organisation`` and a ``contacts`` list."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return ContactFile(problems=(ContactProblem(path, line, f"invalid YAML: {reason}"),))
+    root, problem = compose(text, path)
+    if problem is not None:
+        return ContactFile(problems=(problem,))
     reader = _Reader(path)
-    if root is None or _is_null(root):
+    if root is None or is_null(root):
         return ContactFile()
     entries: Node | None = None
     organisation = ""
@@ -245,7 +230,7 @@ def parse_contacts(text: str, path: str = "<text>") -> ContactFile:
         entries = root  # a bare list of contacts is fine too
     elif isinstance(root, MappingNode):
         for key, value in root.value:
-            name = key.value if isinstance(key, ScalarNode) else ""
+            name = key_name(key)
             if name == "organisation":
                 organisation = reader.text(value, "organisation")
             elif name == "contacts":
@@ -256,7 +241,7 @@ def parse_contacts(text: str, path: str = "<text>") -> ContactFile:
         reader.problem(root, "expected a mapping with 'organisation' and 'contacts'")
     contacts: list[Contact] = []
     given: list[frozenset[str]] = []
-    if entries is not None and not _is_null(entries):
+    if entries is not None and not is_null(entries):
         if not isinstance(entries, SequenceNode):
             reader.problem(entries, "'contacts' must be a list of entries ('- name: ...')")
         else:
@@ -271,22 +256,14 @@ def parse_contacts(text: str, path: str = "<text>") -> ContactFile:
                     reader.problem(node, f"contact '{contact.name}' is listed twice "
                                          f"(first at line {first}); this entry is ignored")
                     continue
-                seen[_key(contact.name)] = _line(node)
+                seen[_key(contact.name)] = line_of(node)
                 contacts.append(contact)
                 given.append(keys)
-    problems = sorted(reader.problems, key=lambda p: p.line)
-    return ContactFile(organisation, tuple(contacts), tuple(problems), tuple(given))
+    return ContactFile(organisation, tuple(contacts), reader.sorted_problems(), tuple(given))
 
 
-class _Reader:
-    """Reads entries from YAML nodes and collects the problems, each with its line."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.problems: list[ContactProblem] = []
-
-    def problem(self, node: Node, message: str) -> None:
-        self.problems.append(ContactProblem(self.path, _line(node), message))
+class _Reader(NodeReader):
+    """Reads contact entries from YAML nodes."""
 
     def contact(self, node: Node) -> tuple[Contact, frozenset[str]] | None:
         if not isinstance(node, MappingNode):
@@ -294,7 +271,7 @@ class _Reader:
             return None
         values: dict[str, object] = {}
         for key, value in node.value:
-            name = key.value if isinstance(key, ScalarNode) else ""
+            name = key_name(key)
             if name in values:
                 self.problem(key, f"'{name}' is given twice in this entry; the last one counts")
             if name not in FIELDS:
@@ -312,19 +289,11 @@ class _Reader:
             self.problem(node, "contact without a name; this entry is ignored")
             return None
         good = {k: v for k, v in values.items() if v is not None}  # wrong types were reported
-        contact = Contact(name=name, source=f"{self.path}:{_line(node)}", **good)  # type: ignore[arg-type]
+        contact = Contact(name=name, source=f"{self.path}:{line_of(node)}", **good)  # type: ignore[arg-type]
         return contact, frozenset(("name", *good))
 
-    def text(self, node: Node, what: str) -> str | None:
-        if _is_null(node):
-            return ""
-        if not isinstance(node, ScalarNode):
-            self.problem(node, f"'{what}' must be text, not a list or mapping")
-            return None
-        return str(node.value).strip()
-
     def roles(self, node: Node) -> tuple[str, ...] | None:
-        if _is_null(node):
+        if is_null(node):
             return ()
         if isinstance(node, ScalarNode):
             return (str(node.value).strip(),) if str(node.value).strip() else ()
@@ -337,18 +306,10 @@ class _Reader:
     def flag(self, node: Node) -> bool | None:
         if isinstance(node, ScalarNode) and node.tag == _BOOL:
             return str(node.value).lower() in ("true", "yes", "on", "y")
-        if _is_null(node):
+        if is_null(node):
             return False
         self.problem(node, "'on_call' must be true or false")
         return None
-
-
-def _is_null(node: Node) -> bool:
-    return isinstance(node, ScalarNode) and node.tag == _NULL
-
-
-def _line(node: Node) -> int:
-    return node.start_mark.line + 1
 
 
 def _key(name: str) -> str:

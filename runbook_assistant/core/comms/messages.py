@@ -2,7 +2,8 @@
 
 The app fills six placeholders itself (each in an English and a Dutch spelling, see
 ``placeholders.APP_PLACEHOLDERS``): the organisation, when the run started, the runbook's and the
-run's title, when the next update is due and the current service statuses. Everything else is
+run's title, when the next update is due and the current service statuses; and those of the
+municipality's settings (``{gemeente}``, ``{informatienummer}`` …). Everything else is
 given by the user. A placeholder without a value stays visible as ``{name}`` so a half-filled
 message can never pass for a finished one.
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
+from runbook_assistant.core.comms.municipality import Municipality
 from runbook_assistant.core.runbook.model import MessageTemplate, Runbook
 from runbook_assistant.core.runbook.placeholders import (
     APP_PLACEHOLDERS,
@@ -58,15 +60,17 @@ class MessageContext:
     update_every: int = DEFAULT_UPDATE_EVERY
     services: tuple[ServiceState, ...] = ()
     tz: tzinfo | None = None
+    municipality: Municipality | None = None
 
     @classmethod
     def of(cls, state: RunState, template: MessageTemplate | None = None, *,
            organisation: str = "", now: datetime | None = None,
-           tz: tzinfo | None = None) -> MessageContext:
+           tz: tzinfo | None = None,
+           municipality: Municipality | None = None) -> MessageContext:
         """The context of a run: its titles, start, services and the template's update rhythm."""
         runbook = state.runbook
         section = template.section_id if template is not None else None
-        return cls(lang=state.lang, organisation=organisation,
+        return cls(lang=state.lang, organisation=organisation, municipality=municipality,
                    runbook_title=runbook.title if runbook is not None else "",
                    run_title=state.title, started_at=state.started_at,
                    now=now or state.now,
@@ -137,8 +141,10 @@ def app_values(context: MessageContext) -> dict[str, str]:
     """The values the app fills itself, by canonical name (``organisation``, ``start_time``,
     ``runbook_title``, ``run_title``, ``next_update``, ``services``); unknown ones are absent."""
     now = context.now or datetime.now().astimezone()
+    municipal = context.municipality.placeholder_values() if context.municipality else {}
     values = {
-        "organisation": context.organisation.strip(),
+        **municipal,
+        "organisation": context.organisation.strip() or municipal.get("municipality", ""),
         "runbook_title": context.runbook_title.strip(),
         "run_title": context.run_title.strip(),
         "next_update": format_moment(now + timedelta(seconds=context.update_every),
@@ -154,14 +160,17 @@ def app_values(context: MessageContext) -> dict[str, str]:
 def fill_message(template: MessageTemplate | str, run: RunState | MessageContext,
                  values: Mapping[str, str] | None = None, lang: str | None = None, *,
                  organisation: str = "", now: datetime | None = None,
-                 tz: tzinfo | None = None) -> FilledMessage:
-    """Fill ``template`` with what the app knows about ``run`` and with ``values`` given by the
-    user (a given value wins; either spelling of an app placeholder may be given)."""
+                 tz: tzinfo | None = None,
+                 municipality: Municipality | None = None) -> FilledMessage:
+    """Fill ``template`` with what the app knows about ``run`` (and the ``municipality``'s
+    settings) and with ``values`` given by the user (a given value wins; either spelling of an
+    app placeholder may be given)."""
     if isinstance(run, MessageContext):
         context = run
     else:
         context = MessageContext.of(run, template if isinstance(template, MessageTemplate)
-                                    else None, organisation=organisation, now=now, tz=tz)
+                                    else None, organisation=organisation, now=now, tz=tz,
+                                    municipality=municipality)
     if lang and lang != context.lang:
         context = replace(context, lang=lang)
     text = template.text if isinstance(template, MessageTemplate) else template

@@ -20,6 +20,24 @@ APP_PLACEHOLDERS: dict[str, str] = {
     "volgende_update": "next_update",
     "services": "services",
     "diensten": "services",
+    # From the municipality's settings (municipality.yaml).
+    "municipality": "municipality",
+    "gemeente": "municipality",
+    "information_number": "information_number",
+    "informatienummer": "information_number",
+    "website": "website",
+    "municipality_email": "municipality_email",
+    "gemeente_email": "municipality_email",
+    "address": "address",
+    "adres": "address",
+    "mayor": "mayor",
+    "burgemeester": "mayor",
+    "portfolio_holder": "portfolio_holder",
+    "portefeuillehouder": "portfolio_holder",
+    "portfolio_holder_title": "portfolio_holder_title",
+    "portefeuillehouder_functie": "portfolio_holder_title",
+    "council_clerk": "council_clerk",
+    "griffier": "council_clerk",
 }
 
 
