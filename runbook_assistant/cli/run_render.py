@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from runbook_assistant.core.log.clock import format_wall_time
 from runbook_assistant.core.log.events import Event
+from runbook_assistant.core.run.kinds import service_status_text
 from runbook_assistant.core.run.state import state_to_dict
 from runbook_assistant.core.run.state_types import RunState, StepState
-from runbook_assistant.core.run.timeline import service_status_text
 from runbook_assistant.core.runbook.model import Runbook
 
 if TYPE_CHECKING:

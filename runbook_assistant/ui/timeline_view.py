@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.run.kinds import EVENT_TYPES, GROUPS
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.run.timeline import TimelineRow, timeline_rows
 from runbook_assistant.ui import theme
@@ -35,18 +35,10 @@ from runbook_assistant.ui.row_models import RecordRole, RowsModel
 from runbook_assistant.ui.side_table import SideTable
 
 _Index = QModelIndex | QPersistentModelIndex
-K = EventKind
-# Every kind of event belongs to exactly one filter group (tests/ui check it stays so).
+# Every kind of event falls under the filter group its declaration names (core/run/kinds/).
 KIND_GROUPS: dict[str, tuple[str, ...]] = {
-    "steps": (K.STEP_CHECKED, K.STEP_UNCHECKED, K.STEP_SKIPPED),
-    "decisions": (K.DECISION_RECORDED,),
-    "notes": (K.NOTE_ADDED,),
-    "timers": (K.TIMER_FIRED,),
-    "services": (K.SERVICE_STATUS_CHANGED,),
-    "messages": (K.MESSAGE_SENT,),
-    "people": (K.PARTICIPANT_JOINED, K.ROLE_ASSIGNED),
-    "run": (K.RUN_STARTED, K.RUN_CLOSED, K.INJECT_DELIVERED, K.REPORT_DRAFTED, K.EXERCISE_CLOCK),
-}
+    group: tuple(kind for kind, declared in EVENT_TYPES.items() if declared.group == group)
+    for group in GROUPS}
 
 
 def clock_text(row: TimelineRow) -> str:

@@ -27,6 +27,7 @@ from runbook_assistant.core.exercise.session import (
 from runbook_assistant.core.exercise.timing import ExerciseTimeline
 from runbook_assistant.core.formatting import format_offset
 from runbook_assistant.core.log.events import Event, EventKind
+from runbook_assistant.core.run.kinds import event_type
 from runbook_assistant.core.run.state_types import StepState
 from runbook_assistant.core.run.timeline import event_text
 from runbook_assistant.core.runbook.model import Runbook
@@ -126,8 +127,6 @@ def rehearsal(engine: Engine, runbook: Runbook) -> Rehearsal:
 
 
 # --- scenario drafts ---------------------------------------------------------------------------
-_SKIPPED_KINDS = {EventKind.RUN_STARTED, EventKind.RUN_CLOSED, EventKind.TIMER_FIRED,
-                  EventKind.STEP_UNCHECKED, EventKind.REPORT_DRAFTED, EventKind.EXERCISE_CLOCK}
 _DRAFT_WORDS = {
     "en": {"prefix": "exercise", "title": "Exercise — {title}", "goals": "Goals",
            "setup": "Set-up", "injects": "Injects",
@@ -202,7 +201,7 @@ def scenario_from_run(engine: Engine, run_id: str) -> str:
 def _inject(event: Event, runbook: Runbook, lang: str,
             timeline: ExerciseTimeline) -> tuple[float, str, str | None] | None:
     """(offset, text, role) of the inject an event becomes, or None for bookkeeping events."""
-    if event.kind in _SKIPPED_KINDS:
+    if not event_type(event.kind).replayed:
         return None
     offset = timeline.event_seconds(event)
     if event.kind is EventKind.INJECT_DELIVERED:  # an exercise's own inject keeps its planned time

@@ -25,12 +25,11 @@ from runbook_assistant.core.exercise.timing import ExerciseTimeline
 from runbook_assistant.core.export.run_data import RunData
 from runbook_assistant.core.log.events import Event, EventKind
 from runbook_assistant.core.log.ordering import ordered, parse_time
+from runbook_assistant.core.run.kinds import event_type
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.run.timeline import event_text
 
 # Events that are the exercise machinery rather than something a player did.
-_NOT_A_REACTION = {EventKind.INJECT_DELIVERED, EventKind.TIMER_FIRED, EventKind.RUN_STARTED,
-                   EventKind.RUN_CLOSED, EventKind.EXERCISE_CLOCK}
 
 
 @dataclass(frozen=True)
@@ -226,7 +225,7 @@ def _events(debrief: Debrief, events: list[Event], seconds: list[float]) -> None
 
 
 def _is_reaction(event: Event) -> bool:
-    return event.kind not in _NOT_A_REACTION and not is_observation(event)
+    return event_type(event.kind).reaction and not is_observation(event)
 
 
 # --- two runs side by side ---------------------------------------------------------------------

@@ -170,7 +170,7 @@ def build_report(data: RunData) -> Report:
 
 
 def _impact(data: RunData) -> list[ImpactLine]:
-    from runbook_assistant.core.run.timeline import service_status_text
+    from runbook_assistant.core.run.kinds import service_status_text
 
     state = data.state
     board = service_board(data.runbook, data.events, now=data.exported_at,

@@ -17,28 +17,27 @@ GENESIS_HASH = "0" * 64
 
 
 class EventKind(StrEnum):
-    """Every kind of event there is. Payload keys are listed per kind (``?`` = optional)."""
+    """Every kind of event the log stores and verifies.
 
-    RUN_STARTED = "run_started"  # runbook_id, runbook_version, runbook_sha256, title, mode,
-    #                              lang, participants [{name, role}], shortfall [{role, needed,
-    #                              present}], scenario_id?
-    RUN_CLOSED = "run_closed"  # summary
-    PARTICIPANT_JOINED = "participant_joined"  # name, role?
-    ROLE_ASSIGNED = "role_assigned"  # name, role
-    STEP_CHECKED = "step_checked"  # verified_by? (four-eyes: actor performed, verified_by checked)
-    STEP_UNCHECKED = "step_unchecked"  # {} — undoes the step's last check, skip or decision
-    STEP_SKIPPED = "step_skipped"  # reason
-    NOTE_ADDED = "note_added"  # text, observer? (true: an exercise observer's note)
-    #                            (step_id optional)
-    DECISION_RECORDED = "decision_recorded"  # option (target section id), label, rationale,
-    #                                          owner, revisit_by?
-    SERVICE_STATUS_CHANGED = "service_status_changed"  # service, status, note?
-    MESSAGE_SENT = "message_sent"  # message_id, channel, audience, text
-    TIMER_FIRED = "timer_fired"  # timer ("due" | "timebox" | "every"), step_id column set
-    INJECT_DELIVERED = "inject_delivered"  # offset, text, to?, index? (in the scenario)
-    REPORT_DRAFTED = "report_drafted"  # field (cause | impact | measures | ...), text
-    EXERCISE_CLOCK = "exercise_clock"  # speed (0 = paused), exercise_offset (seconds at that
-    #                                    moment), action ("speed" | "pause" | "resume" | "jump")
+    Each kind is declared once in ``core/run/kinds/``: its payload fields, how it folds into the
+    run's state and its timeline sentence in English and Dutch (``docs/architecture.md``).
+    """
+
+    RUN_STARTED = "run_started"
+    RUN_CLOSED = "run_closed"
+    PARTICIPANT_JOINED = "participant_joined"
+    ROLE_ASSIGNED = "role_assigned"
+    STEP_CHECKED = "step_checked"
+    STEP_UNCHECKED = "step_unchecked"
+    STEP_SKIPPED = "step_skipped"
+    NOTE_ADDED = "note_added"
+    DECISION_RECORDED = "decision_recorded"
+    SERVICE_STATUS_CHANGED = "service_status_changed"
+    MESSAGE_SENT = "message_sent"
+    TIMER_FIRED = "timer_fired"
+    INJECT_DELIVERED = "inject_delivered"
+    REPORT_DRAFTED = "report_drafted"
+    EXERCISE_CLOCK = "exercise_clock"
 
 
 @dataclass(frozen=True)

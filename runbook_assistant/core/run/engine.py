@@ -22,6 +22,7 @@ from runbook_assistant.core.log.store import RunRecord, Store
 from runbook_assistant.core.run import command_checks as checks
 from runbook_assistant.core.run.exercise_commands import ExerciseCommands
 from runbook_assistant.core.run.fold import staffing_shortfall
+from runbook_assistant.core.run.kinds import check_payload
 from runbook_assistant.core.run.run_states import RunStates
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.runbook.model import Runbook
@@ -167,6 +168,7 @@ class Engine(ExerciseCommands):
                                    hint="a closed run takes no more entries")
             when = checks.occurred(occurred_at, now, state.started_at)
             payload = check(state, runbook)
+            check_payload(kind, payload)
             event = writer.append(run_id, kind, actor=actor, step_id=step_id, payload=payload,
                                   occurred_at=format_wall_time(when) if when else None)
         return event
@@ -211,6 +213,7 @@ class Engine(ExerciseCommands):
         }
         if scenario_id:
             payload["scenario_id"] = scenario_id
+        check_payload(EventKind.RUN_STARTED, payload)
         with self.store.writing() as writer:
             writer.insert_run(record)
             event = writer.append(record.id, EventKind.RUN_STARTED, actor=actor, payload=payload)

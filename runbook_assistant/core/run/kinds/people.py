@@ -1,0 +1,84 @@
+"""The run itself and who is in it: started, closed, joined, roles."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from runbook_assistant.core.log.events import Event, EventKind
+from runbook_assistant.core.run.kinds.declare import Payload, TextContext, Words, declare
+
+if TYPE_CHECKING:
+    from runbook_assistant.core.run.fold import RunFolder
+
+
+def fold_started(folder: RunFolder, event: Event, at: datetime) -> None:
+    if folder.started is not None:
+        return  # only the first start counts; a second one cannot come from the engine
+    folder.started = event
+    folder.started_at = at
+    for person in event.payload.get("participants") or ():
+        folder.add_person(str(person.get("name", "")), person.get("role"), at)
+
+
+def write_started(w: Words, p: Payload, c: TextContext) -> str:
+    key = "exercise" if p.get("mode") == "exercise" else "sentence"
+    text = w[key].format(title=p.get("title", ""), runbook=c.runbook.title)
+    gaps = [w["gap"].format(role=c.role(g.get("role")), present=g.get("present", 0),
+                            needed=g.get("needed", 0)) for g in p.get("shortfall") or ()]
+    return text + (w["shortfall"].format(gaps=", ".join(gaps)) if gaps else "")
+
+
+# participants: [{name, role?}]; shortfall: [{role, needed, present}] at the start.
+declare(EventKind.RUN_STARTED,
+        fields=("runbook_id", "runbook_version", "runbook_sha256", "title", "mode", "lang",
+                "participants", "shortfall", "scenario_id?"),
+        fold=fold_started, write=write_started, reaction=False, replayed=False,
+        en={"sentence": "Started '{title}' with runbook '{runbook}'",
+            "exercise": "Started exercise '{title}' with runbook '{runbook}'",
+            "shortfall": "; short of staff: {gaps}", "gap": "{role} {present} of {needed}"},
+        nl={"sentence": "Gestart: '{title}' met draaiboek '{runbook}'",
+            "exercise": "Oefening gestart: '{title}' met draaiboek '{runbook}'",
+            "shortfall": "; onderbezetting: {gaps}", "gap": "{role} {present} van {needed}"})
+
+
+def fold_closed(folder: RunFolder, event: Event, at: datetime) -> None:
+    if folder.closed is None:
+        folder.closed = event
+        folder.closed_at = at
+
+
+def write_closed(w: Words, p: Payload, c: TextContext) -> str:
+    summary = str(p.get("summary") or "").strip()
+    return w["sentence"] + (f": {summary}" if summary else "")
+
+
+declare(EventKind.RUN_CLOSED, fields=("summary",), fold=fold_closed, write=write_closed,
+        reaction=False, replayed=False,
+        en={"sentence": "Closed the run"}, nl={"sentence": "Afgesloten"})
+
+
+def fold_joined(folder: RunFolder, event: Event, at: datetime) -> None:
+    folder.add_person(str(event.payload.get("name", "")), event.payload.get("role"), at)
+
+
+def write_joined(w: Words, p: Payload, c: TextContext) -> str:
+    if p.get("role"):
+        return w["with_role"].format(name=p.get("name", ""), role=c.role(p["role"]))
+    return w["sentence"].format(name=p.get("name", ""))
+
+
+declare(EventKind.PARTICIPANT_JOINED, fields=("name", "role?"), fold=fold_joined,
+        write=write_joined, group="people",
+        en={"sentence": "{name} joined", "with_role": "{name} joined as {role}"},
+        nl={"sentence": "{name} doet mee", "with_role": "{name} doet mee als {role}"})
+
+
+def write_assigned(w: Words, p: Payload, c: TextContext) -> str:
+    return w["sentence"].format(name=p.get("name", ""), role=c.role(p.get("role")))
+
+
+declare(EventKind.ROLE_ASSIGNED, fields=("name", "role"), fold=fold_joined, write=write_assigned,
+        group="people",
+        en={"sentence": "{name} took the role {role}"},
+        nl={"sentence": "{name} heeft de rol {role}"})
