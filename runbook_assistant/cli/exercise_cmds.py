@@ -92,10 +92,11 @@ def status(app: AppContext, run_ref: str, as_json: bool) -> None:
         }, ensure_ascii=False, indent=2))
         return
     state = "paused" if session.clock.paused else f"×{session.clock.speed:g}"
+    runbook = app.engine.runbook_of(session.run_id)
     click.echo(f"exercise clock T+{format_offset(position)} ({state})")
     for item in injects:
         mark = "[x]" if item.delivered else "[ ]"
-        to = f" (to {item.to})" if item.to else ""
+        to = f" (to {runbook.role_name(item.to)})" if item.to else ""
         click.echo(f"  {mark} T+{format_offset(item.offset, with_seconds=False)}  "
                    f"{item.text}{to}")
     if not injects:

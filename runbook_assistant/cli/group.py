@@ -5,6 +5,8 @@ With no command it opens the desktop app. ``../docs/cli.md`` and the README desc
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from runbook_assistant import __version__, pdf
@@ -12,6 +14,15 @@ from runbook_assistant.cli.context import AppContext
 from runbook_assistant.core import paths
 
 pdf.register()  # PDF exports draw with Qt (imported only when a PDF is drawn)
+
+
+def _db_in_existing_folder(param: click.Parameter, value: str | None) -> str | None:
+    """``--db`` in a folder that does not exist is a usage error (exit 2); nothing is created."""
+    if value is not None:
+        folder = Path(value).expanduser().absolute().parent
+        if not folder.is_dir():
+            raise click.BadParameter(f"folder '{folder}' does not exist", param=param)
+    return value
 
 
 class _LazyGroup(click.Group):
@@ -33,6 +44,7 @@ class _LazyGroup(click.Group):
 @click.group(cls=_LazyGroup, invoke_without_command=True,
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
+              callback=lambda _ctx, param, value: _db_in_existing_folder(param, value),
               help="SQLite file holding runs and events (default: in the user data folder).")
 @click.option("--library", "libraries", type=click.Path(file_okay=False), multiple=True,
               help="Add a folder of runbooks to the bundled library (may repeat).")

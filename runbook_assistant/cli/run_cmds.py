@@ -122,12 +122,21 @@ def _actor_option(func: F) -> F:
                         help="Who does it (name or initials).")(func)
 
 
+def _participant(param: click.Parameter, text: str) -> tuple[str, str]:
+    """``NAME=ROLE`` as a pair; anything else is a usage error (exit 2), before anything is written."""
+    name, sep, role = text.rpartition("=")
+    if not sep or not name.strip() or not role.strip():
+        raise click.BadParameter(f"'{text}' is not NAME=ROLE", param=param)
+    return name.strip(), role.strip()
+
+
 # --- start, list, show -----------------------------------------------------------------------
 @run.command("start")
 @click.argument("runbook_id")
 @click.option("--title", required=True, help="What this run is about (e.g. the outage).")
 @_actor_option
 @click.option("--participant", "participants", multiple=True, metavar="NAME=ROLE",
+              callback=lambda _ctx, param, values: tuple(_participant(param, v) for v in values),
               help="Someone present, with a role id (may repeat).")
 @click.option("--exercise", is_flag=True, help="An exercise, not a real incident.")
 @click.option("--scenario", default=None, metavar="SCENARIO_ID",
@@ -156,10 +165,7 @@ def start(app: AppContext, runbook_id: str, title: str, actor: str,
             exercised = f"'{played.runbook}'" if played.runbook else "no runbook"
             raise CommandError(f"scenario '{scenario}' exercises {exercised}, "
                                f"not '{runbook.id}'")
-    people = []
-    for text in participants:
-        name, sep, role = text.rpartition("=")
-        people.append((name, role) if sep else (text, None))
+    people = [(name, role) for name, role in participants]
     engine = _engine(app)
     event = engine.start_run(runbook, library.source(runbook.id), title=title, actor=actor,
                              mode="exercise" if exercise or scenario else "incident",
