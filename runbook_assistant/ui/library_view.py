@@ -35,6 +35,7 @@ class LibraryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._library: Any = None
+        self._last_query = ""
         self.heading = Heading(parent=self)
         self.heading.setObjectName("libraryHeading")
         self.search = QLineEdit(self)
@@ -108,8 +109,16 @@ class LibraryView(QWidget):
         self.status.setText(text)
 
     def refresh(self) -> None:
-        """Recompute the list from the search text and the filters, keeping the selection."""
+        """Recompute the list from the search text and the filters.
+
+        A changed search selects the best match (so Enter opens what was typed); a changed filter
+        keeps the selection when it is still listed.
+        """
         selected = self.current_id()
+        query = self.search.text().strip()
+        if query != self._last_query:
+            selected = ""
+        self._last_query = query
         rows, total = self._query()
         self.model.set_rows(rows)
         self._show_status(len(rows), total)
@@ -131,8 +140,10 @@ class LibraryView(QWidget):
             matching = lib.filter(tag=self.tag_filter.currentData(),
                                   lang=self.lang_filter.currentData(),
                                   severity=self.severity_filter.currentData())
-            if not query:
-                return [LibraryRow.of(r) for r in matching], total
+            if not query:  # people look for a title, not an id
+                rows = sorted((LibraryRow.of(r) for r in matching),
+                              key=lambda r: (r.title.casefold(), r.id))
+                return rows, total
             allowed = {r.id: r for r in matching}
             hits = lib.search(query)
         except RunbookAssistantError as exc:

@@ -129,3 +129,33 @@ def test_a_scenario_among_search_results_says_what_it_is(qtbot: Any, view: Libra
     qtbot.keyClicks(view.search, "mislukt")
     qtbot.waitUntil(lambda: ids(view) == ["ui-oefening"])
     assert view.model.index(0, 0).data().splitlines()[1].startswith("exercise scenario · ")
+
+
+@pytest.fixture
+def bundled_view(qtbot: Any, tmp_path: Any) -> Any:
+    from runbook_assistant.core import paths
+
+    lib = Library([paths.bundled_runbooks_dir()], tmp_path / "bundled-index.sqlite3")
+    shown = LibraryView()
+    qtbot.addWidget(shown)
+    shown.set_library(lib)
+    yield shown
+    lib.close()
+
+
+def test_without_a_search_the_list_is_sorted_by_title(bundled_view: LibraryView) -> None:
+    titles = [row.title for row in bundled_view.model.rows()]
+    assert titles == sorted(titles, key=str.casefold)
+
+
+def test_typing_selects_the_best_match_and_enter_opens_it(qtbot: Any,
+                                                           bundled_view: LibraryView) -> None:
+    view = bundled_view
+    view.list.setCurrentIndex(view.model.index(view.model.row_of("council-information-letter"), 0))
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, "network outage")
+    qtbot.waitUntil(lambda: ids(view)[:1] == ["network-outage-change"])
+    assert view.current_id() == "network-outage-change"
+    with qtbot.waitSignal(view.runbook_activated) as opened:
+        qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert opened.args == ["network-outage-change"]
