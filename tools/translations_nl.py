@@ -19,6 +19,14 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "go on working.":
         "Er ging iets mis in Runbook Assistant. Wat je tot nu toe hebt vastgelegd is veilig; "
         "je kunt gewoon verder werken.",
+    # --- Qt's own dialogs, where qtbase_nl lacks a text (ui/qt_texts.py) ----------------------
+    "QFileDialog|&Look in:": "&Zoeken in:",
+    "QFileDialog|Files of &type:": "Bestands&type:",
+    # --- severities of runbooks -------------------------------------------------------------
+    "Severity|low": "laag",
+    "Severity|medium": "middel",
+    "Severity|high": "hoog",
+    "Severity|critical": "kritiek",
     # --- library ----------------------------------------------------------------------------
     "Loading the library…": "De bibliotheek wordt geladen…",
     "The library is empty. Add a folder of runbooks in Settings.":
@@ -109,9 +117,9 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "four eyes: a second person verifies": "vier ogen: een tweede persoon controleert",
     "decision": "besluit",
     "optional": "optioneel",
-    "READ-DO: read each step, then do it": "LEZEN-DOEN: lees elke stap en voer hem dan uit",
+    "READ-DO: read each step, then do it": "Stap voor stap: lees elke stap en voer hem dan uit",
     "DO-CONFIRM: do from memory, then confirm":
-        "DOEN-BEVESTIGEN: voer uit op geheugen en bevestig daarna",
+        "Achteraf afvinken: voer uit op geheugen en vink daarna af",
     "Message template {id} · channel: {c} · audience: {a}":
         "Berichtsjabloon {id} · kanaal: {c} · doelgroep: {a}",
     "Exercise scenario for the runbook {id}": "Oefenscenario voor het draaiboek {id}",
@@ -306,7 +314,7 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "{h} h {m:02d} min": "{h} u {m:02d} min",
     "overdue by {t}": "{t} te laat",
     "due in {t}": "uiterlijk over {t}",
-    "timebox over by {t}": "tijdvak {t} overschreden",
+    "timebox over by {t}": "{t} langer dan gepland",
     "{t} left": "nog {t}",
     "due now, {t} late": "nu aan de beurt, {t} te laat",
     "next in {t}": "volgende over {t}",
@@ -331,12 +339,12 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "Reminder: {steps} — due again now. When it is done, select it and press U, then Space.":
         "Herinnering: {steps} — nu opnieuw aan de beurt. Als het gedaan is: kies de stap en "
         "druk op U, daarna Spatie.",
-    "READ-DO": "LEZEN-DOEN",
-    "DO-CONFIRM": "DOEN-BEVESTIGEN",
+    "READ-DO": "STAP VOOR STAP",
+    "DO-CONFIRM": "ACHTERAF AFVINKEN",
     "Waits for the decision “{d}”.": "Wacht op het besluit “{d}”.",
-    "READ-DO: read each step, then do it.": "LEZEN-DOEN: lees elke stap en voer hem dan uit.",
+    "READ-DO: read each step, then do it.": "Stap voor stap: lees elke stap en voer hem dan uit.",
     "DO-CONFIRM: do it from memory, then confirm each step.":
-        "DOEN-BEVESTIGEN: voer uit op geheugen en bevestig daarna elke stap.",
+        "Achteraf afvinken: voer uit op geheugen en vink daarna elke stap af.",
     "Not taken: this branch was not chosen.": "Niet gekozen: deze tak is niet genomen.",
     "Not taken: another option was chosen.": "Niet gekozen: er is een andere optie gekozen.",
     "Enter or → opens the section, ← closes it.":

@@ -682,6 +682,17 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
     </message>
   </context>
   <context>
+    <name>QFileDialog</name>
+    <message>
+      <source>&amp;Look in:</source>
+      <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation>Bestands&amp;type:</translation>
+    </message>
+  </context>
+  <context>
     <name>RehearsalBox</name>
     <message>
       <source>never rehearsed</source>
@@ -899,7 +910,7 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
     </message>
     <message>
       <source>timebox over by {t}</source>
-      <translation>tijdvak {t} overschreden</translation>
+      <translation>{t} langer dan gepland</translation>
     </message>
     <message>
       <source>{t} left</source>
@@ -992,6 +1003,17 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
       <source>Reminder: {steps} — due again now. When it is done, select it and press U, then Space.</source>
       <translation>Herinnering: {steps} — nu opnieuw aan de beurt. Als het gedaan is: kies de stap en druk op U, daarna Spatie.</translation>
     </message>
+    <message>
+      <source>EXERCISE</source>
+      <translation>OEFENING</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n overdue</source>
+      <translation>
+        <numerusform>%n te laat</numerusform>
+        <numerusform>%n te laat</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>RunbookHtml</name>
@@ -1077,11 +1099,11 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
     </message>
     <message>
       <source>READ-DO: read each step, then do it</source>
-      <translation>LEZEN-DOEN: lees elke stap en voer hem dan uit</translation>
+      <translation>Stap voor stap: lees elke stap en voer hem dan uit</translation>
     </message>
     <message>
       <source>DO-CONFIRM: do from memory, then confirm</source>
-      <translation>DOEN-BEVESTIGEN: voer uit op geheugen en bevestig daarna</translation>
+      <translation>Achteraf afvinken: voer uit op geheugen en vink daarna af</translation>
     </message>
     <message>
       <source>Message template {id} · channel: {c} · audience: {a}</source>
@@ -1283,6 +1305,25 @@ Openen?</translation>
     </message>
   </context>
   <context>
+    <name>Severity</name>
+    <message>
+      <source>low</source>
+      <translation>laag</translation>
+    </message>
+    <message>
+      <source>medium</source>
+      <translation>middel</translation>
+    </message>
+    <message>
+      <source>high</source>
+      <translation>hoog</translation>
+    </message>
+    <message>
+      <source>critical</source>
+      <translation>kritiek</translation>
+    </message>
+  </context>
+  <context>
     <name>ShortcutsDialog</name>
     <message>
       <source>Keyboard shortcuts</source>
@@ -1404,11 +1445,11 @@ Openen?</translation>
     </message>
     <message>
       <source>READ-DO: read each step, then do it.</source>
-      <translation>LEZEN-DOEN: lees elke stap en voer hem dan uit.</translation>
+      <translation>Stap voor stap: lees elke stap en voer hem dan uit.</translation>
     </message>
     <message>
       <source>DO-CONFIRM: do it from memory, then confirm each step.</source>
-      <translation>DOEN-BEVESTIGEN: voer uit op geheugen en bevestig daarna elke stap.</translation>
+      <translation>Achteraf afvinken: voer uit op geheugen en vink daarna elke stap af.</translation>
     </message>
     <message>
       <source>Enter or → opens the section, ← closes it.</source>
@@ -1502,11 +1543,11 @@ Openen?</translation>
     </message>
     <message>
       <source>READ-DO</source>
-      <translation>LEZEN-DOEN</translation>
+      <translation>STAP VOOR STAP</translation>
     </message>
     <message>
       <source>DO-CONFIRM</source>
-      <translation>DOEN-BEVESTIGEN</translation>
+      <translation>ACHTERAF AFVINKEN</translation>
     </message>
     <message numerus="yes">
       <source>%n overdue</source>

@@ -123,7 +123,7 @@ def _actor_option(func: F) -> F:
 
 
 def _participant(param: click.Parameter, text: str) -> tuple[str, str]:
-    """``NAME=ROLE`` as a pair; anything else is a usage error (exit 2), before anything is written."""
+    """``NAME=ROLE`` as a pair; anything else is a usage error (exit 2), before any write."""
     name, sep, role = text.rpartition("=")
     if not sep or not name.strip() or not role.strip():
         raise click.BadParameter(f"'{text}' is not NAME=ROLE", param=param)

@@ -135,7 +135,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "timeline": "Tijdlijn",
         "report": "Incidentrapport",
         "checklist": "Papieren checklist",
-        "run": "Run",
+        "run": "Uitvoering",
         "runbook": "Draaiboek",
         "version": "versie",
         "mode": "Incident/oefening",
@@ -171,7 +171,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "revisit_by": "Heroverwegen uiterlijk",
         "decided_by": "Vastgelegd door",
         "status": "Status",
-        "st_current": "geldt",
+        "st_current": "van kracht",
         "st_withdrawn": "ingetrokken (stap heropend)",
         "st_conflict": "tegenstrijdig tussen laptops",
         "st_superseded": "vervangen",
@@ -206,8 +206,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "not_checked": "nog niet gecontroleerd",
         "not_drafted": "nog niet opgesteld",
         "drafted_by": "opgesteld door {who}, {when}",
-        "anchors": "Ondertekende ketenkoppen",
-        "anchors_intro": "Het logboek van deze run is verankerd met deze ondertekende ketenkoppen. "
+        "anchors": "Digitale zegels van het logboek",
+        "anchors_intro": "Het logboek van deze uitvoering is verzegeld met deze digitale zegels. "
                          "Een latere wijziging van het logboek klopt niet meer met dit papier: "
                          "vergelijk met `runbook-assistant verify`.",
         "fingerprint": "Vingerafdruk apparaat",
@@ -230,7 +230,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "initials_2": "2e paraaf (vier ogen)",
         "four_eyes": "vier ogen: uitvoerder en controleur parafen allebei",
         "due": "uiterlijk {when} na de start",
-        "timebox": "tijdvak {when}",
+        "timebox": "maximaal {when}",
         "every": "herhaal elke {when}",
         "optional": "optioneel",
         "decision_step": "besluit: kruis één optie aan en ga naar dat onderdeel",
@@ -241,10 +241,10 @@ _LABELS: dict[str, dict[str, str]] = {
                            "--actor PARAAF --at UU:MM (het stap-id staat op elke regel).",
         "checklist_header": "Incident: ____________________  Datum: ___________  "
                             "Coördinator: ____________________",
-        "section_mode_read-do": "LEZEN–DOEN: lees elke stap en voer hem dan uit",
-        "section_mode_do-confirm": "DOEN–BEVESTIGEN: doe het werk en bevestig dan elke stap",
+        "section_mode_read-do": "STAP VOOR STAP: lees elke stap en voer hem dan uit",
+        "section_mode_do-confirm": "ACHTERAF AFVINKEN: doe het werk en vink dan elke stap af",
         "sha": "Draaiboek sha256",
-        "run_id": "Run-id",
+        "run_id": "Kenmerk uitvoering",
         "closing_summary": "Samenvatting bij afsluiten",
     },
 }

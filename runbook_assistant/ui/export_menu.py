@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, 
 
 from runbook_assistant.core.errors import RunbookAssistantError
 from runbook_assistant.ui.errors import show_error
-from runbook_assistant.ui.i18n import resolve_language
+from runbook_assistant.ui.i18n import ui_lang
 
 if TYPE_CHECKING:
     from runbook_assistant.core.export import FormatInfo
@@ -61,7 +61,7 @@ class ExportMenu:
             return
         from runbook_assistant.core.export import FORMATS
 
-        lang = resolve_language(None, self.window.settings.language)
+        lang = ui_lang()
         for info in FORMATS:
             self.actions[info.name].setText(info.label(lang) + "…")
 

@@ -44,6 +44,20 @@ def _qt_translation_dirs() -> list[Path]:
             resources.translations_dir()]
 
 
+def ui_lang() -> str:
+    """The language the app shows now (``nl`` or ``en``): ``Translations.use`` sets the locale."""
+    return "nl" if QLocale().language() == QLocale.Language.Dutch else "en"
+
+
+def severity_text(severity: str) -> str:
+    """A runbook's severity (stored as ``low`` ... ``critical``) in the app's language."""
+    names = {"low": QCoreApplication.translate("Severity", "low"),
+             "medium": QCoreApplication.translate("Severity", "medium"),
+             "high": QCoreApplication.translate("Severity", "high"),
+             "critical": QCoreApplication.translate("Severity", "critical")}
+    return names.get(severity, severity)
+
+
 class Translations:
     """The translators installed on the application; ``use(lang)`` swaps them."""
 

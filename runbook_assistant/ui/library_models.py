@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from runbook_assistant.ui import theme
+from runbook_assistant.ui.i18n import severity_text
 
 translate = QCoreApplication.translate
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -90,7 +91,7 @@ class RunbookListModel(QAbstractListModel):
         if row.kind == "exercise":
             parts.append(scenario)
         if row.severity:
-            parts.append(row.severity)
+            parts.append(severity_text(row.severity))
         if row.lang:
             parts.append(row.lang)
         return " · ".join(parts)

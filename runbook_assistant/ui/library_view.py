@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from runbook_assistant.core.errors import RunbookAssistantError
+from runbook_assistant.ui.i18n import severity_text
 from runbook_assistant.ui.library_models import IdRole, LibraryRow, RunbookListModel
 from runbook_assistant.ui.widgets import Heading, use_two_line_items
 
@@ -99,7 +100,8 @@ class LibraryView(QWidget):
             while combo.count() > 1:
                 combo.removeItem(1)
             for value in values:
-                combo.addItem(str(value), str(value))
+                shown = severity_text(str(value)) if combo is self.severity_filter else str(value)
+                combo.addItem(shown, str(value))
             found = combo.findData(current) if current else -1
             combo.setCurrentIndex(max(found, 0))
             combo.blockSignals(False)
@@ -213,6 +215,9 @@ class LibraryView(QWidget):
         self.tag_filter.setToolTip(self.tr("Show only runbooks with this tag"))
         self.severity_filter.setToolTip(self.tr("Show only runbooks of this severity"))
         self.lang_filter.setToolTip(self.tr("Show only runbooks in this language"))
+        for i in range(1, self.severity_filter.count()):
+            self.severity_filter.setItemText(i, severity_text(self.severity_filter.itemData(i)))
+        self.model.layoutChanged.emit()  # the rows show severities in the new language
         self.list.setAccessibleName(self.tr("Runbooks"))
         self._show_status(self.model.rowCount(), self._total())
 

@@ -42,8 +42,9 @@ from runbook_assistant.core.run.services import format_duration
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.runbook.model import MessageTemplate
 from runbook_assistant.ui.errors import guarded
+from runbook_assistant.ui.i18n import ui_lang
 from runbook_assistant.ui.messages_model import MessageRow, MessagesModel, pretty
-from runbook_assistant.ui.services_view import ActorSource, actor_of, clock_text, ui_lang
+from runbook_assistant.ui.services_view import ActorSource, actor_of, clock_text
 
 if TYPE_CHECKING:
     from runbook_assistant.core.log.events import Event

@@ -349,10 +349,10 @@ class RunView(QWidget):
         if self.state is None:
             return self.run_id
         text = self.state.title
-        if self.state.exercise:
-            text = f"{self.tr('EXERCISE')} · {text}"
+        if self.state.exercise:  # (tr outside f-strings: lupdate does not read inside them)
+            text = self.tr("EXERCISE") + " · " + text
         count = len(self.state.overdue)
-        return f"{text} · {self.tr('%n overdue', '', count)}" if count else text
+        return text + " · " + self.tr("%n overdue", "", count) if count else text
 
     def overdue_count(self) -> int:
         return len(self.state.overdue) if self.state is not None else 0
@@ -376,6 +376,7 @@ class RunView(QWidget):
             self.model.retranslate()
             self._title = ""
             self._announce_if_changed()
+            self._show_detail()  # the details are built text: build them again
         elif event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
             self.list.scheduleDelayedItemsLayout()
         super().changeEvent(event)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from runbook_assistant.core.run.services import STATUSES, ServiceRow, board_of, format_duration
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.errors import guarded
+from runbook_assistant.ui.i18n import ui_lang
 from runbook_assistant.ui.row_models import RecordRole, RowsModel
 
 if TYPE_CHECKING:
@@ -65,13 +66,6 @@ def status_colours(status: str) -> tuple[str, str] | None:
         "restored": ("#7bd88a", "#000000") if dark else ("#1b6e20", "#ffffff"),
     }
     return table.get(status)
-
-
-def ui_lang() -> str:
-    """The app's language for units in durations (``nl`` or ``en``)."""
-    from PySide6.QtCore import QLocale
-
-    return "nl" if QLocale().language() == QLocale.Language.Dutch else "en"
 
 
 def clock_text(moment: datetime | None) -> str:

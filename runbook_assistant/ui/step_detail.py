@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from runbook_assistant.core.run.state_types import RunState, StepState
 from runbook_assistant.core.runbook.model import Runbook, Section, Step
 from runbook_assistant.ui import theme
+from runbook_assistant.ui.i18n import ui_lang
 from runbook_assistant.ui.markdown_html import render_markdown
 from runbook_assistant.ui.runbook_html import format_duration
 from runbook_assistant.ui.runbook_reader import SafeTextBrowser
@@ -54,7 +55,7 @@ class StepDetail(SafeTextBrowser):
         notes = tuple(n for n in state.notes if n.step_id == step.id)
         decisions = tuple(d for d in state.decisions if d.step_id == step.id)
         waiting = self._waiting_for(runbook, state, step)
-        key = ("step", step.id, current, notes, decisions, waiting)
+        key = ("step", step.id, current, notes, decisions, waiting, ui_lang())
         if key == self._key:
             return
         self._key = key
@@ -62,7 +63,7 @@ class StepDetail(SafeTextBrowser):
 
     def show_section(self, runbook: Runbook, state: RunState, section: Section) -> None:
         progress = state.section(section.id)
-        key = ("section", section.id, progress)
+        key = ("section", section.id, progress, ui_lang())
         if key == self._key:
             return
         self._key = key

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
 from cli_support import ok
+from click.testing import CliRunner
 
 from runbook_assistant.cli import cli
 

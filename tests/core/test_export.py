@@ -184,7 +184,7 @@ def test_the_decision_register_lists_options_rationale_owner_and_revisit(
     assert "Ja → Herstel controleren" in register
     assert "**Nee, deels of niet** → Failover" in register
     assert "Rollback hielp niet; reserve is gezond" in register
-    assert "| Anna | 11:00 | Anna | geldt |" in register
+    assert "| Anna | 11:00 | Anna | van kracht |" in register
 
 
 def test_a_full_disk_leaves_no_file_and_keeps_the_old_one(engine: Engine, clock: HandClock,

@@ -49,7 +49,7 @@ def test_the_sheet_numbers_every_step_and_marks_four_eyes_and_branches(runbook, 
     assert list(steps) == [s.id for s in runbook.steps]
     assert steps["rollback-uitvoeren"].four_eyes and steps["rollback-uitvoeren"].number == 3
     assert steps["rollback-uitvoeren"].meta == "#rollback-uitvoeren · Netwerkspecialist · " \
-                                               "tijdvak 30 min"
+                                               "maximaal 30 min"
     assert steps["informeer"].timing == "uiterlijk 30 min na de start, herhaal elke 1 u"
     decision = steps["rollback-ok"]
     assert [(o.label, o.target_title) for o in decision.options] == [

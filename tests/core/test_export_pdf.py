@@ -78,10 +78,10 @@ def test_the_report_pdf_ends_with_the_chain_heads(engine: Engine, clock: HandClo
     content = text(pdf)
     for heading in ("Samenvatting", "Oorzaak", "Wat is vastgesteld", "Gevolgen per dienst",
                     "Besluitenlijst", "Verstuurde berichten", "Bezetting", "Vervolgmaatregelen",
-                    "Tijdlijn", "Ondertekende ketenkoppen"):
+                    "Tijdlijn", "Digitale zegels van het logboek"):
         assert heading in content
     assert content.count("nog niet gecontroleerd") == 3
-    anchors = content.split("Ondertekende ketenkoppen")[-1]
+    anchors = content.split("Digitale zegels van het logboek")[-1]
     data = load_run(engine, run_id)
     head = data.anchors[0]
     assert head.fingerprint in anchors and head.short_hash in anchors

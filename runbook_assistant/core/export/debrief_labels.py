@@ -74,7 +74,7 @@ _DEBRIEF: dict[str, dict[str, str]] = {
     },
     "nl": {
         "debrief": "Evaluatie van de oefening",
-        "compare": "Evaluatie van de oefening: twee runs vergeleken",
+        "compare": "Evaluatie van de oefening: twee uitvoeringen vergeleken",
         "scenario": "Scenario",
         "no_scenario": "geen scenario (een oefening zonder injects)",
         "exercise_time": "Oefentijd",
@@ -112,7 +112,7 @@ _DEBRIEF: dict[str, dict[str, str]] = {
         "v_skipped": "overgeslagen",
         "v_open": "niet gedaan",
         "v_not_reached": "niet aan toegekomen",
-        "over_timebox": "langer dan het tijdvak van {t}",
+        "over_timebox": "langer dan de geplande {t}",
         "missed_late": "Gemiste en te late stappen",
         "none_missed_late": "Geen stap gemist of te laat.",
         "injects": "Injects en de eerste reactie",
@@ -131,10 +131,10 @@ _DEBRIEF: dict[str, dict[str, str]] = {
         "goals_hint": "Zijn de doelen van de oefening gehaald? Zet de waarnemingen, de analyse, "
                       "een oordeel en aanbevelingen per team naast deze cijfers, en maak van elke "
                       "les een actie met een eigenaar.",
-        "run_a": "Run A",
-        "run_b": "Run B",
+        "run_a": "Uitvoering A",
+        "run_b": "Uitvoering B",
         "difference": "Verschil",
-        "same_scenario": "Beide runs speelden het scenario {scenario}.",
+        "same_scenario": "Beide uitvoeringen speelden het scenario {scenario}.",
         "faster": "{t} sneller",
         "slower": "{t} langzamer",
         "reactions": "Reacties op injects",

@@ -120,5 +120,5 @@ declare(EventKind.TIMER_FIRED, fields=("timer",), fold=fold_timer, write=write_t
             "timebox": "Timebox exceeded: '{step}'",
             "every": "Reminder: '{step}' is due again"},
         nl={"sentence": "Te laat: '{step}'",
-            "timebox": "Tijdvak overschreden: '{step}'",
+            "timebox": "Langer dan gepland: '{step}'",
             "every": "Herinnering: '{step}' is weer aan de beurt"})
