@@ -73,8 +73,10 @@ def _register() -> None:
     # Each command group lives in its own module; importing it adds its commands to ``cli``.
     from runbook_assistant.cli import (
         comms_cmds,  # noqa: F401  (imports run_cmds itself)
+        device_cmd,  # noqa: F401
         exercise_cmds,  # noqa: F401
         export_cmds,  # noqa: F401
+        hub_cmds,  # noqa: F401
         library_cmds,  # noqa: F401
         run_cmds,  # noqa: F401
         selftest_cmd,  # noqa: F401

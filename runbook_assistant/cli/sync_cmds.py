@@ -2,6 +2,9 @@
 
 ``import`` exits 0 when merged (printing what was new), 1 when refused (nothing merged). It never
 prompts: a laptop seen for the first time is accepted and named by its key fingerprint.
+
+``push --hub URL`` and ``pull --hub URL`` exchange the same bundles with a team hub: exit 0 done,
+1 refused (nothing merged), 3 the hub cannot be reached (nothing changed; work on locally).
 """
 
 from __future__ import annotations
@@ -21,16 +24,23 @@ from runbook_assistant.core.sync.exchange import (
     export_bundle,
     import_bundle,
 )
+from runbook_assistant.core.sync.hub_client import HubClient, HubUnreachable
+
+UNREACHABLE = 3
 
 
 class SyncGroup(click.Group):
-    """Core errors of a ``sync`` command become one ``error:`` line and exit 1."""
+    """Core errors of a ``sync`` command become one ``error:`` line and exit 1 (3 when a hub
+    cannot be reached)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except RunbookAssistantError as exc:
-            raise CoreFailure(exc) from exc
+            failure = CoreFailure(exc)
+            if isinstance(exc, HubUnreachable):
+                failure.exit_code = UNREACHABLE
+            raise failure from exc
 
 
 @cli.group(cls=SyncGroup)
@@ -64,6 +74,41 @@ def import_cmd(app: AppContext, file: Path) -> None:
     _print_import(import_bundle(app.engine.store, file))
 
 
+_HUB = click.option("--hub", "url", required=True, metavar="URL",
+                    help="The team hub, e.g. https://hub.example.nl (see docs/hub.md).")
+
+
+@sync.command("push")
+@_HUB
+@pass_app
+def push_cmd(app: AppContext, url: str) -> None:
+    """Send the team hub every run it lacks part of; print its signed receipt."""
+    client = HubClient(app.engine.store, url)
+    result = client.push()
+    if result.receipt is None:
+        click.echo(f"nothing to push: {client.url} has everything of this laptop")
+        return
+    body = result.receipt.body
+    click.echo(f"pushed to {client.url}: {_plural(result.runs, 'run')}, "
+               f"{_plural(result.events, 'event')} checked by the hub")
+    click.echo(f"new on the hub: {_plural(int(body['new_events']), 'event')}")
+    click.echo(f"receipt: signed by the hub at {body['received_at']}, "
+               f"organisation {body['org']}")
+
+
+@sync.command("pull")
+@_HUB
+@pass_app
+def pull_cmd(app: AppContext, url: str) -> None:
+    """Merge what the team hub has that this laptop lacks (checked whole, as a bundle)."""
+    client = HubClient(app.engine.store, url)
+    result = client.pull()
+    if result.imported is None or result.imported.nothing_new:
+        click.echo(f"nothing new on {client.url}")
+        return
+    _print_merged(result.imported)
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' * (count != 1)}"
 
@@ -90,6 +135,11 @@ def _print_import(result: ImportResult) -> None:
     if result.nothing_new:
         click.echo("nothing new: everything in the bundle was already here")
         return
+    _print_merged(result)
+
+
+def _print_merged(result: ImportResult) -> None:
+    merged = result.merged
     for signer in result.signers:
         if signer.new:
             click.echo(f"new laptop: {signer.fingerprint}  {signer.device.id}  "

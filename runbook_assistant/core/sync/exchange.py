@@ -159,11 +159,15 @@ def import_bundle(store: Store, path: Path) -> ImportResult:
         return import_into(target, path)
 
 
-def import_into(target: SyncTarget, path: Path) -> ImportResult:
-    """``import_bundle`` for any sync target."""
+def import_into(target: SyncTarget, path: Path, *, maker: str | None = None) -> ImportResult:
+    """``import_bundle`` for any sync target; ``maker``: the device that must have made it
+    (a hub's answer is signed by the hub's own key)."""
     path = Path(path)
     bundle = read_bundle(path)
     check_bundle(bundle, path)
+    if maker is not None and bundle.manifest.made_by != maker:
+        raise SyncError(f"{path} was not made by {maker} but by {bundle.manifest.made_by}. "
+                        f"{_NOTHING}")
     needed = {str(row[2]) for row in bundle.events} | {bundle.manifest.made_by}
     devices = [d for d in bundle.devices if d.id in needed]
     merged = target.merge(SyncBatch(bundle.runs, devices, bundle.events, bundle.heads))

@@ -1,0 +1,123 @@
+"""One organisation's records in the hub database as a sync target.
+
+``PgTarget`` answers what ``plan_merge`` asks (device keys, runs, chain ends) from PostgreSQL and
+writes the plan in one transaction: the same rules as a laptop's ``StoreTarget``, so a push is
+merged exactly as ``sync import`` merges a bundle. The organisation's row is locked for the
+transaction: pushes of one organisation are merged one after the other (their checking, the
+expensive part, runs before and in parallel), which keeps chain ends and the pull cursor exact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import UTC, datetime
+from typing import Any
+
+import psycopg
+
+from runbook_assistant.core.errors import SyncError
+from runbook_assistant.core.log.chain import EVENT_COLUMNS
+from runbook_assistant.core.log.clock import format_wall_time
+from runbook_assistant.core.log.store import RunRecord
+from runbook_assistant.core.sync.bundle import DEVICE_COLUMNS, RUN_COLUMNS
+from runbook_assistant.core.sync.merge import MergePlan, MergeResult, SyncBatch, plan_merge
+from runbook_assistant.hub.db import tenant
+
+_NOTHING = "Nothing was merged."
+# Postgres array types of the event columns, for one INSERT ... SELECT FROM unnest(...).
+_EVENT_TYPES = {"seq": "bigint"}
+
+
+class PgTarget:
+    """The records of ``org`` on an open connection (``merge`` opens its own transaction)."""
+
+    def __init__(self, conn: psycopg.Connection, org: str) -> None:
+        self.conn = conn
+        self.org = org
+
+    # --- reading (SyncTarget and TargetReader; inside ``merge``'s transaction) --------------
+    def _one(self, sql: str, *args: Any) -> Any:
+        return self.conn.execute(sql, args).fetchone()
+
+    def device_key(self, device_id: str) -> str | None:
+        row = self._one("SELECT public_key FROM devices WHERE org = %s AND id = %s",
+                        self.org, device_id)
+        return str(row[0]) if row else None
+
+    def known_event_ids(self, ids: Collection[str]) -> set[str]:
+        with tenant(self.conn, self.org):
+            rows = self.conn.execute("SELECT id FROM events WHERE org = %s AND id = ANY(%s)",
+                                     (self.org, list(ids))).fetchall()
+        return {str(r[0]) for r in rows}
+
+    def run_record(self, run_id: str) -> RunRecord | None:
+        row = self._one(f"SELECT {', '.join(RUN_COLUMNS)} FROM runs WHERE org = %s AND id = %s",
+                        self.org, run_id)
+        return RunRecord(*row) if row else None
+
+    def chain_end(self, device_id: str, run_id: str) -> tuple[int, str] | None:
+        row = self._one("SELECT seq, hash FROM events WHERE org = %s AND device_id = %s AND "
+                        "run_id = %s ORDER BY seq DESC LIMIT 1", self.org, device_id, run_id)
+        return (int(row[0]), str(row[1])) if row else None
+
+    def event_hash(self, device_id: str, run_id: str, seq: int) -> str | None:
+        row = self._one("SELECT hash FROM events WHERE org = %s AND device_id = %s AND "
+                        "run_id = %s AND seq = %s", self.org, device_id, run_id, seq)
+        return str(row[0]) if row else None
+
+    # --- writing ----------------------------------------------------------------------------
+    def merge(self, batch: SyncBatch) -> MergeResult:
+        with tenant(self.conn, self.org):
+            row = self._one("SELECT last_pos FROM orgs WHERE org = %s FOR UPDATE", self.org)
+            if row is None:
+                raise SyncError(f"organisation {self.org} does not exist on this hub")
+            plan = plan_merge(batch, self, now=format_wall_time(datetime.now(UTC)))
+            self._write(plan, int(row[0]))
+        return plan.result(len(batch.events))
+
+    def _write(self, plan: MergePlan, last_pos: int) -> None:
+        conn, org = self.conn, self.org
+        with conn.cursor() as cur:
+            cur.executemany(
+                f"INSERT INTO devices (org, {', '.join(DEVICE_COLUMNS)}) "
+                f"VALUES (%s, {', '.join(['%s'] * len(DEVICE_COLUMNS))})",
+                [(org, *(getattr(d, c) for c in DEVICE_COLUMNS)) for d in plan.devices])
+            cur.executemany(
+                f"INSERT INTO runs (org, {', '.join(RUN_COLUMNS)}) "
+                f"VALUES (%s, {', '.join(['%s'] * len(RUN_COLUMNS))})",
+                [(org, *(getattr(r, c) for c in RUN_COLUMNS)) for r in plan.runs])
+        if plan.events:
+            columns = list(zip(*plan.events, strict=True))
+            arrays = ", ".join(f"%s::{_EVENT_TYPES.get(c, 'text')}[]" for c in EVENT_COLUMNS)
+            cur = conn.execute(
+                f"INSERT INTO events (org, pos, {', '.join(EVENT_COLUMNS)}) "
+                f"SELECT %s, %s + ordinality, e.* FROM unnest({arrays}) WITH ORDINALITY "
+                f"AS e({', '.join(EVENT_COLUMNS)}, ordinality) ON CONFLICT DO NOTHING",
+                (org, last_pos, *(list(c) for c in columns)))
+            if cur.rowcount != len(plan.events):
+                raise self._clash(plan.events)
+            conn.execute("UPDATE orgs SET last_pos = %s WHERE org = %s",
+                         (last_pos + len(plan.events), org))
+        with conn.cursor() as cur:
+            # Keep the newest signed head of each chain: the maximum is the same in any order.
+            cur.executemany(
+                "INSERT INTO chain_heads (org, device_id, run_id, seq, hash, sig) "
+                "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (org, device_id, run_id) DO UPDATE "
+                "SET seq = excluded.seq, hash = excluded.hash, sig = excluded.sig "
+                "WHERE excluded.seq > chain_heads.seq",
+                [(org, *h) for h in plan.heads])
+
+    def _clash(self, rows: list[tuple[Any, ...]]) -> SyncError:
+        """Why some new events could not be added: their id or their (device, seq) is taken."""
+        for row in rows:
+            other = self._one(
+                "SELECT id, run_id FROM events WHERE org = %s AND (id = %s OR "
+                "(device_id = %s AND seq = %s)) AND hash <> %s",
+                self.org, row[0], row[2], row[3], row[12])
+            if other is not None:
+                return SyncError(
+                    f"event {row[0]} (device {row[2]}, seq {row[3]}) clashes with event "
+                    f"{other[0]} of run {other[1]} already on the hub: the device's history was "
+                    f"forked. Refused. {_NOTHING}",
+                    "Check both laptops with `runbook-assistant verify`.")
+        return SyncError(f"some events could not be added: refused. {_NOTHING}")
