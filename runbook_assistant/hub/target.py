@@ -91,7 +91,8 @@ class PgTarget:
             arrays = ", ".join(f"%s::{_EVENT_TYPES.get(c, 'text')}[]" for c in EVENT_COLUMNS)
             cur = conn.execute(
                 f"INSERT INTO events (org, pos, {', '.join(EVENT_COLUMNS)}) "
-                f"SELECT %s, %s + ordinality, e.* FROM unnest({arrays}) WITH ORDINALITY "
+                f"SELECT %s, %s + ordinality, {', '.join('e.' + c for c in EVENT_COLUMNS)} "
+                f"FROM unnest({arrays}) WITH ORDINALITY "
                 f"AS e({', '.join(EVENT_COLUMNS)}, ordinality) ON CONFLICT DO NOTHING",
                 (org, last_pos, *(list(c) for c in columns)))
             if cur.rowcount != len(plan.events):

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from runbook_assistant.core.errors import ExportError, SyncError
-from runbook_assistant.core.log.identity import device_id_of, fingerprint_of
+from runbook_assistant.core.log.identity import DeviceIdentity, device_id_of, fingerprint_of
 from runbook_assistant.core.log.store import Store
 from runbook_assistant.core.sync.exchange import ImportResult, export_bundle, import_into
 from runbook_assistant.core.sync.hub_protocol import (
@@ -92,14 +92,15 @@ class HubClient:
     # --- transport ----------------------------------------------------------------------
     def request(self, method: str, path: str, body: bytes = b"",
                 content_type: str | None = None) -> tuple[int, dict[str, str], bytes]:
-        headers = signed_headers(self.store.identity, method, path, body, int(time.time()))
+        signed = signed_headers(self.store.identity, method, path, body, int(time.time()))
         if content_type:
-            headers["Content-Type"] = content_type
+            signed["Content-Type"] = content_type
         request = urllib.request.Request(self.url + path, data=body if method == "POST" else None,
-                                         headers=headers, method=method)
+                                         headers=signed, method=method)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as answer:
-                return answer.status, dict(answer.headers.items()), answer.read()
+                headers = {k.lower(): v for k, v in answer.headers.items()}
+                return answer.status, headers, answer.read()
         except urllib.error.HTTPError as exc:
             data = exc.read()
             if exc.code in (502, 503, 504) and not _json(data).get("error"):
@@ -202,7 +203,7 @@ class HubClient:
         key = self.hub_key()
         cursor = int(self._state().get(self.url, {}).get("cursor", 0))
         status, headers, data = self.request("GET", f"{API}/pull?cursor={cursor}")
-        new_cursor = int(headers.get(HEADER_CURSOR) or cursor)
+        new_cursor = int(headers.get(HEADER_CURSOR.lower()) or cursor)
         imported = None
         if status == 200 and data:
             with tempfile.TemporaryDirectory(prefix="runbook-pull-") as folder:
@@ -225,3 +226,21 @@ def _json(data: bytes) -> dict[str, Any]:
         if isinstance(value, dict):
             return value
     return {}
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    pushed: PushResult
+    pulled: PullResult
+
+
+def sync_database(db_path: Path, url: str, identity: DeviceIdentity | None = None, *,
+                  timeout: float = TIMEOUT) -> SyncOutcome:
+    """Push, then pull, over a connection of its own: safe to call from a worker thread while
+    another connection (the app's) keeps recording in the same database."""
+    store = Store.open(db_path, identity=identity)
+    try:
+        client = HubClient(store, url, timeout)
+        return SyncOutcome(client.push(), client.pull())
+    finally:
+        store.close()
