@@ -78,6 +78,7 @@ def _register() -> None:
         export_cmds,  # noqa: F401
         hub_cmds,  # noqa: F401
         library_cmds,  # noqa: F401
+        report_cmds,  # noqa: F401
         run_cmds,  # noqa: F401
         selftest_cmd,  # noqa: F401
         sync_cmds,  # noqa: F401

@@ -248,7 +248,7 @@ class _Drawer(TableDrawer):
     def _html(self, block: HtmlBlock) -> None:
         doc = self._document(block.html)
         height = doc.size().height()
-        if height > self.bottom - self.y and self.y > self.top:
+        if (block.new_page or height > self.bottom - self.y) and self.y > self.top:
             self._start_page()
         if height <= self.bottom - self.y:
             self._draw_doc(doc, 0.0, height)

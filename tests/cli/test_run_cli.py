@@ -97,7 +97,8 @@ def test_refusals_are_one_error_line_and_write_nothing(ra) -> None:
             "unknown runbook 'no-such-runbook'")
     assert len(events(ra, run_id)) == 1
     ok(ra("run", "close", run_id, "--actor", "Anna"))
-    refused(ra("run", "note", run_id, "nog iets", "--actor", "Anna"), f"run {run_id} is closed")
+    refused(ra("run", "check", run_id, "coordinator", "--actor", "Anna"),
+            f"run {run_id} is closed")
 
 
 def test_a_run_can_be_named_by_a_unique_prefix(ra) -> None:

@@ -171,7 +171,7 @@ REFUSALS: list[tuple[str, Callable[[Engine, str], object] | None,
     ("late entry before the start", None,
      lambda e, r: e.check(r, "coordinator", actor="A", occurred_at=T0 - timedelta(minutes=1)),
      "before the run started"),
-    ("closed run", _closed, lambda e, r: e.note(r, "nog iets", actor="A"), "is closed"),
+    ("closed run", _closed, lambda e, r: e.check(r, "coordinator", actor="A"), "is closed"),
     ("close twice", _closed, lambda e, r: e.close(r, actor="A"), "is closed"),
 ]
 

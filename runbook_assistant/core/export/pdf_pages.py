@@ -54,6 +54,7 @@ class HtmlBlock:
     """Prose in Qt's HTML subset, kept on one page when it fits."""
 
     html: str
+    new_page: bool = False  # start it on a page of its own (an annex)
 
 
 @dataclass(frozen=True)
@@ -101,10 +102,10 @@ td, th { padding: 3px; }
 """
 
 
-def _block(macro: str, *args: Any) -> HtmlBlock:
+def _block(macro: str, *args: Any, new_page: bool = False) -> HtmlBlock:
     """An HTML block made by one macro of ``pdf_blocks.html.j2``."""
     module = environment().get_template("pdf_blocks.html.j2").module
-    return HtmlBlock(str(getattr(module, macro)(*args)))
+    return HtmlBlock(str(getattr(module, macro)(*args)), new_page)
 
 
 def _footer(data: RunData) -> str:
@@ -115,10 +116,11 @@ def _footer(data: RunData) -> str:
             f"{data.date_time(data.exported_at)} · {anchors}{more}")
 
 
-def _pages(data: RunData, title: str, blocks: Iterable[Block]) -> Pages:
+def _pages(data: RunData, title: str, blocks: Iterable[Block], footer: str = "") -> Pages:
     w = data.labels
     return Pages(title=f"{title}: {data.header_title()}", header=data.header_title(),
-                 footer=_footer(data), page_label=w["page"], lang=data.lang, blocks=blocks,
+                 footer=footer or _footer(data), page_label=w["page"], lang=data.lang,
+                 blocks=blocks,
                  banner=w["exercise_banner"] if data.exercise else "", stylesheet=STYLESHEET)
 
 
@@ -154,7 +156,7 @@ def report_pages(data: RunData, progress: Progress | None = None) -> Pages:
     """``--format report`` as PDF: the incident report, section by section."""
     w = data.labels
     report = build_report(data)
-    blocks: list[Block] = [_block("title_block", data, w, w["report"])]
+    blocks: list[Block] = [_block("title_block", data, w, w["report"], report.status_line())]
     for name in ("summary", "cause", "checks", "impact", "decisions"):
         blocks.append(_block("report_section", name, report, data, w))
     if not report.messages:
@@ -162,9 +164,12 @@ def report_pages(data: RunData, progress: Progress | None = None) -> Pages:
     for n, message in enumerate(report.messages):
         # The heading travels with the first message, so it never ends a page on its own.
         blocks.append(_block("message_block", message, data, w, n == 0))
-    for name in ("staffing", "measures"):
+    for name in ("staffing", "measures", "actions"):
         blocks.append(_block("report_section", name, report, data, w))
     blocks.append(timeline_table(data, progress))
-    blocks.append(_block("anchors_block", data, w))
-    return _pages(data, w["report"], blocks)
+    # The technical record (run id, fingerprints, hashes) on a page of its own at the end.
+    blocks.append(_block("annex_block", data, w, new_page=True))
+    footer = f"{w['exported']} {data.date_time(data.exported_at)} · {w['report_status']} " \
+             f"{report.status_line()}"
+    return _pages(data, w["report"], blocks, footer)
 

@@ -8,12 +8,18 @@ from the fold, and the report ends with the run's signed chain heads.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from runbook_assistant.core.export.run_data import Anchor, RunData
 from runbook_assistant.core.log.events import EventKind
 from runbook_assistant.core.log.ordering import parse_time
+from runbook_assistant.core.run.paperwork import (
+    ActionItem,
+    ReportStatus,
+    action_items,
+    report_status,
+)
 from runbook_assistant.core.run.report_fields import CHECK_FIELDS, REPORT_FIELDS, TEXT_FIELDS
 from runbook_assistant.core.run.services import format_duration, service_board
 from runbook_assistant.core.run.state_types import DecisionEntry, MessageEntry, StaffingGap
@@ -115,6 +121,26 @@ class Report:
     shortfall_start: tuple[str, ...]
     shortfall_end: tuple[str, ...]
     anchors: tuple[Anchor, ...]
+    status: ReportStatus = field(default_factory=ReportStatus)
+    actions: tuple[ActionItem, ...] = ()
+
+    def status_line(self) -> str:
+        """``version 2, final: finalised by …`` or ``version 2, DRAFT``, (export language)."""
+        words, status = self.data.labels, self.status
+        last = status.last_final
+        if status.final and last is not None:
+            return words["report_final"].format(version=status.version, who=last.by,
+                                                when=self.data.date_time(last.at))
+        return words["report_draft"].format(version=status.version)
+
+    def action_status(self, item: ActionItem) -> str:
+        """An action item's status as the report words it (done, overdue or open)."""
+        words = self.data.labels
+        if item.status == "done":
+            return words["action_done"].format(when=self.data.date_time(item.done_at),
+                                               who=item.done_by)
+        today = (self.data.local(self.data.exported_at) or self.data.exported_at).date()
+        return words["action_overdue"] if item.overdue(today) else words["action_open"]
 
 
 def drafted_fields(data: RunData) -> dict[str, Drafted]:
@@ -151,22 +177,23 @@ def build_report(data: RunData) -> Report:
     state = data.state
     drafted = drafted_fields(data)
 
-    def field(name: str) -> Drafted:
+    def last(name: str) -> Drafted:
         return drafted.get(name) or Drafted(name)
 
-    summary = field("summary")
+    summary = last("summary")
     if not summary.present and state.summary.strip():  # the summary given when closing
         summary = Drafted("summary", state.summary, state.closed_by or "", state.closed_at)
-    checks = tuple(CheckLine(name, words[f"check_{name}"], field(name)) for name in CHECK_FIELDS)
+    checks = tuple(CheckLine(name, words[f"check_{name}"], last(name)) for name in CHECK_FIELDS)
     return Report(
-        data=data, summary=summary, cause=field("cause"), impact_text=field("impact"),
-        measures=field("measures"), checks=checks, impact=tuple(_impact(data)),
+        data=data, summary=summary, cause=last("cause"), impact_text=last("impact"),
+        measures=last("measures"), checks=checks, impact=tuple(_impact(data)),
         decisions=tuple(decision_lines(data)), messages=tuple(_messages(data, state.messages)),
         staff=tuple(StaffLine(p.name, ", ".join(data.runbook.role_name(r) for r in p.roles),
                               p.joined_at) for p in state.participants),
         shortfall_start=_gaps(data, state.start_shortfall),
         shortfall_end=_gaps(data, state.shortfall),
-        anchors=tuple(data.anchors))
+        anchors=tuple(data.anchors), status=report_status(data.events),
+        actions=tuple(action_items(data.events)))
 
 
 def _impact(data: RunData) -> list[ImpactLine]:

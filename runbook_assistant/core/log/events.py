@@ -37,6 +37,9 @@ class EventKind(StrEnum):
     TIMER_FIRED = "timer_fired"
     INJECT_DELIVERED = "inject_delivered"
     REPORT_DRAFTED = "report_drafted"
+    REPORT_FINALISED = "report_finalised"
+    ACTION_ADDED = "action_added"
+    ACTION_DONE = "action_done"
     EXERCISE_CLOCK = "exercise_clock"
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from runbook_assistant.core.errors import CommandError
+from runbook_assistant.core.log.events import EventKind
 from runbook_assistant.core.log.ordering import parse_time
 from runbook_assistant.core.run.fold import person_key
+from runbook_assistant.core.run.paperwork import AFTER_CLOSE_KINDS, report_status
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.runbook.model import Option, Runbook, Step
 
@@ -215,3 +217,25 @@ def occurred(value: datetime | str | None, now: datetime, started_at: datetime |
                            hint="the run started at "
                            f"{started_at.astimezone().strftime('%Y-%m-%d %H:%M:%S')}")
     return when
+
+
+def after_close(state: RunState, kind: EventKind, when: datetime | None) -> bool:
+    """A closed run still takes its paperwork, and late entries of what happened before it
+    closed (typed in from paper)."""
+    if kind in AFTER_CLOSE_KINDS:
+        return True
+    return when is not None and state.closed_at is not None and when <= state.closed_at
+
+
+def finalise(state: RunState) -> dict[str, int]:
+    """Payload of ``report_finalised``: refuses an open run and a version already final."""
+    if not state.closed:
+        raise CommandError("close the run before finalising its report",
+                           hint="`runbook-assistant run close RUN --actor A`")
+    status = report_status(state.events)
+    if status.final:
+        last = status.last_final
+        raise CommandError(f"report version {status.version} is already final"
+                           + (f" ({last.by})" if last else ""),
+                           hint="a change to the report starts the next version")
+    return {"version": status.version}

@@ -23,6 +23,7 @@ from runbook_assistant.core.run import command_checks as checks
 from runbook_assistant.core.run.exercise_commands import ExerciseCommands
 from runbook_assistant.core.run.fold import staffing_shortfall
 from runbook_assistant.core.run.kinds import check_payload
+from runbook_assistant.core.run.paperwork import ActionItem, action_items, find_action, parse_due
 from runbook_assistant.core.run.run_states import RunStates
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.runbook.model import Runbook
@@ -163,10 +164,11 @@ class Engine(ExerciseCommands):
             now = self.clock.now()
             # Usually the state the caller was just shown: one snapshot per command, not two.
             state = self._states.state(record, now, any_time=True)
-            if state.closed:
-                raise CommandError(f"run {run_id} is closed",
-                                   hint="a closed run takes no more entries")
             when = checks.occurred(occurred_at, now, state.started_at)
+            if state.closed and not checks.after_close(state, kind, when):
+                raise CommandError(f"run {run_id} is closed",
+                                   hint="a closed run takes only its report, notes, action "
+                                        "items and late entries from before it closed")
             payload = check(state, runbook)
             check_payload(kind, payload)
             event = writer.append(run_id, kind, actor=actor, step_id=step_id, payload=payload,
@@ -322,9 +324,48 @@ class Engine(ExerciseCommands):
                                                  "text": text})
 
     def close(self, run_id: str, *, actor: str, summary: str = "") -> Event:
-        """Close the run; it takes no more entries afterwards."""
+        """Close the run's checklist; its report, notes and action items stay open."""
         return self._record(run_id, EventKind.RUN_CLOSED, actor=actor,
                             check=lambda s, rb: {"summary": summary.strip()})
+
+    def finalise_report(self, run_id: str, *, actor: str) -> Event:
+        """Make the current version of the report final (the run must be closed)."""
+        return self._record(run_id, EventKind.REPORT_FINALISED, actor=actor,
+                            check=lambda s, rb: checks.finalise(s))
+
+    def add_action(self, run_id: str, text: str, *, actor: str, owner: str,
+                   due: str | None = None, runbook_id: str | None = None) -> Event:
+        """Add a follow-up action item (owner, optional due date and runbook to change)."""
+        def check(state: RunState, runbook: Runbook) -> dict[str, Any]:
+            payload = {"text": checks.required(text, "action text"),
+                       "owner": checks.required(owner, "owner")}
+            when = parse_due(due)
+            if when:
+                payload["due"] = when
+            if runbook_id and runbook_id.strip():
+                payload["runbook_id"] = runbook_id.strip()
+            return payload
+        return self._record(run_id, EventKind.ACTION_ADDED, actor=actor, check=check)
+
+    def action_done(self, run_id: str, action: str, *, actor: str, note: str = "") -> Event:
+        """Mark an action item done (``action``: A2, 2, or its id)."""
+        def check(state: RunState, runbook: Runbook) -> dict[str, Any]:
+            item = find_action(action_items(state.events), action)
+            if item.status == "done":
+                raise CommandError(f"action {item.label} is already done ({item.done_by})")
+            payload = {"action": item.action_id, "text": item.text}
+            if note.strip():
+                payload["note"] = note.strip()
+            return payload
+        return self._record(run_id, EventKind.ACTION_DONE, actor=actor, check=check)
+
+    def actions(self, *, open_only: bool = False) -> list[ActionItem]:
+        """Every run's action items (or the open ones), oldest run first."""
+        found: list[ActionItem] = []
+        for summary in reversed(self.runs()):
+            items = action_items(self.events(summary.run_id))
+            found += [i for i in items if not open_only or i.status == "open"]
+        return found
 
 
 def _roles_per_person(people: Sequence[dict[str, str]]) -> list[list[str]]:

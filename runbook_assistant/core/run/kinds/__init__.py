@@ -9,7 +9,7 @@ Importing this package loads every declaration and refuses to start with a kind 
 from __future__ import annotations
 
 from runbook_assistant.core.log.events import EventKind
-from runbook_assistant.core.run.kinds import exercise, people, records, steps
+from runbook_assistant.core.run.kinds import exercise, paperwork, people, records, steps
 from runbook_assistant.core.run.kinds.declare import (
     EVENT_TYPES,
     GROUPS,
@@ -27,7 +27,7 @@ __all__ = ["EVENT_TYPES", "GROUPS", "LANGS", "EventType", "TextContext", "check_
            "declare", "event_type", "plain_sentence", "report_field_label",
            "service_status_text"]
 
-_MODULES = (exercise, people, records, steps)  # imported for their declarations
+_MODULES = (exercise, paperwork, people, records, steps)  # imported for their declarations
 
 _undeclared = [str(kind) for kind in EventKind if kind not in EVENT_TYPES]
 if _undeclared:

@@ -1,0 +1,98 @@
+"""Afterwards, on the command line: the report of a closed run, finalising, versions, actions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cli_support import ok, refused
+
+LIBRARY = Path(__file__).resolve().parent.parent / "fixtures" / "export"
+
+
+@pytest.fixture
+def cli_library() -> Path:
+    return LIBRARY
+
+
+def closed_run(ra) -> str:
+    run_id = ok(ra("run", "start", "storing-export", "--title", "Storing 23 november",
+                   "--actor", "Anna", "--participant", "Anna=incident-lead"))[-1]
+    ok(ra("run", "check", run_id, "coordinator", "--actor", "Anna"))
+    ok(ra("run", "close", run_id, "--actor", "Anna", "--summary", "Netwerk hersteld"))
+    return run_id
+
+
+def report(ra, run_id: str, path: Path) -> str:
+    ok(ra("export", run_id, "--format", "report", "-o", str(path), "--lang", "en"))
+    return path.read_text(encoding="utf-8")
+
+
+def test_a_closed_run_takes_its_report_and_a_change_after_finalising_is_version_2(
+        ra, tmp_path: Path) -> None:
+    run_id = closed_run(ra)
+    ok(ra("run", "draft", run_id, "cause", "Vier kernswitches defect", "--actor", "Anna"))
+    text = report(ra, run_id, tmp_path / "r1.html")
+    assert "Vier kernswitches defect" in text
+    assert "version 1, DRAFT (not finalised)" in text
+
+    assert ok(ra("run", "finalise", run_id, "--actor", "Wethouder"))[0] == \
+        "Rapport versie 1 definitief gemaakt"
+    assert "version 1, final: finalised by Wethouder" in report(ra, run_id, tmp_path / "r2.html")
+    refused(ra("run", "finalise", run_id, "--actor", "Wethouder"),
+            "report version 1 is already final")
+
+    ok(ra("run", "draft", run_id, "measures", "Tweede persoon bij elke wijziging",
+          "--actor", "Anna"))
+    text = report(ra, run_id, tmp_path / "r3.html")
+    assert "version 2, DRAFT (not finalised)" in text and "Tweede persoon" in text
+    ok(ra("run", "finalise", run_id, "--actor", "Wethouder"))
+    assert "version 2, final" in report(ra, run_id, tmp_path / "r4.html")
+    shown = json.loads(ra("run", "show", run_id, "--json").stdout)
+    kinds = [e["kind"] for e in shown["events"]]
+    assert kinds.count("report_finalised") == 2  # both versions stay in the log
+
+
+def test_an_open_run_cannot_be_finalised_and_a_closed_one_refuses_checklist_work(ra) -> None:
+    run_id = ok(ra("run", "start", "storing-export", "--title", "x", "--actor", "Anna"))[-1]
+    refused(ra("run", "finalise", run_id, "--actor", "Anna"),
+            "close the run before finalising its report")
+    ok(ra("run", "close", run_id, "--actor", "Anna"))
+    refused(ra("run", "check", run_id, "coordinator", "--actor", "Anna"),
+            f"run {run_id} is closed")
+    ok(ra("run", "note", run_id, "Leverancier belt terug", "--actor", "Anna"))
+
+
+def test_action_items_are_listed_across_runs_and_marked_done(ra, tmp_path: Path) -> None:
+    run_id = closed_run(ra)
+    ok(ra("run", "action", "add", run_id, "Draaiboek aanvullen met vier-ogen-check",
+          "--owner", "Bram", "--due", "2020-01-31", "--runbook", "storing-export",
+          "--actor", "Anna"))
+    ok(ra("run", "action", "add", run_id, "Reserveswitch testen", "--owner", "Cor",
+          "--actor", "Anna"))
+    lines = ok(ra("actions"))
+    assert len(lines) == 2
+    assert " A1   overdue  2020-01-31 Bram: Draaiboek aanvullen" in lines[0]
+    assert "[runbook storing-export]" in lines[0] and "(Storing 23 november)" in lines[0]
+    ok(ra("run", "action", "done", run_id, "A1", "--actor", "Bram", "--note", "gedaan"))
+    listed = json.loads(ra("actions", "--open", "--json").stdout)
+    assert [(a["label"], a["owner"], a["status"], a["due"]) for a in listed] == \
+        [("A2", "Cor", "open", None)]
+    assert "Draaiboek aanvullen" in report(ra, run_id, tmp_path / "r.html")
+    refused(ra("run", "action", "done", run_id, "A1", "--actor", "Bram"),
+            "action A1 is already done")
+    refused(ra("run", "action", "done", run_id, "A9", "--actor", "Bram"),
+            "unknown action item 'A9'")
+    refused(ra("run", "action", "add", run_id, "x", "--owner", "B", "--due", "morgen",
+               "--actor", "A"), "cannot read the date 'morgen'")
+    refused(ra("run", "action", "add", run_id, "x", "--owner", "B", "--runbook", "nope",
+               "--actor", "A"), "unknown runbook 'nope'")
+
+
+def test_a_late_entry_from_before_the_close_is_still_recorded(ra) -> None:
+    run_id = ok(ra("run", "start", "storing-export", "--title", "x", "--actor", "Anna"))[-1]
+    shown = json.loads(ra("run", "show", run_id, "--json").stdout)
+    started = shown["events"][0]["wall_time"]
+    ok(ra("run", "close", run_id, "--actor", "Anna"))
+    ok(ra("run", "check", run_id, "coordinator", "--actor", "Anna", "--at", started))
