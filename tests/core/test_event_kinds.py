@@ -84,7 +84,10 @@ def test_every_sentence_is_written_for_an_event_with_only_its_required_fields(
 def test_the_flags_say_what_the_debrief_and_the_scenario_draft_do_with_a_kind() -> None:
     not_reactions = {k for k, t in EVENT_TYPES.items() if not t.reaction}
     assert not_reactions == {EventKind.INJECT_DELIVERED, EventKind.TIMER_FIRED,
-                             EventKind.RUN_STARTED, EventKind.RUN_CLOSED, EventKind.EXERCISE_CLOCK}
+                             EventKind.RUN_STARTED, EventKind.RUN_CLOSED, EventKind.EXERCISE_CLOCK,
+                             # the paperwork afterwards answers no inject
+                             EventKind.REPORT_FINALISED, EventKind.ACTION_ADDED,
+                             EventKind.ACTION_DONE}
     not_replayed = {k for k, t in EVENT_TYPES.items() if not t.replayed}
     assert EventKind.STEP_CHECKED not in not_replayed
     assert EventKind.EXERCISE_CLOCK in not_replayed
