@@ -62,7 +62,7 @@ def test_a_kind_speaks_dutch_and_english_from_its_own_words() -> None:
     assert event_text(event, make_runbook("en"), "en") == \
         "Timebox exceeded: 'Stel de coördinator aan'"
     assert event_text(event, make_runbook("nl"), "nl") == \
-        "Tijdvak overschreden: 'Stel de coördinator aan'"
+        "Langer dan gepland: 'Stel de coördinator aan'"
     # A language without words of its own reads English; an unknown timer reads as overdue.
     assert event_text(event, make_runbook("en"), "de").startswith("Timebox exceeded")
     odd = laptop.record(EventKind.TIMER_FIRED, 4, step_id="coordinator", payload={"timer": "x"})
