@@ -1,11 +1,13 @@
 """``verify [FILE]``: check the hash chains and signatures of a database, export or bundle.
 
-Exit 0 intact, 1 tampered (the first bad event is named), 2 unreadable. Never a traceback.
+Exit 0 intact, 1 tampered or a device no trusted path vouches for (the first problem is named),
+2 unreadable. Never a traceback.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +15,13 @@ import click
 
 from runbook_assistant.cli import cli, pass_app
 from runbook_assistant.cli.context import AppContext
+from runbook_assistant.cli.output import echo, safe
 from runbook_assistant.core import paths
 from runbook_assistant.core.errors import RunbookAssistantError
 from runbook_assistant.core.log.identity import DeviceIdentity
 from runbook_assistant.core.log.verify import VerifyReport
-from runbook_assistant.core.log.verify_sources import verify_file
+from runbook_assistant.core.log.verify_checks import UNWITNESSED
+from runbook_assistant.core.log.verify_sources import verify_path, vouched_by_database
 
 TAMPERED, UNREADABLE = 1, 2
 
@@ -32,9 +36,9 @@ class VerifyFailed(click.ClickException):
         self.hint = hint
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"error: {self.message}", err=True)
+        echo(f"error: {self.message}", err=True)
         if self.hint:
-            click.echo(f"hint: {self.hint}", err=True)
+            echo(f"hint: {self.hint}", err=True)
 
 
 @cli.command("verify")
@@ -42,18 +46,25 @@ class VerifyFailed(click.ClickException):
 @click.option("--all-signatures", is_flag=True,
               help="Also check every event's own signature, not only each chain's signed head "
                    "(slower: about 0.1 ms per event).")
+@click.option("--witness", "witnesses", multiple=True, metavar="FILE",
+              type=click.Path(path_type=Path),
+              help="Another laptop's database or a sync bundle to hold the file against: what "
+                   "the witness holds and the file lacks was cut (may repeat).")
+@click.option("--trust", "trusted", multiple=True, metavar="FINGERPRINT",
+              help="A device key fingerprint you compared on paper or with that laptop "
+                   "(may repeat).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @pass_app
-def verify(app: AppContext, file: Path | None, all_signatures: bool, as_json: bool) -> None:
-    """Check the hash chains of the database (default), a JSON export or a sync bundle.
+def verify(app: AppContext, file: Path | None, all_signatures: bool,
+           witnesses: tuple[Path, ...], trusted: tuple[str, ...], as_json: bool) -> None:
+    """Check everything a database (default), a JSON export or a sync bundle can prove.
 
-    Every event's hash is recomputed, every link to the event before it followed, and each
-    chain's signed head checked against its laptop's key. Exit 0 intact, 1 tampered (names the
-    first bad event and what is wrong), 2 unreadable.
-
-    FILE is a database, a sync bundle (a SQLite file with the same tables) or a JSON export:
-    {"events": [...], "devices": [{"id", "public_key"}], "chain_heads": [...]} (chain_heads
-    optional; anything else in it is derived from the events and not checked).
+    Every hash, link and signature; every chain's signed head; each device's whole sequence in
+    a database; every run record against its signed run_started event; the signed manifest of a
+    bundle or export; SQLite's integrity check; what the imports recorded here saw. Per device
+    it prints where the log ends (the checkpoint to compare with paper), and flags a device that
+    no trusted path vouches for (this laptop's key, a recorded import, --witness, --trust).
+    Exit 0 intact, 1 tampered or unvouched (names what is wrong), 2 unreadable.
     """
     target = file or app.database
     try:
@@ -61,8 +72,9 @@ def verify(app: AppContext, file: Path | None, all_signatures: bool, as_json: bo
         if file is None and not target.exists():
             raise RunbookAssistantError(f"no database at {target}",
                                         "Give a file to check, or --db FILE.")
-        report = verify_file(target, all_signatures=all_signatures,
-                             gap_free_devices=_this_laptop() if own_database else ())
+        report = verify_path(target, all_signatures=all_signatures,
+                             trusted=_trusted(app, own_database), trusted_fingerprints=trusted,
+                             witnesses=witnesses)
     except RunbookAssistantError as exc:
         raise VerifyFailed(UNREADABLE, exc.message, exc.hint) from exc
     except Exception as exc:  # never a traceback, whatever the file holds
@@ -74,46 +86,66 @@ def verify(app: AppContext, file: Path | None, all_signatures: bool, as_json: bo
     if not report.ok:
         first = report.first_problem
         assert first is not None
-        raise VerifyFailed(TAMPERED, f"{target} has been tampered with: {first.describe()}",
-                           "Compare it with a copy from another laptop (a sync bundle or "
-                           "export) to see what was recorded.")
+        if all(p.what == UNWITNESSED for p in report.problems):
+            raise VerifyFailed(TAMPERED, f"{safe(target)}: {first.describe()}",
+                               "Compare the fingerprint with the report's annex or with that "
+                               "laptop, then give it with --trust FINGERPRINT; or give another "
+                               "laptop's copy with --witness FILE.")
+        raise VerifyFailed(TAMPERED, f"{safe(target)} has been tampered with: "
+                           f"{first.describe()}",
+                           "Compare it with a copy from another laptop (--witness FILE) to see "
+                           "what was recorded.")
 
 
-def _this_laptop() -> set[str]:
-    """This laptop's device id, if it has one: all its events must be in its own database."""
+def _trusted(app: AppContext, own_database: bool) -> set[str]:
+    """What this laptop vouches for: its own key, and (for another file) every device its own
+    database recorded importing."""
     try:
         identity = DeviceIdentity.load(paths.user_data_dir())
     except RunbookAssistantError:
         return set()
-    return {identity.device_id} if identity else set()
+    if identity is None:
+        return set()
+    if own_database:
+        return {identity.device_id}  # its statements are in the file itself
+    return vouched_by_database(app.database, identity.device_id)
 
 
 def _print(target: Path, report: VerifyReport) -> None:
     counted = (f"{report.events_checked} event{'s' * (report.events_checked != 1)} in "
                f"{report.chains_checked} chain{'s' * (report.chains_checked != 1)}")
     if report.ok:
-        click.echo(f"intact: {target}: {counted} checked")
+        echo(f"intact: {target}: {counted} checked")
     else:
-        click.echo(f"TAMPERED: {target}: {counted} checked, {len(report.problems)} "
-                   f"problem{'s' * (len(report.problems) != 1)}")
+        echo(f"TAMPERED: {target}: {counted} checked, {len(report.problems)} "
+             f"problem{'s' * (len(report.problems) != 1)}")
         for problem in report.problems:
-            click.echo(f"  {problem.describe()}")
+            echo(f"  {problem.describe()}")
     if report.signers:
-        click.echo("signed by:")
+        echo("signed by:")
         for signer in report.signers:
-            click.echo(f"  {signer.device_id}  {signer.fingerprint}  "
-                       f"{signer.events} event{'s' * (signer.events != 1)}")
+            echo(f"  {signer.device_id}  {signer.fingerprint}  "
+                 f"{signer.events} event{'s' * (signer.events != 1)}")
+    if report.checkpoints:
+        echo("where each log ends (compare with paper or another laptop):")
+        for c in report.checkpoints:
+            flag = "" if c.trusted is None else ("  seen by a trusted path" if c.trusted else
+                                                 "  NEVER SEEN BY A TRUSTED PATH")
+            echo(f"  {c.fingerprint}  seq {c.last_seq}  {c.last_time}  head {c.head_hash[:16]}"
+                 f"{flag}")
 
 
 def _as_dict(target: Path, report: VerifyReport) -> dict[str, object]:
     return {
         "file": str(target),
+        "kind": report.source_kind,
         "ok": report.ok,
         "events_checked": report.events_checked,
         "chains_checked": report.chains_checked,
         "signatures_checked": report.signatures_checked,
         "all_signatures": report.all_signatures,
         "signers": [s._asdict() for s in report.signers],
+        "checkpoints": [asdict(c) for c in report.checkpoints],
         "problems": [{"device_id": p.device_id, "seq": p.seq, "event_id": p.event_id,
                       "what": p.what, "run_id": p.run_id, "text": p.describe()}
                      for p in report.problems],

@@ -12,9 +12,9 @@ from click.testing import CliRunner, Result
 
 from runbook_assistant.cli import cli
 from runbook_assistant.core import paths
-from runbook_assistant.core.log.events import EventKind
 from runbook_assistant.core.log.identity import DeviceIdentity
-from runbook_assistant.core.log.store import RunRecord, Store
+from runbook_assistant.core.log.manifest import export_manifest
+from runbook_assistant.core.log.store import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "core"))
 from eventlog_helpers import add_notes, start_run
@@ -100,9 +100,15 @@ def test_json_output(db: Path) -> None:
 
 
 def _export(db: Path) -> dict:
+    """Run-1 in the JSON export's shape, its manifest signed by this laptop."""
     store = Store.open(db, readonly=True)
-    data = {"events": [e.to_dict() for e in store.events("run-1")],
-            "devices": [{"id": d.id, "public_key": d.public_key} for d in store.devices()]}
+    events, heads = store.events("run-1"), [h for h in store.chain_heads() if h.run_id == "run-1"]
+    data = {"events": [e.to_dict() for e in events],
+            "devices": [{"id": d.id, "public_key": d.public_key} for d in store.devices()],
+            "chain_heads": [h._asdict() for h in heads],
+            "manifest": export_manifest(store.identity, made_at="2026-11-23T06:00:00.000Z",
+                                        app_version="test", run_ids=["run-1"], heads=heads,
+                                        event_count=len(events))}
     store.close()
     return data
 
@@ -162,14 +168,16 @@ def test_a_database_written_by_two_laptops(tmp_path: Path) -> None:
     path = tmp_path / "shared.sqlite3"
     other = Store.open(path, identity=DeviceIdentity.load_or_create(tmp_path / "other"))
     mine = Store.open(path)
-    with other.writing() as w:
-        w.insert_run(RunRecord("r", "test", 1, "0" * 64, "", "T", "exercise", "nl",
-                               "2026-11-23T05:53:23.000Z", other.device_id))
-        w.append("r", EventKind.NOTE_ADDED, actor="A", payload={"text": "hallo"})
+    start_run(other, "r")
     add_notes(mine, "r", 2)
+    fingerprint = other.identity.fingerprint
     other.close()
     mine.close()
-    result = verify(str(path))
+    unvouched = verify(str(path))  # nothing this laptop knows vouches for the other key
+    assert unvouched.exit_code == 1, unvouched.output
+    assert f"{fingerprint}  seq 1" in unvouched.stdout and "NEVER SEEN" in unvouched.stdout
+    assert "--trust FINGERPRINT" in unvouched.stderr
+    result = verify(str(path), "--trust", fingerprint.lower())  # compared on paper
     assert result.exit_code == 0, result.output
     assert result.stdout.count(" events") + result.stdout.count(" event\n") >= 2
     assert "signed by:" in result.stdout

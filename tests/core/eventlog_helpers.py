@@ -34,7 +34,8 @@ def start_run(store: Store, run_id: str = "run-1", actor: str = "Anne") -> None:
     with store.writing() as w:
         w.insert_run(run_record(store, run_id))
         w.append(run_id, EventKind.RUN_STARTED, actor=actor,
-                 payload={"runbook_id": "test", "runbook_sha256": RUNBOOK_SHA, "title": run_id})
+                 payload={"runbook_id": "test", "runbook_sha256": RUNBOOK_SHA,
+                          "title": f"Run {run_id}"})
 
 
 def add_notes(store: Store, run_id: str, count: int, *, per_transaction: int = 1) -> None:

@@ -16,6 +16,7 @@ from runbook_assistant.core.errors import VerifyError
 from runbook_assistant.core.log.chain import EVENT_COLUMNS, ChainHead
 from runbook_assistant.core.log.events import EventKind, compute_hash
 from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.log.manifest import export_manifest
 from runbook_assistant.core.log.store import Store
 from runbook_assistant.core.log.verify import (
     BAD_SIGNATURE,
@@ -162,10 +163,18 @@ def test_a_changed_runbook_text_is_named(db: Path) -> None:
 
 
 def _export(path: Path) -> dict:
-    store = Store.open(path, identity=DeviceIdentity.generate(), readonly=True)
-    data = {"events": [e.to_dict() for e in store.events("run-1")],
+    """Run-1 in the JSON export's shape, its manifest signed by laptop a (``laptops``)."""
+    maker = DeviceIdentity.load(path.parent / "a")
+    assert maker is not None
+    store = Store.open(path, identity=maker, readonly=True)
+    events = store.events("run-1")
+    heads = [h for h in store.chain_heads() if h.run_id == "run-1"]
+    data = {"events": [e.to_dict() for e in events],
             "devices": [{"id": d.id, "public_key": d.public_key} for d in store.devices()],
-            "chain_heads": [h._asdict() for h in store.chain_heads() if h.run_id == "run-1"],
+            "chain_heads": [h._asdict() for h in heads],
+            "manifest": export_manifest(maker, made_at="2026-11-23T06:00:00.000Z",
+                                        app_version="test", run_ids=["run-1"], heads=heads,
+                                        event_count=len(events)),
             "timeline": ["derived, ignored"]}
     store.close()
     return json.loads(json.dumps(data, ensure_ascii=False))

@@ -1,10 +1,11 @@
-"""The run as JSON: every event with its hashes and signature, the devices' public keys and the
-signed chain heads, so that ``runbook-assistant verify FILE.json`` proves the record intact.
+"""The run as JSON: every event with its hashes and signature, the devices' public keys, the
+signed chain heads and a manifest signed by the exporting laptop (every chain, head and the number
+of events), so that ``runbook-assistant verify FILE.json`` proves the record whole and intact.
 
-The shape is the one ``core/log/verify_sources.py`` reads (``events``, ``devices``,
-``chain_heads``), with ``mode`` first so that an exercise can never pass for an incident, and the
-run's record (its runbook text included) so the file stands on its own. Text stays UTF-8 (not
-``\\u`` escaped); event fields are written exactly as stored, because the hashes cover them.
+The shape is the one ``core/log/verify_sources.py`` reads, with ``mode`` first so that an exercise
+can never pass for an incident, and the run's record (its runbook text included) so the file
+stands on its own. Text stays UTF-8 (not ``\\u`` escaped); event fields are written exactly as
+stored, because the hashes cover them.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from collections.abc import Iterator
 from itertools import chain
 from typing import Any
 
+from runbook_assistant import __version__
 from runbook_assistant.core.export.atomic import Progress
 from runbook_assistant.core.export.run_data import RunData
 from runbook_assistant.core.gc_pause import gc_paused
 from runbook_assistant.core.log.clock import format_wall_time
+from runbook_assistant.core.log.manifest import export_manifest
 
 FORMAT = "runbook-assistant-export"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: a signed manifest
 _CHUNK = 2000
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -46,6 +49,12 @@ def render_json(data: RunData, progress: Progress) -> Iterator[str]:
         "chain_heads": [{"device_id": h.device_id, "run_id": h.run_id, "seq": h.seq,
                          "hash": h.hash, "sig": h.sig} for h in data.chain_heads],
     }
+    if data.signer is not None:
+        # Signed by this laptop: every chain and head and the number of events, so a chain
+        # left out whole (events and head) or a cut tail does not pass for a complete file.
+        head["manifest"] = export_manifest(
+            data.signer, made_at=head["exported_at"], app_version=__version__,
+            run_ids=[record.id], heads=data.chain_heads, event_count=len(data.events))
     text = json.dumps(head, ensure_ascii=False, indent=1)
     yield text[:-2] + ',\n "events": ['  # reopen the object to stream the events after it
     events = data.events

@@ -19,6 +19,7 @@ from runbook_assistant.core.runbook.model import Runbook
 
 if TYPE_CHECKING:
     from runbook_assistant.core.log.chain import ChainHead
+    from runbook_assistant.core.log.identity import DeviceIdentity
     from runbook_assistant.core.log.store import DeviceRecord, RunRecord, Store
     from runbook_assistant.core.run.engine import Engine
     from runbook_assistant.core.run.state_types import RunState
@@ -64,6 +65,8 @@ class RunData:
     exported_at: datetime
     lang: str
     tz: tzinfo | None = None  # None: the computer's local time zone
+    # The laptop that exports: it signs the manifest of a JSON export (None: no manifest).
+    signer: DeviceIdentity | None = field(default=None, repr=False)
     _state: RunState | None = field(default=None, repr=False)
 
     # --- derived, computed once on first use -------------------------------------------------
@@ -165,7 +168,7 @@ def load_run(source: Engine | Store, run_id: str, *, lang: str | None = None,
     exported_at = now or (clock.now() if clock is not None else datetime.now(UTC))
     return RunData(record=record, runbook=runbook, events=events, devices=devices,
                    chain_heads=heads, exported_at=exported_at, lang=lang or record.lang or "en",
-                   tz=tz)
+                   tz=tz, signer=store.identity)
 
 
 def _record(source: Any, store: Store, run_id: str) -> RunRecord:

@@ -79,10 +79,32 @@ CREATE TABLE chain_heads (
 ) STRICT, WITHOUT ROWID;
 """
 
+# Witness statements (``witness.py``): the signed chain heads this laptop saw on each import.
+# ``seq`` is a number of the laptop's own sequence, shared with its events.
+_V2 = """
+CREATE TABLE witness (
+    device_id   TEXT NOT NULL REFERENCES devices (id),
+    seq         INTEGER NOT NULL,
+    recorded_at TEXT NOT NULL,
+    body        TEXT NOT NULL,          -- canonical JSON: the source and the heads it held
+    hash        TEXT NOT NULL,
+    sig         TEXT NOT NULL,
+    PRIMARY KEY (device_id, seq)
+) STRICT;
+
+CREATE TRIGGER witness_no_update BEFORE UPDATE ON witness
+BEGIN SELECT RAISE(ABORT, 'witness statements are append-only'); END;
+CREATE TRIGGER witness_no_delete BEFORE DELETE ON witness
+BEGIN SELECT RAISE(ABORT, 'witness statements are append-only'); END;
+"""
+
 # Each entry moves a file from user_version == index to index + 1.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+# A file this far along can be read (for reading only) without migrating: later migrations only
+# add tables, which readers treat as empty when they are missing.
+READABLE_FROM = 1
 
 # The tables this app creates; a file at user_version 0 holding any other table is not ours.
-OWN_TABLES = frozenset({"meta", "devices", "runs", "events", "chain_heads"})
+OWN_TABLES = frozenset({"meta", "devices", "runs", "events", "chain_heads", "witness"})

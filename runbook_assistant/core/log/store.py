@@ -36,7 +36,14 @@ from runbook_assistant.core.log.clock import (
 )
 from runbook_assistant.core.log.events import Event
 from runbook_assistant.core.log.identity import DeviceIdentity
-from runbook_assistant.core.log.schema import APPLICATION_ID, MIGRATIONS, OWN_TABLES, SCHEMA_VERSION
+from runbook_assistant.core.log.readonly import connect_read_only, discard_copy
+from runbook_assistant.core.log.schema import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    OWN_TABLES,
+    READABLE_FROM,
+    SCHEMA_VERSION,
+)
 from runbook_assistant.core.log.store_writer import RUN_COLUMNS, Writer
 
 __all__ = ["DeviceRecord", "RunRecord", "Store", "Writer"]
@@ -93,6 +100,7 @@ class Store:
         self._next_seq: int | None = None
         self._chain_ends: dict[str, tuple[int, str]] = {}
         self._hlc_synced_runs: set[str] = set()
+        self._private_copy: Path | None = None  # read-only: the private copy read instead
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -114,12 +122,13 @@ class Store:
             except OSError as exc:
                 raise StoreError(f"cannot create {path}: {exc.strerror}",
                                  "Choose a folder you can write to with --db.") from exc
-        conn = _connect(path, reason is not None, busy_timeout_ms)
+        conn, copy = _connect(path, reason is not None, busy_timeout_ms)
         store = cls(path, conn, identity, clock or SystemClock(), reason)
+        store._private_copy = copy
         try:
             store._prepare(busy_timeout_ms)
         except BaseException:
-            conn.close()
+            store.close()
             raise
         return store
 
@@ -132,13 +141,13 @@ class Store:
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             version = self._check_schema()
-            if version < SCHEMA_VERSION:
-                if self.readonly_reason is not None:
-                    raise StoreError(
-                        f"{self.path} needs updating to this version of Runbook Assistant, "
-                        f"but {self.readonly_reason}",
-                        "Open it once where it can be written, or use a writable copy.")
+            if version < SCHEMA_VERSION and self.readonly_reason is None:
                 self._migrate()
+            elif version < READABLE_FROM:
+                raise StoreError(
+                    f"{self.path} needs updating to this version of Runbook Assistant, "
+                    f"but {self.readonly_reason}",
+                    "Open it once where it can be written, or use a writable copy.")
             if self.readonly_reason is None and not conn.execute(
                     "SELECT 1 FROM devices WHERE id = ?", (self.device_id,)).fetchone():
                 conn.execute("BEGIN IMMEDIATE")
@@ -284,6 +293,8 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        discard_copy(self._private_copy)
+        self._private_copy = None
 
     def __enter__(self) -> Store:
         return self
@@ -315,21 +326,16 @@ def _unwritable_reason(path: Path) -> str | None:
     return None
 
 
-def _connect(path: Path, readonly: bool, busy_timeout_ms: int) -> sqlite3.Connection:
+def _connect(path: Path, readonly: bool,
+             busy_timeout_ms: int) -> tuple[sqlite3.Connection, Path | None]:
+    """The connection, and the private folder of the copy it reads (``readonly.py``), if any."""
     timeout = busy_timeout_ms / 1000
     try:
         if not readonly:
-            return sqlite3.connect(str(path), isolation_level=None, timeout=timeout)
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.OperationalError:
-            # A WAL file in a read-only folder without its -shm file: nobody can write there,
-            # so reading it as immutable is safe.
-            conn.close()
-            conn = sqlite3.connect(f"{uri}&immutable=1", uri=True, isolation_level=None,
-                                   timeout=timeout)
-        return conn
+            return sqlite3.connect(str(path), isolation_level=None, timeout=timeout), None
+        return connect_read_only(path, timeout)
     except sqlite3.Error as exc:
         raise store_errors.translate(path, exc, action="open") from exc
+    except OSError as exc:  # copying a database that cannot be opened in place
+        raise StoreError(f"cannot read {path}: {exc.strerror}",
+                         "Copy it to a folder you can write to and open the copy.") from exc

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+import stat
 from pathlib import Path
 
-from runbook_assistant.core.errors import StoreError
+from runbook_assistant.core.errors import RunbookAssistantError, StoreError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -42,6 +43,25 @@ def newer_schema_error(path: Path, found: int, known: int) -> StoreError:
         f"{path} was written by a newer version of Runbook Assistant "
         f"(database version {found}; this version knows up to {known})",
         "Update Runbook Assistant on this laptop, or open a copy with the newer version.")
+
+
+def check_regular_file(path: Path, error: type[RunbookAssistantError] = StoreError, *,
+                       missing_ok: bool = False) -> None:
+    """Refuse at once what is not a regular file (a folder, a FIFO, ``/dev/zero``): reading one
+    would block or never end. ``missing_ok``: a path that does not exist passes (a new file)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError as exc:
+        if missing_ok:
+            return
+        raise error(f"{path} not found") from exc
+    except OSError as exc:
+        raise error(f"cannot read {path}: {exc.strerror}") from exc
+    if stat.S_ISDIR(mode):
+        raise error(f"{path} is a folder, not a file", "Give the path of a file.")
+    if not stat.S_ISREG(mode):
+        raise error(f"{path} is not a regular file (a device, pipe or socket)",
+                    "Give the path of a file.")
 
 
 def check_header(path: Path) -> None:

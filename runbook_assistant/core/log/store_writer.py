@@ -22,6 +22,7 @@ from runbook_assistant.core.log.chain import (
 )
 from runbook_assistant.core.log.clock import format_wall_time, new_event_id, parse_hlc
 from runbook_assistant.core.log.events import GENESIS_HASH, Event, EventKind, canonical_json
+from runbook_assistant.core.log.witness import last_statement_seq
 
 if TYPE_CHECKING:
     from runbook_assistant.core.log.store import DeviceRecord, RunRecord, Store
@@ -159,10 +160,10 @@ def _load_next_seq(store: Store) -> int:
     ahead of the device's newest event, so seq order and HLC order agree."""
     row = store.conn.execute("SELECT seq, hlc FROM events WHERE device_id = ? "
                              "ORDER BY seq DESC LIMIT 1", (store.device_id,)).fetchone()
-    if row is None:
-        return 1
-    store.hlc.observe(row[1])
-    return int(row[0]) + 1
+    if row is not None:
+        store.hlc.observe(row[1])
+    # Witness statements take numbers of the same sequence.
+    return max(int(row[0]) if row else 0, last_statement_seq(store.conn, store.device_id)) + 1
 
 
 def _chain_end(store: Store, run_id: str) -> str:

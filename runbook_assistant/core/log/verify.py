@@ -75,6 +75,8 @@ class VerifyReport:
     problems: list[Problem] = field(default_factory=list)  # first bad event first
     signatures_checked: int = 0
     all_signatures: bool = False
+    source_kind: str = ""  # "database", "bundle" or "export" (set by ``proof.prove``)
+    checkpoints: list[Any] = field(default_factory=list)  # ``proof.Checkpoint`` per device
 
     @property
     def ok(self) -> bool:
@@ -87,17 +89,16 @@ class VerifyReport:
 
 def verify_store(store: Store, *, all_signatures: bool = False,
                  gap_free_devices: Collection[str] | None = None) -> VerifyReport:
-    """Verify an open store. By default this laptop's events must all be there, gap-free."""
-    gap_free = {store.device_id} if gap_free_devices is None else gap_free_devices
-    conn = store.conn
+    """Verify an open store by every rule of ``proof.prove`` (a database: every device that
+    recorded in it must have its whole sequence). ``gap_free_devices`` is kept for callers."""
+    from runbook_assistant.core.log.proof import prove
+    from runbook_assistant.core.log.verify_sources import connection_source
+
+    del gap_free_devices
     try:
-        if conn.in_transaction:  # inside ``store.writing()``: that transaction is the snapshot
-            return verify_connection(conn, "events", gap_free, all_signatures)
-        conn.execute("BEGIN")  # one snapshot for every table
-        try:
-            return verify_connection(conn, "events", gap_free, all_signatures)
-        finally:
-            conn.execute("COMMIT")
+        # inside ``store.writing()`` that transaction is the snapshot, else one of its own
+        source = connection_source(store.conn, str(store.path))
+        return prove(source, all_signatures=all_signatures)
     except sqlite3.Error as exc:
         from runbook_assistant.core.log import store_errors
 
@@ -153,13 +154,14 @@ def _chain_key(row: tuple[Any, ...]) -> tuple[str, str, int]:
 def verify_rows(rows: Sequence[tuple[Any, ...]], devices: Mapping[str, str], *,
                 chain_heads: Iterable[ChainHead] = (), gap_free_devices: Collection[str] = (),
                 all_signatures: bool = False, runs: Mapping[str, tuple[str, str]] | None = None,
-                presorted: bool = False) -> VerifyReport:
+                presorted: bool = False, heads_required: bool = False) -> VerifyReport:
     """The checks themselves, on stored rows (tuples in ``chain.EVENT_COLUMNS`` order).
 
     ``gap_free_devices``: devices whose every event must be present (seq 1, 2, 3 ... with no gap)
     — this laptop in its own database; a bundle or export may hold only some runs.
     ``runs``: ``{run_id: (runbook_sha256, runbook_text)}`` to check the stored runbook texts.
     ``presorted``: rows already come ordered by (device_id, run_id, seq).
+    ``heads_required``: every chain must have its signed head (else only gap-free devices').
     """
     rows = list(rows) if presorted else sorted(rows, key=_chain_key)
     report = VerifyReport(events_checked=len(rows), all_signatures=all_signatures)
@@ -185,7 +187,7 @@ def verify_rows(rows: Sequence[tuple[Any, ...]], devices: Mapping[str, str], *,
             report.chains_checked += 1
             head = heads.pop((device_id, str(run)), None)
             problem, checked = _check_chain(chain, device_rows, key, head, all_signatures,
-                                            complete)
+                                            complete or heads_required)
             report.signatures_checked += checked
             if problem is not None:
                 add(*problem)

@@ -29,6 +29,9 @@ INSERTED = "inserted"
 REHASHED = "re-hashed without the key"
 BAD_SIGNATURE = "bad signature"
 UNKNOWN_DEVICE = "unknown device"
+DAMAGED = "damaged"
+CUT = "cut"
+UNWITNESSED = "never seen by a trusted path"
 
 _EXPLAINED = {
     CHANGED: "its content no longer matches its hash: it was changed after it was recorded",
@@ -40,6 +43,9 @@ _EXPLAINED = {
     BAD_SIGNATURE: "its signature is not its device's (its content is vouched for by a later "
                    "signature: only the signature was altered)",
     UNKNOWN_DEVICE: "it is signed by a device whose key is not in the file",
+    DAMAGED: "SQLite's own check of the file failed",
+    CUT: "a witness holds more of this log than the file",
+    UNWITNESSED: "no trusted path vouches for this device's key",
 }
 
 
@@ -56,6 +62,11 @@ class Problem:
 
     def describe(self) -> str:
         """One line for people."""
+        detail = self.detail or _EXPLAINED.get(self.what, "")
+        if not self.device_id:  # about the file as a whole
+            return f"{self.what}: {detail}"
+        if self.event_id is None and self.seq is None:  # about a device as a whole
+            return f"device {self.device_id}: {self.what}: {detail}"
         where = f"event {self.event_id}" if self.event_id else "a missing event"
         seq = f", seq {self.seq}" if self.seq is not None else ""
         return f"{where} (device {self.device_id}{seq}): {self.what}: " + (

@@ -1,108 +1,236 @@
-"""What ``verify`` can read: an open store, a database or sync bundle file, a JSON export.
+"""What ``verify`` can read, as ``proof.LogSource``s: a database (or a copy), a sync bundle, a
+JSON export; each is then held to the same rules (``proof.prove``).
 
 JSON export shape (what ``verify FILE.json`` accepts)::
 
     {
-      "events":      [Event.to_dict(), ...],                      # required
-      "devices":     [{"id": ..., "public_key": "<hex>"}, ...],   # required
-      "chain_heads": [{"device_id", "run_id", "seq", "hash", "sig"}, ...]   # optional
+      "mode": "incident" | "exercise",                             # must agree with the run
+      "run": {"id", "title", "mode", "runbook_text", ...},         # checked against run_started
+      "events":      [Event.to_dict(), ...],                       # required
+      "devices":     [{"id": ..., "public_key": "<hex>"}, ...],    # required
+      "chain_heads": [{"device_id", "run_id", "seq", "hash", "sig"}, ...],  # one per chain
+      "manifest":    {"made_by", "fingerprint", "made_at", "app_version", "runs",
+                      "heads": [[device_id, run_id, seq, hash], ...], "event_count", "sig"}
     }
 
-Other keys (run, timeline rows, summaries) may be present; they are derived from the events, are
-not proof, and are ignored here. A database or sync bundle is a SQLite file with the tables
-``events``, ``devices`` and, when present, ``chain_heads`` and ``runs``.
+Other keys (timeline rows, summaries) are derived from the events, are not proof, and are
+ignored. A database or sync bundle is a SQLite file with the tables ``events``, ``devices`` and,
+when present, ``chain_heads``, ``runs``, ``witness`` (a database) and ``manifest`` (a bundle).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from runbook_assistant.core.errors import VerifyError
-from runbook_assistant.core.log.chain import ChainHead, dict_to_row
-from runbook_assistant.core.log.store_errors import SQLITE_HEADER
-from runbook_assistant.core.log.verify import (
-    VerifyReport,
-    device_keys,
-    verify_connection,
-    verify_rows,
+from runbook_assistant.core.log.chain import EVENT_COLUMNS, ChainHead, dict_to_row
+from runbook_assistant.core.log.identity import fingerprint_of
+from runbook_assistant.core.log.manifest import (
+    BUNDLE_APPLICATION_ID,
+    SignedManifest,
+    bundle_message,
+    read_export_manifest,
 )
+from runbook_assistant.core.log.proof import LogSource, prove
+from runbook_assistant.core.log.readonly import open_read_only
+from runbook_assistant.core.log.store import RunRecord
+from runbook_assistant.core.log.store_errors import SQLITE_HEADER, check_regular_file
+from runbook_assistant.core.log.verify import VerifyReport, device_keys
+from runbook_assistant.core.log.witness import read_statements
+
+_RUN_COLUMNS = ("id", "runbook_id", "runbook_version", "runbook_sha256", "runbook_text", "title",
+                "mode", "lang", "created_at", "device_id", "scenario_id")
+_MANIFEST_COLUMNS = ("format", "made_by", "fingerprint", "made_at", "app_version",
+                     "event_count", "sig")
 
 
-def verify_database(path: Path, *, all_signatures: bool = False,
-                    gap_free_devices: Collection[str] = ()) -> VerifyReport:
-    """Verify a database or sync bundle file without changing it; VerifyError when unreadable."""
-    conn = _open_read_only(path)
-    try:
-        table = _events_table(conn, path)
+# --- reading sources ----------------------------------------------------------------------------
+def connection_source(conn: sqlite3.Connection, name: str, *, table: str = "events",
+                      integrity: bool = True) -> LogSource:
+    """Everything a database or bundle connection holds, read in one snapshot (the caller's
+    transaction, or one of its own). ``integrity``: run ``PRAGMA integrity_check`` too."""
+    own = not conn.in_transaction
+    if own:
         conn.execute("BEGIN")
-        return verify_connection(conn, table, gap_free_devices, all_signatures)
-    except sqlite3.Error as exc:
-        raise VerifyError(f"cannot read {path}: it is damaged ({exc})",
-                          "Restore it from a backup or ask for a new copy.") from exc
+    try:
+        return _read_connection(conn, name, table, integrity)
     finally:
-        conn.close()
+        if own:
+            conn.execute("COMMIT")
 
 
-def verify_export(data: Any, *, source: str = "the export",
-                  all_signatures: bool = False) -> VerifyReport:
-    """Verify a JSON export already parsed (see the module docstring for its shape)."""
+def _read_connection(conn: sqlite3.Connection, name: str, table: str,
+                     integrity: bool) -> LogSource:
+    tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    rows = conn.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM {_quote(table)} "
+                        "ORDER BY device_id, run_id, seq").fetchall()
+    devices = dict(conn.execute("SELECT id, public_key FROM devices").fetchall())
+    heads = [ChainHead(*row) for row in conn.execute(
+        "SELECT device_id, run_id, seq, hash, sig FROM chain_heads")] \
+        if "chain_heads" in tables else []
+    runs = [RunRecord(*row) for row in conn.execute(
+        f"SELECT {', '.join(_RUN_COLUMNS)} FROM runs")] if "runs" in tables else None
+    problems: list[str] = []
+    if integrity:
+        found = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)")]
+        problems = [] if found == ["ok"] else found
+    if conn.execute("PRAGMA application_id").fetchone()[0] == BUNDLE_APPLICATION_ID:
+        return LogSource("bundle", name, rows, devices, heads, runs,
+                         manifest=_bundle_manifest(conn, runs or [], heads) if "manifest" in
+                         tables else None, manifest_required=True, integrity=problems,
+                         presorted=True)
+    return LogSource("database", name, rows, devices, heads, runs, integrity=problems,
+                     statements=read_statements(conn), whole_log=True, presorted=True)
+
+
+def _bundle_manifest(conn: sqlite3.Connection, runs: list[RunRecord],
+                     heads: list[ChainHead]) -> SignedManifest | None:
+    found = conn.execute(f"SELECT {', '.join(_MANIFEST_COLUMNS)} FROM manifest").fetchall()
+    if len(found) != 1:
+        return None
+    fmt, made_by, fingerprint, made_at, version, count, sig = found[0]
+    message = bundle_message(fmt, str(made_by), str(made_at), str(version), count,
+                             [r.id for r in runs], heads)
+    return SignedManifest("bundle", str(made_by), str(fingerprint), str(made_at),
+                          tuple(r.id for r in runs),
+                          tuple((h.device_id, h.run_id, h.seq, h.hash) for h in heads),
+                          count, message, str(sig))
+
+
+def export_source(data: Any, name: str = "the export") -> LogSource:
+    """A JSON export already parsed (see the module docstring for its shape)."""
     if not isinstance(data, dict) or not isinstance(data.get("events"), list):
-        raise VerifyError(f"{source} is not a Runbook Assistant export: no list of events")
+        raise VerifyError(f"{name} is not a Runbook Assistant export: no list of events")
     try:
         devices = device_keys(data.get("devices") or [])
         heads = [ChainHead(str(h["device_id"]), str(h["run_id"]), _int(h["seq"]),
                            str(h["hash"]), str(h["sig"])) for h in data.get("chain_heads") or []]
     except (KeyError, TypeError, AttributeError) as exc:
-        raise VerifyError(f"{source} has a malformed device or chain head list") from exc
+        raise VerifyError(f"{name} has a malformed device or chain head list") from exc
     if not all(isinstance(event, dict) for event in data["events"]):
-        raise VerifyError(f"{source} is not a Runbook Assistant export: an event is not an "
-                          "object")
+        raise VerifyError(f"{name} is not a Runbook Assistant export: an event is not an object")
     rows = [dict_to_row(event) for event in data["events"]]
-    return verify_rows(rows, devices, chain_heads=heads, all_signatures=all_signatures)
+    return LogSource("export", name, rows, devices, heads, _export_runs(data),
+                     manifest=read_export_manifest(data.get("manifest")),
+                     manifest_required=True)
 
 
-def verify_file(path: Path, *, all_signatures: bool = False,
-                gap_free_devices: Collection[str] = ()) -> VerifyReport:
-    """Verify whatever ``path`` holds: a database, a sync bundle or a JSON export."""
+def _export_runs(data: dict[str, Any]) -> list[RunRecord] | None:
+    """The run record an export claims; the top-level ``mode`` is a claim about it too."""
+    run = data.get("run")
+    if not isinstance(run, dict):
+        return None
+    record = RunRecord(*(run.get(name) for name in _RUN_COLUMNS))
+    claims = [record]
+    if "mode" in data and data["mode"] != record.mode:
+        claims.append(replace(record, mode=data["mode"]))
+    return claims
+
+
+def load_source(path: Path) -> LogSource:
+    """The source a file holds: a database, a sync bundle or a JSON export; VerifyError when
+    it is none of these or cannot be read."""
+    check_regular_file(path, VerifyError)
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
-    except FileNotFoundError as exc:
-        raise VerifyError(f"{path} not found") from exc
-    except IsADirectoryError as exc:
-        raise VerifyError(f"{path} is a folder, not a file") from exc
     except OSError as exc:
         raise VerifyError(f"cannot read {path}: {exc.strerror}") from exc
     if head == SQLITE_HEADER:
-        return verify_database(path, all_signatures=all_signatures,
-                               gap_free_devices=gap_free_devices)
+        return _database_source(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise VerifyError(f"{path} is not a database, a sync bundle or a JSON export",
                           "verify reads a Runbook Assistant database, a sync bundle (.sqlite) "
                           "or an export made with --format json.") from exc
-    return verify_export(data, source=str(path), all_signatures=all_signatures)
+    return export_source(data, str(path))
 
 
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+def _database_source(path: Path) -> LogSource:
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.OperationalError:
-            conn.close()  # WAL file in a read-only folder: read it as it is
-            conn = sqlite3.connect(f"{uri}&immutable=1", uri=True, isolation_level=None)
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise VerifyError(f"{path} is not a Runbook Assistant database or is damaged "
-                          f"({exc})") from exc
-    return conn
+        with open_read_only(path) as conn:
+            return connection_source(conn, str(path), table=_events_table(conn, path))
+    except sqlite3.Error as exc:
+        raise VerifyError(f"{path} is not a Runbook Assistant database or is damaged ({exc})",
+                          "Restore it from a backup or ask for a new copy.") from exc
+    except OSError as exc:  # copying it to read it privately
+        raise VerifyError(f"cannot read {path}: {exc.strerror}") from exc
+
+
+# --- verifying ----------------------------------------------------------------------------------
+def verify_path(path: Path, *, all_signatures: bool = False,
+                trusted: Collection[str] | None = None, trusted_fingerprints: Collection[str] = (),
+                witnesses: Sequence[Path] = ()) -> VerifyReport:
+    """Verify the file at ``path`` (held against each witness file); see ``proof.prove``.
+
+    ``trusted_fingerprints``: key fingerprints a person compared on paper; they count as
+    trusted. A witness that does not verify itself is refused (VerifyError).
+    """
+    source = load_source(path)
+    held = []
+    for witness_path in witnesses:
+        witness = load_source(witness_path)
+        check = prove(witness)
+        if not check.ok:
+            first = check.first_problem
+            assert first is not None
+            raise VerifyError(f"the witness {witness_path} does not verify itself: "
+                              f"{first.describe()}", "Give a witness that is intact.")
+        held.append(witness)
+    if trusted is not None or trusted_fingerprints:
+        wanted = {f.strip().upper() for f in trusted_fingerprints}
+        trusted = set(trusted or ()) | {d for d, key in source.devices.items()
+                                        if _fingerprint(key) in wanted}
+    return prove(source, all_signatures=all_signatures, trusted=trusted, witnesses=held)
+
+
+def vouched_by_database(path: Path, device_id: str) -> set[str]:
+    """The devices this laptop's own database vouches for: this laptop, and every device that
+    its signed witness statements name (those it imported). Empty when there is no database."""
+    if not path.is_file():
+        return {device_id}
+    try:
+        source = _database_source(path)
+    except VerifyError:
+        return {device_id}
+    report = prove(source, trusted={device_id})
+    return {c.device_id for c in report.checkpoints if c.trusted} | {device_id}
+
+
+def verify_database(path: Path, *, all_signatures: bool = False,
+                    gap_free_devices: Collection[str] = ()) -> VerifyReport:
+    """Verify a database or sync bundle file without changing it; VerifyError when unreadable.
+
+    (``gap_free_devices`` is kept for callers; every device that recorded in a database must
+    now be gap-free.)"""
+    del gap_free_devices
+    return prove(_database_source(path), all_signatures=all_signatures)
+
+
+def verify_export(data: Any, *, source: str = "the export",
+                  all_signatures: bool = False) -> VerifyReport:
+    """Verify a JSON export already parsed (see the module docstring for its shape)."""
+    return prove(export_source(data, source), all_signatures=all_signatures)
+
+
+def verify_file(path: Path, *, all_signatures: bool = False,
+                gap_free_devices: Collection[str] = ()) -> VerifyReport:
+    """Verify whatever ``path`` holds: a database, a sync bundle or a JSON export."""
+    del gap_free_devices
+    return prove(load_source(path), all_signatures=all_signatures)
+
+
+def _fingerprint(key: str) -> str | None:
+    try:
+        return fingerprint_of(key)
+    except (ValueError, TypeError):
+        return None
 
 
 def _events_table(conn: sqlite3.Connection, path: Path) -> str:
@@ -116,10 +244,13 @@ def _events_table(conn: sqlite3.Connection, path: Path) -> str:
     else:
         candidates = [name for name in tables if "event" in name.lower()]
     if len(candidates) != 1:
-        conn.close()
         raise VerifyError(f"{path} is a SQLite file but not a Runbook Assistant database or "
                           "sync bundle (no events and devices tables)")
     return candidates[0]
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _int(value: Any) -> int:

@@ -21,14 +21,13 @@ from typing import Any
 from runbook_assistant.core.atomic import atomic_path
 from runbook_assistant.core.errors import ExportError, SyncError
 from runbook_assistant.core.log.chain import EVENT_COLUMNS, ChainHead
-from runbook_assistant.core.log.events import canonical_json
+from runbook_assistant.core.log.manifest import BUNDLE_APPLICATION_ID, bundle_message
 from runbook_assistant.core.log.schema import APPLICATION_ID as DATABASE_ID
 from runbook_assistant.core.log.store import DeviceRecord, RunRecord
 from runbook_assistant.core.log.store_errors import SQLITE_HEADER
 
-BUNDLE_ID = 0x52425342  # "RBSB": PRAGMA application_id of a sync bundle
+BUNDLE_ID = BUNDLE_APPLICATION_ID  # "RBSB": PRAGMA application_id of a sync bundle
 BUNDLE_FORMAT = 1  # PRAGMA user_version: raised when the layout changes
-_MANIFEST_DOMAIN = "runbook-assistant sync bundle"
 
 RUN_COLUMNS = ("id", "runbook_id", "runbook_version", "runbook_sha256", "runbook_text", "title",
                "mode", "lang", "created_at", "device_id", "scenario_id")
@@ -82,13 +81,8 @@ class Bundle:
 def manifest_message(manifest: Manifest, run_ids: Sequence[str],
                      heads: Sequence[ChainHead]) -> bytes:
     """What the maker signs: the manifest, the runs and every chain head (seq and hash)."""
-    body = {
-        "format": manifest.format, "made_by": manifest.made_by, "made_at": manifest.made_at,
-        "app_version": manifest.app_version, "event_count": manifest.event_count,
-        "runs": sorted(run_ids),
-        "heads": sorted([str(h.device_id), str(h.run_id), h.seq, str(h.hash)] for h in heads),
-    }
-    return f"{_MANIFEST_DOMAIN}\n{canonical_json(body)}".encode()
+    return bundle_message(manifest.format, manifest.made_by, manifest.made_at,
+                          manifest.app_version, manifest.event_count, run_ids, heads)
 
 
 # --- writing ------------------------------------------------------------------------------------

@@ -10,25 +10,22 @@ fingerprint that laptop shows.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import sqlite3
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
-from itertools import groupby
-from operator import itemgetter
 from pathlib import Path
-from typing import Any
 
 from runbook_assistant import __version__
 from runbook_assistant.core.errors import ExportError, SyncError
 from runbook_assistant.core.log import store_errors
 from runbook_assistant.core.log.chain import EVENT_COLUMNS, ChainHead
 from runbook_assistant.core.log.clock import format_wall_time
-from runbook_assistant.core.log.identity import fingerprint_of, key_matches_device, verify_signature
+from runbook_assistant.core.log.identity import fingerprint_of
+from runbook_assistant.core.log.manifest import SignedManifest
+from runbook_assistant.core.log.proof import LogSource, prove
 from runbook_assistant.core.log.store import DeviceRecord, RunRecord, Store
-from runbook_assistant.core.log.verify import verify_rows
+from runbook_assistant.core.log.witness import statement_body
 from runbook_assistant.core.sync.bundle import (
     BUNDLE_FORMAT,
     DEVICE_COLUMNS,
@@ -45,9 +42,6 @@ __all__ = ["ExportResult", "ImportResult", "Signer", "check_bundle", "collect_bu
            "export_bundle", "import_bundle", "import_into"]
 
 _NOTHING = "Nothing was merged."
-# run_started payload keys that repeat the run's own record: the signed copy must agree.
-_RUN_FIELDS = ("runbook_id", "runbook_version", "runbook_sha256", "title", "mode", "lang",
-               "scenario_id")
 
 
 @dataclass(frozen=True)
@@ -170,7 +164,10 @@ def import_into(target: SyncTarget, path: Path, *, maker: str | None = None) -> 
                         f"{_NOTHING}")
     needed = {str(row[2]) for row in bundle.events} | {bundle.manifest.made_by}
     devices = [d for d in bundle.devices if d.id in needed]
-    merged = target.merge(SyncBatch(bundle.runs, devices, bundle.events, bundle.heads))
+    m = bundle.manifest
+    witness = statement_body(made_by=m.made_by, fingerprint=m.fingerprint, made_at=m.made_at,
+                             heads=bundle.heads)
+    merged = target.merge(SyncBatch(bundle.runs, devices, bundle.events, bundle.heads, witness))
     new_ids = {d.id for d in merged.new_devices}
     return ImportResult(path, bundle.manifest, bundle.runs, _signers(bundle, new_ids), merged)
 
@@ -181,89 +178,32 @@ def _signers(bundle: Bundle, new_ids: Collection[str]) -> list[Signer]:
 
 
 # --- checking -------------------------------------------------------------------------------
+def bundle_source(bundle: Bundle, source: Path | str) -> LogSource:
+    """The bundle as a ``LogSource``: verify's rules are the ones an import is held to."""
+    m = bundle.manifest
+    run_ids = [r.id for r in bundle.runs]
+    claim = SignedManifest("bundle", m.made_by, m.fingerprint, m.made_at, tuple(run_ids),
+                           tuple((h.device_id, h.run_id, h.seq, h.hash) for h in bundle.heads),
+                           m.event_count, manifest_message(m, run_ids, bundle.heads), m.sig)
+    return LogSource("bundle", str(source), bundle.events,
+                     {d.id: d.public_key for d in bundle.devices}, bundle.heads, bundle.runs,
+                     manifest=claim, manifest_required=True, presorted=True)
+
+
 def check_bundle(bundle: Bundle, source: Path | str) -> None:
     """Refuse (``SyncError``) a bundle whose manifest, chains, signatures or runs do not hold."""
     if bundle.manifest.format != BUNDLE_FORMAT:
         raise SyncError(f"{source} has a manifest of format {bundle.manifest.format!r}, not "
                         f"{BUNDLE_FORMAT}. {_NOTHING}")
-    keys = {d.id: d.public_key for d in bundle.devices}
-    # The events first: a bad event is named precisely; the manifest then vouches that no
-    # chain, run or event was added or left out.
     # ``read_bundle`` orders the rows by (device, run, seq): the order verify needs.
-    report = verify_rows(bundle.events, keys, chain_heads=bundle.heads,
-                         runs={r.id: (r.runbook_sha256, r.runbook_text) for r in bundle.runs},
-                         presorted=True)
+    report = prove(bundle_source(bundle, source))
     if not report.ok:
         first = report.first_problem
         assert first is not None
         raise _tampered(source, first.describe())
-    _check_manifest(bundle, keys, source)
-    _check_chains_whole(bundle, source)
-    _check_runs(bundle, source)
 
 
 def _tampered(source: Path | str, what: str) -> SyncError:
     return SyncError(f"{source} has been tampered with: {what}. {_NOTHING}",
                      "Ask for a new bundle from the laptop that made it, and compare its "
                      "fingerprint.")
-
-
-def _check_manifest(bundle: Bundle, keys: dict[str, str], source: Path | str) -> None:
-    m = bundle.manifest
-    key = keys.get(m.made_by)
-    if key is None or not key_matches_device(m.made_by, key):
-        raise _tampered(source, f"the key of the laptop that made it ({m.made_by}) is missing "
-                                "or is not that laptop's key")
-    message = manifest_message(m, [r.id for r in bundle.runs], bundle.heads)
-    if not verify_signature(key, message, m.sig):
-        raise _tampered(source, "its manifest (the list of runs and chain heads) is not signed "
-                                "by the laptop that made it: runs or chains were changed, "
-                                "added or left out")
-    if m.event_count != len(bundle.events):
-        raise _tampered(source, f"its manifest lists {m.event_count} events but it holds "
-                                f"{len(bundle.events)}")
-
-
-def _check_chains_whole(bundle: Bundle, source: Path | str) -> None:
-    """Every chain runs up to its signed head, and every head has its chain."""
-    last = {(str(device), str(run)): list(rows)[-1][3]
-            for (device, run), rows in groupby(bundle.events, key=itemgetter(2, 1))}
-    heads = {(str(h.device_id), str(h.run_id)): h.seq for h in bundle.heads}
-    for key, seq in last.items():
-        head = heads.get(key)
-        if head is None:
-            raise _tampered(source, f"the chain of device {key[0]} in run {key[1]} has no "
-                                    "signed chain head")
-        if head != seq:
-            raise _tampered(source, f"the chain of device {key[0]} in run {key[1]} ends at seq "
-                                    f"{seq}, but its signed chain head names seq {head}")
-    for key in heads.keys() - last.keys():
-        raise _tampered(source, f"every event of device {key[0]} in run {key[1]} is missing")
-
-
-def _check_runs(bundle: Bundle, source: Path | str) -> None:
-    """Each run's record must agree with its signed run_started event and its runbook text."""
-    started: dict[str, tuple[Any, ...]] = {}
-    for row in bundle.events:
-        if row[7] == "run_started":
-            started[str(row[1])] = row
-    runs = {r.id for r in bundle.runs}
-    for row in bundle.events:
-        if row[1] not in runs:
-            raise _tampered(source, f"event {row[0]} belongs to run {row[1]}, which it does not "
-                                    "hold")
-    for run in bundle.runs:
-        text_sha = hashlib.sha256(str(run.runbook_text).encode("utf-8")).hexdigest()
-        first = started.get(run.id)
-        if first is None:
-            raise _tampered(source, f"run {run.id} has no signed run_started event")
-        payload = json.loads(first[9])
-        disagree = [name for name in _RUN_FIELDS
-                    if name in payload and payload[name] != getattr(run, name)]
-        if text_sha != run.runbook_sha256:
-            disagree.append("runbook_text")
-        if first[2] != run.device_id:
-            disagree.append("device_id")
-        if disagree:
-            raise _tampered(source, f"the record of run {run.id} differs from its signed "
-                                    f"run_started event ({', '.join(disagree)})")

@@ -30,6 +30,7 @@ from runbook_assistant.core.log.chain import EVENT_COLUMNS, ChainHead
 from runbook_assistant.core.log.clock import format_wall_time
 from runbook_assistant.core.log.identity import fingerprint_of
 from runbook_assistant.core.log.store import DeviceRecord, RunRecord, Store
+from runbook_assistant.core.log.witness import record_statement
 from runbook_assistant.core.sync.bundle import DEVICE_COLUMNS, RUN_COLUMNS
 
 _NOTHING = "Nothing was merged."
@@ -45,6 +46,9 @@ class SyncBatch:
     devices: list[DeviceRecord]
     events: list[tuple[Any, ...]]
     heads: list[ChainHead]
+    # The witness statement to record with the merge (``witness.statement_body``): the heads
+    # this import saw. A target records it, signed, whenever the merge added anything.
+    witness: str | None = None
 
 
 @dataclass(frozen=True)
@@ -247,8 +251,11 @@ class StoreTarget:
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                plan = plan_merge(batch, self, now=format_wall_time(self.store.clock.now()))
+                now = format_wall_time(self.store.clock.now())
+                plan = plan_merge(batch, self, now=now)
                 self._write(plan)
+                if batch.witness is not None and not plan.result(0).nothing_new:
+                    record_statement(conn, self.store.identity, now, batch.witness)
                 conn.execute("COMMIT")
             finally:
                 if conn.in_transaction:
