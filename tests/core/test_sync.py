@@ -13,8 +13,8 @@ import pytest
 
 from runbook_assistant.core.errors import ExportError, SyncError
 from runbook_assistant.core.log.identity import DeviceIdentity
-from runbook_assistant.core.log.witness import read_statements
 from runbook_assistant.core.log.verify import verify_store
+from runbook_assistant.core.log.witness import read_statements
 from runbook_assistant.core.sync.bundle import BUNDLE_FORMAT, read_bundle
 from runbook_assistant.core.sync.exchange import import_bundle
 
