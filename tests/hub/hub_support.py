@@ -27,8 +27,9 @@ FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "engine" / "stor
 class HubProcess:
     """``runbook-assistant hub serve`` as its own process, which a test may kill."""
 
-    def __init__(self, database: str) -> None:
+    def __init__(self, database: str, workers: int = 1) -> None:
         self.database = database
+        self.workers = workers
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
@@ -37,7 +38,7 @@ class HubProcess:
     def start(self) -> HubProcess:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "runbook_assistant", "hub", "serve", "--database",
-             self.database, "--port", str(self.port)],
+             self.database, "--port", str(self.port), "--workers", str(self.workers)],
             stdout=subprocess.DEVNULL, stderr=self.log.open("ab"), env={**os.environ})
         deadline = time.monotonic() + 60
         while not self.healthy():
