@@ -461,6 +461,14 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "Sync bundles (*.sqlite *.db);;All files (*)":
         "Synchronisatiebundels (*.sqlite *.db);;Alle bestanden (*)",
     "Import a sync bundle": "Een synchronisatiebundel importeren",
+    # Team hub (settings, status bar)
+    "Team &hub:": "Team&hub:",
+    "https://hub.example.nl (empty: no team hub)": "https://hub.voorbeeld.nl (leeg: geen teamhub)",
+    "refused: {message}": "geweigerd: {message}",
+    "offline since {time} — working locally": "offline sinds {time} — er wordt lokaal doorgewerkt",
+    "syncing with the team hub…": "bezig met synchroniseren met de teamhub…",
+    "synced {n} s ago": "{n} s geleden gesynchroniseerd",
+    "synced {n} min ago": "{n} min geleden gesynchroniseerd",
     # Export menu
     "E&xport": "E&xporteren",
     "Export": "Exporteren",

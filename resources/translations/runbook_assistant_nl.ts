@@ -356,6 +356,29 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
     </message>
   </context>
   <context>
+    <name>HubSync</name>
+    <message>
+      <source>refused: {message}</source>
+      <translation>geweigerd: {message}</translation>
+    </message>
+    <message>
+      <source>offline since {time} — working locally</source>
+      <translation>offline sinds {time} — er wordt lokaal doorgewerkt</translation>
+    </message>
+    <message>
+      <source>syncing with the team hub…</source>
+      <translation>bezig met synchroniseren met de teamhub…</translation>
+    </message>
+    <message>
+      <source>synced {n} s ago</source>
+      <translation>{n} s geleden gesynchroniseerd</translation>
+    </message>
+    <message>
+      <source>synced {n} min ago</source>
+      <translation>{n} min geleden gesynchroniseerd</translation>
+    </message>
+  </context>
+  <context>
     <name>LibraryView</name>
     <message>
       <source>Loading the library…</source>
@@ -1268,6 +1291,10 @@ Openen?</translation>
       <translation>Je naam of initialen</translation>
     </message>
     <message>
+      <source>https://hub.example.nl (empty: no team hub)</source>
+      <translation>https://hub.voorbeeld.nl (leeg: geen teamhub)</translation>
+    </message>
+    <message>
       <source>&amp;Add folder…</source>
       <translation>Map &amp;toevoegen…</translation>
     </message>
@@ -1294,6 +1321,10 @@ Openen?</translation>
     <message>
       <source>Extra runbook &amp;folders:</source>
       <translation>Extra draaiboek&amp;mappen:</translation>
+    </message>
+    <message>
+      <source>Team &amp;hub:</source>
+      <translation>Team&amp;hub:</translation>
     </message>
     <message>
       <source>Municipality:</source>

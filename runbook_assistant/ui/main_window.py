@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.actions_ = MainActions(self)
         self.sync_actions: SyncActions | None = None  # File → Export/Import, with the engine
         self.export_menu: Any = None  # the Export menu, added with the engine
+        self.hub_sync: Any = None  # background sync with a team hub (ui/hub_sync.py)
         self.library_view.runbook_activated.connect(self.open_runbook)
         self.runs_view.run_activated.connect(self.open_run)
         self.tabs.tabCloseRequested.connect(self.close_tab)
@@ -118,6 +119,10 @@ class MainWindow(QMainWindow):
             from runbook_assistant.ui.export_menu import ExportMenu
 
             self.export_menu = ExportMenu(self)
+        if engine is not None and self.hub_sync is None:
+            from runbook_assistant.ui.hub_sync import attach_hub_sync
+
+            self.hub_sync = attach_hub_sync(self, self.settings, engine)
         self.runs_view.set_unavailable(engine is None)
         if engine is None:
             return

@@ -33,11 +33,13 @@ THEME = Setting("ui/theme", "system", "Colours: 'system' (follow the desktop), '
 FONT_SCALE = Setting("ui/font_scale", 1.0, "Text size as a factor of the normal size (0.8-2.5).")
 ACTOR = Setting("user/actor", "", "The name or initials recorded as who did something.")
 EXTRA_FOLDERS = Setting("library/extra_folders", (), "Runbook folders besides the bundled one.")
+HUB_URL = Setting("sync/hub_url", "", "The team hub to sync with in the background (empty: none).")
 LAST_RUN = Setting("runs/last", "", "The run that was in front when the app closed.")
 GEOMETRY = Setting("window/geometry", b"", "Main window position and size.")
 SPLITTER = Setting("window/splitter", b"", "Width of the library panel.")
 
-ALL_SETTINGS = (LANGUAGE, THEME, FONT_SCALE, ACTOR, EXTRA_FOLDERS, LAST_RUN, GEOMETRY, SPLITTER)
+ALL_SETTINGS = (LANGUAGE, THEME, FONT_SCALE, ACTOR, EXTRA_FOLDERS, HUB_URL, LAST_RUN, GEOMETRY,
+                SPLITTER)
 THEMES = ("system", "light", "dark")
 LANGUAGES = ("", "nl", "en")
 
@@ -136,6 +138,14 @@ class Settings(QObject):
         self._set(EXTRA_FOLDERS, json.dumps(unique, ensure_ascii=False))
 
     # --- where each run was ------------------------------------------------------------------
+    @property
+    def hub_url(self) -> str:
+        return self._get_str(HUB_URL).strip()
+
+    @hub_url.setter
+    def hub_url(self, value: str) -> None:
+        self._set(HUB_URL, value.strip())
+
     @property
     def last_run(self) -> str:
         return self._get_str(LAST_RUN)

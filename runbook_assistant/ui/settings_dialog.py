@@ -51,6 +51,9 @@ class SettingsDialog(QDialog):
         self.actor = QLineEdit(settings.actor, self)
         self.actor.setObjectName("actorSetting")
         self.actor.setPlaceholderText(self.tr("Your name or initials"))
+        self.hub_url = QLineEdit(settings.hub_url, self)
+        self.hub_url.setObjectName("hubUrlSetting")
+        self.hub_url.setPlaceholderText(self.tr("https://hub.example.nl (empty: no team hub)"))
         self.folders = QListWidget(self)
         self.folders.setObjectName("foldersSetting")
         self.folders.addItems([str(f) for f in settings.extra_folders])
@@ -76,6 +79,7 @@ class SettingsDialog(QDialog):
         folder_box.addWidget(self.folders)
         folder_box.addLayout(folder_buttons)
         form.addRow(self.tr("Extra runbook &folders:"), folder_box)
+        form.addRow(self.tr("Team &hub:"), self.hub_url)
         self.municipality = MunicipalityLabel(parent=self)
         form.addRow(self.tr("Municipality:"), self.municipality)
         buttons = QDialogButtonBox(
@@ -99,6 +103,7 @@ class SettingsDialog(QDialog):
     def apply(self) -> None:
         """Write every field to the settings (each change notifies the app once)."""
         self.settings.actor = self.actor.text()
+        self.settings.hub_url = self.hub_url.text()
         self.settings.font_scale = self.scale.value() / 100
         self.settings.theme = str(self.theme.currentData())
         self.settings.extra_folders = [Path(self.folders.item(i).text())

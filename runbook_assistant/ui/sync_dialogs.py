@@ -122,15 +122,7 @@ class SyncActions(QObject):
         return result
 
     def _refresh(self) -> None:
-        """Show the merged events: the list of open runs and every open run view."""
-        refresh_runs: Callable[[], object] | None = getattr(self._parent, "refresh_runs", None)
-        if refresh_runs is not None:
-            refresh_runs()
-        tabs = getattr(self._parent, "tabs", None)
-        for i in range(tabs.count() if tabs is not None else 0):
-            view = tabs.widget(i)
-            if hasattr(view, "refresh"):
-                view.refresh()
+        refresh_after_merge(self._parent)
 
     def _show(self, name: str, headline: str, details: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, headline,
@@ -138,6 +130,18 @@ class SyncActions(QObject):
         box.setObjectName(name)
         box.setInformativeText(details)
         box.exec()
+
+
+def refresh_after_merge(window: QWidget) -> None:
+    """Show merged events (a bundle import, a hub sync): the list of runs and every open run."""
+    refresh_runs: Callable[[], object] | None = getattr(window, "refresh_runs", None)
+    if refresh_runs is not None:
+        refresh_runs()
+    tabs = getattr(window, "tabs", None)
+    for i in range(tabs.count() if tabs is not None else 0):
+        view = tabs.widget(i)
+        if hasattr(view, "refresh"):
+            view.refresh()
 
 
 def export_summary(result: ExportResult) -> tuple[str, str]:
