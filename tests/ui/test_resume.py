@@ -45,7 +45,7 @@ def test_a_new_view_on_the_same_database_is_where_the_old_one_was(qtbot: Any,
         assert reopened.selected_step_id() == "get-backup-config"
         assert statuses(reopened) == before
         assert before["record-change"] == "done" and before["check-staffing"] == "skipped"
-        assert reopened.header.progress_text.text() == progress == "4 of 34 steps done"
+        assert reopened.header.progress_text.text() == progress == "4 of 39 steps done"
         assert reopened.list.isExpanded(reopened.model.section_index("offline-kit"))
     finally:
         again.close_store()
@@ -77,6 +77,6 @@ def test_the_app_reopens_open_runs_at_their_step(qtbot: Any, tmp_path: Path) -> 
         resumed = second.tabs.currentWidget()
         assert second.current_run_id() == run_id
         assert resumed.selected_step_id() == "inform-board"
-        assert resumed.header.progress_text.text() == "2 of 34 steps done"
+        assert resumed.header.progress_text.text() == "2 of 39 steps done"
     finally:
         again.close_store()

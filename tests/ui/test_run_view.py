@@ -45,7 +45,7 @@ def test_sections_show_progress_and_only_the_current_one_is_open(view: Any) -> N
     assert view.selected_step_id() == "appoint-lead"
     branch = view.model.section_index("rollback-succeeded").data(MetaRole)
     assert "waiting for the decision “Does the rollback restore the network?”" in branch
-    assert view.header.progress_text.text() == "0 of 34 steps done"
+    assert view.header.progress_text.text() == "0 of 39 steps done"
 
 
 def test_a_step_row_shows_its_role_markers_and_countdown(view: Any) -> None:
@@ -72,7 +72,7 @@ def test_space_checks_the_step_after_the_commit_and_moves_on(qtbot: Any, view: A
     assert "done by Anna at" in step_row(view, "appoint-lead").data(MetaRole)
     assert section_text(view, "scale-up") == "Scale up — 1/5"
     assert view.selected_step_id() == "stop-freeze"
-    assert view.header.progress_text.text() == "1 of 34 steps done"
+    assert view.header.progress_text.text() == "1 of 39 steps done"
     # Only the rows that changed are announced; the model is never reset.
     assert resets == []
     assert 0 < len(changed) <= 4
@@ -305,7 +305,7 @@ def test_models_pass_the_model_tester(qtbot: Any, qtmodeltester: Any, view: Any)
 def test_the_run_view_speaks_dutch(qtbot: Any, view: Any, translations: Any) -> None:
     translations.use("nl")
     qtbot.waitUntil(lambda: view.header.who.text() == "Jij: Anna")
-    assert view.header.progress_text.text() == "0 van 34 stappen gedaan"
+    assert view.header.progress_text.text() == "0 van 39 stappen gedaan"
     assert view.model.step_index("appoint-lead").data(RowInfoRole).countdown == \
         "uiterlijk over 5 min"
     assert "wacht op het besluit" in view.model.section_index("rollback-succeeded").data(

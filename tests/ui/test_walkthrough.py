@@ -122,6 +122,7 @@ def test_a_whole_playbook_by_keyboard(qtbot: Any, settings: Any, engine: Engine,
     person.check("appoint-lead")
     person.note("stop-freeze", "Freeze announced by phone to all teams and the supplier")
     person.check("stop-freeze", "record-change", "check-staffing", "inform-board")
+    person.check("inform-ciso", "check-attack", "check-data", "check-personal-data", "check-safety")
     person.check("get-kit", "console-access", "get-backup-config")
     person.skip("phones", "Everyone is in the crisis room; no phones needed")
     person.check("keep-log")
@@ -141,7 +142,7 @@ def test_a_whole_playbook_by_keyboard(qtbot: Any, settings: Any, engine: Engine,
                  "plan-evaluation", "update-runbook")
 
     assert events(db, run_id) == person.expected
-    assert view.header.progress_text.text() == "37 of 37 steps done"
+    assert view.header.progress_text.text() == "42 of 42 steps done"
     assert view.model.section_index("rollback-failed").data() == "Rollback failed — not taken"
     fresh = Engine.open(db)
     stored = {e.step_id: e for e in fresh.events(run_id)}
