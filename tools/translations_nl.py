@@ -81,6 +81,8 @@ DUTCH: dict[str, str | tuple[str, str]] = {
         "De checklist van deze uitvoering kan in deze versie niet worden getoond; dit is het "
         "draaiboek zoals het werd uitgevoerd.",
     "Select a runbook first.": "Kies eerst een draaiboek.",
+    "The list of open runs could not be refreshed: %1":
+        "De lijst met open uitvoeringen kon niet worden bijgewerkt: %1",
     "Runs are unavailable: the database could not be opened.":
         "Uitvoeringen zijn niet beschikbaar: de database kon niet worden geopend.",
     "<h2>Runbook Assistant</h2><p>Ctrl+F: search the library · Enter: open the runbook<br/>"

@@ -527,6 +527,10 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
   <context>
     <name>MainWindow</name>
     <message>
+      <source>The list of open runs could not be refreshed: %1</source>
+      <translation>De lijst met open uitvoeringen kon niet worden bijgewerkt: %1</translation>
+    </message>
+    <message>
       <source>EXERCISE</source>
       <translation>OEFENING</translation>
     </message>

@@ -11,6 +11,7 @@ its interface the window uses when present: ``select_step(step_id)``, the signal
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,12 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from runbook_assistant.core.errors import RunbookAssistantError
 from runbook_assistant.ui import resources
 from runbook_assistant.ui.errors import guarded
 from runbook_assistant.ui.library_view import LibraryView
 from runbook_assistant.ui.main_actions import MainActions
 from runbook_assistant.ui.open_runs_view import OpenRunsView
 from runbook_assistant.ui.settings import FONT_SCALE_STEP, GEOMETRY, SPLITTER, Settings
+
+log = logging.getLogger("runbook_assistant.ui")
 
 if TYPE_CHECKING:
     from runbook_assistant.ui.runbook_reader import RunbookReader
@@ -141,11 +145,22 @@ class MainWindow(QMainWindow):
             self.open_run(last)
 
     def refresh_runs(self) -> None:
+        """Bring the list of open runs up to date (every few seconds, and after a change).
+
+        This runs unasked, from a timer: a failure is logged and shown in the status bar, never
+        as a modal dialog that would stop the window behind a message nobody asked for.
+        """
         if self.engine is None:
             return
-        runs = guarded(self, lambda: self.engine.runs(open_only=True))
-        if runs is not None:
-            self.runs_view.set_runs(runs)
+        try:
+            runs = self.engine.runs(open_only=True)
+        except RunbookAssistantError as exc:
+            log.warning("the list of open runs could not be refreshed: %s", exc.message)
+            self.statusBar().showMessage(
+                self.tr("The list of open runs could not be refreshed: %1").replace(
+                    "%1", exc.message), 10000)
+            return
+        self.runs_view.set_runs(runs)
 
     # --- opening things -----------------------------------------------------------------------
     def open_runbook(self, runbook_id: str) -> RunbookReader | None:

@@ -13,12 +13,14 @@ Signals the main window uses: ``current_step_changed(step_id)`` (remembered per 
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QVBoxLayout, QWidget
 
+from runbook_assistant.core.errors import RunbookAssistantError
 from runbook_assistant.core.log.clock import Clock
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.runbook.model import Step
@@ -33,6 +35,8 @@ from runbook_assistant.ui.step_detail import StepDetail
 from runbook_assistant.ui.step_list import StepTreeModel
 from runbook_assistant.ui.step_search import StepSearchBar
 from runbook_assistant.ui.step_tree_view import StepTreeView
+
+log = logging.getLogger("runbook_assistant.ui")
 
 if TYPE_CHECKING:
     from runbook_assistant.core.run.engine import Engine
@@ -174,9 +178,20 @@ class RunView(QWidget):
             self.header.set_actor(self.actor)
 
     # --- reading the run -------------------------------------------------------------------------
-    def refresh(self, now: datetime | None = None) -> RunState | None:
-        """Re-read the run's state from the engine and show what changed."""
-        state = guarded(self, lambda: self.engine.state(self.run_id, now))
+    def refresh(self, now: datetime | None = None, *, quiet: bool = False) -> RunState | None:
+        """Re-read the run's state from the engine and show what changed.
+
+        ``quiet`` (the view's own timer): a failure is logged, never shown as a modal dialog
+        that nobody asked for and that would stop the clock behind it.
+        """
+        if quiet:
+            try:
+                state = self.engine.state(self.run_id, now)
+            except RunbookAssistantError as exc:
+                log.warning("run %s could not be re-read: %s", self.run_id, exc.message)
+                return None
+        else:
+            state = guarded(self, lambda: self.engine.state(self.run_id, now))
         if state is None:
             return None
         previous = self.state
@@ -208,7 +223,8 @@ class RunView(QWidget):
         stale = (self._last_full is None or now < self._last_full
                  or now - self._last_full >= FULL_REFRESH)
         if due or stale:
-            self.refresh(now)
+            if self.refresh(now, quiet=True) is None:
+                return
             self._fire_reminders(now)
         self._repaint(self.model.set_now(now))
 
