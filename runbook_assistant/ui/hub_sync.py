@@ -71,7 +71,8 @@ class HubSync(QObject):
         self.request.connect(self.worker.run)
         self.worker.synced.connect(self._synced)
         self.worker.failed.connect(self._failed)
-        self.worker_thread.start()
+        # The thread starts with the first sync: a laptop without a hub never runs it, and a
+        # window that is deleted without being closed leaves no thread running behind it.
         self.label = QLabel(window)
         self.label.setObjectName("hubStatus")
         window.statusBar().addPermanentWidget(self.label)
@@ -99,6 +100,8 @@ class HubSync(QObject):
         on = bool(self.settings.hub_url)
         self.label.setVisible(on)
         if on:
+            if not self.worker_thread.isRunning():
+                self.worker_thread.start()
             self.timer.start()
             self.ticker.start()
             self.sync_now()
@@ -119,8 +122,9 @@ class HubSync(QObject):
         """Stop the timers and let the worker thread finish its sync (on closing the window)."""
         self.timer.stop()
         self.ticker.stop()
-        self.worker_thread.quit()
-        self.worker_thread.wait()
+        if self.worker_thread.isRunning():
+            self.worker_thread.quit()
+            self.worker_thread.wait()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window:
