@@ -39,19 +39,24 @@ def _core_errors(func: F) -> F:
 @cli.command("export")
 @click.argument("run_ref", metavar="RUN")
 @click.option("--format", "fmt", required=True, metavar="FORMAT",
-              help="md, html, csv, json, pdf, report (HTML, or PDF when FILE ends in .pdf) or "
-                   "debrief (exercise runs).")
+              help="md, html, csv, json, pdf, report or letter (HTML, or PDF when FILE ends in "
+                   ".pdf) or debrief (exercise runs).")
 @click.option("-o", "--output", "output", required=True, metavar="FILE",
               type=click.Path(dir_okay=False), help="The file to write (replaced if it exists).")
 @click.option("--lang", "lang", type=click.Choice(["nl", "en"]), default=None,
-              help="Language of the export (default: the run's).")
+              help="Language of the export (default: the run's; for the letter the app's).")
 @pass_app
 @_core_errors
 def export(app: AppContext, run_ref: str, fmt: str, output: str, lang: str | None) -> None:
-    """Export run RUN: its timeline, decisions and signed chain heads, or the incident report.
+    """Export run RUN: its timeline, decisions and signed chain heads, the incident report, or
+    the council information letter.
 
     Exercise runs say EXERCISE (OEFENING) on every page. `verify FILE.json` checks a JSON export.
     """
+    if fmt.strip().lower() == "letter" and lang is None:
+        from runbook_assistant.core.i18n import system_lang
+
+        lang = app.lang or system_lang()  # the council's language, not the runbook's
     written = export_run(app.engine, run_ref, fmt, Path(output), lang=lang)
     click.echo(str(written))
 

@@ -8,6 +8,19 @@ from __future__ import annotations
 
 LANGS = ("nl", "en")
 
+
+def system_lang() -> str:
+    """The language of the environment's locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``) if the
+    app speaks it, else English: the default language of what the app writes for people."""
+    import os
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            lang = value.split("_")[0].split(".")[0].lower()
+            return lang if lang in LANGS else "en"
+    return "en"
+
 _LABELS: dict[str, dict[str, str]] = {
     "en": {
         "exercise": "EXERCISE",

@@ -94,7 +94,9 @@ class ExportMenu:
         if not run_id or engine is None:
             return None
         try:
-            data = load_run(engine, run_id)
+            # The council letter is in the app's language, whatever the runbook's.
+            data = load_run(engine, run_id,
+                            lang=ui_lang() if fmt.startswith("letter") else None)
         except RunbookAssistantError as exc:
             show_error(window, exc)
             return None

@@ -78,6 +78,10 @@ class FormatInfo:
 FORMATS: tuple[FormatInfo, ...] = (
     FormatInfo("report", "Incident report (HTML)", "Incidentrapport (HTML)", ".html"),
     FormatInfo("report-pdf", "Incident report (PDF)", "Incidentrapport (PDF)", ".pdf"),
+    FormatInfo("letter", "Council information letter (HTML)", "Raadsinformatiebrief (HTML)",
+               ".html"),
+    FormatInfo("letter-pdf", "Council information letter (PDF)", "Raadsinformatiebrief (PDF)",
+               ".pdf"),
     FormatInfo("pdf", "Timeline (PDF)", "Tijdlijn (PDF)", ".pdf"),
     FormatInfo("html", "Timeline (HTML)", "Tijdlijn (HTML)", ".html"),
     FormatInfo("md", "Timeline (Markdown)", "Tijdlijn (Markdown)", ".md"),
@@ -86,7 +90,7 @@ FORMATS: tuple[FormatInfo, ...] = (
     FormatInfo("debrief", "Exercise debrief", "Evaluatie van de oefening", ".html",
                exercise_only=True),
 )
-FORMAT_NAMES = ("md", "html", "csv", "json", "pdf", "report", "debrief")
+FORMAT_NAMES = ("md", "html", "csv", "json", "pdf", "report", "letter", "debrief")
 
 _RENDERERS: dict[str, Renderer] = {}
 
@@ -108,8 +112,10 @@ def suggested_file_name(data: RunData, fmt: str) -> str:
     safe = "".join(c if c.isalnum() or c in " -_.," else "_" for c in title).strip() or "run"
     started = data.local(data.state.started_at)
     stem = f"{started:%Y-%m-%d} {safe[:70]}" if started else safe[:70]
-    kind = {"report": "report", "report-pdf": "report", "debrief": "debrief"}.get(fmt)
-    words = {"report": {"nl": "rapport"}, "debrief": {"nl": "evaluatie"}}
+    kind = {"report": "report", "report-pdf": "report", "debrief": "debrief",
+            "letter": "letter", "letter-pdf": "letter"}.get(fmt)
+    words = {"report": {"nl": "rapport"}, "debrief": {"nl": "evaluatie"},
+             "letter": {"nl": "raadsinformatiebrief"}}
     suffix = f" - {words[kind].get(data.lang, kind)}" if kind else ""
     info = format_info(fmt)
     return f"{stem.strip()}{suffix}{info.extension if info else '.' + fmt}"
@@ -180,9 +186,9 @@ def export_checklist(runbook: Runbook, out_path: Path | str, *, contacts: Contac
 
 def _known_format(fmt: str, target: Path) -> str:
     name = (fmt or "").strip().lower()
-    if name == "report" and target.suffix.lower() == ".pdf":
-        return "report-pdf"
-    if name not in FORMAT_NAMES and name != "report-pdf":
+    if name in ("report", "letter") and target.suffix.lower() == ".pdf":
+        return f"{name}-pdf"
+    if name not in FORMAT_NAMES and name not in ("report-pdf", "letter-pdf"):
         raise ExportError(f"unknown format '{fmt}'", hint="use one of: " + ", ".join(FORMAT_NAMES))
     return name
 
@@ -199,8 +205,13 @@ def _pdf(kind: str) -> Renderer:
         from runbook_assistant.core.export.pdf_pages import report_pages, timeline_pages
         from runbook_assistant.core.rendering import write_pdf
 
-        pages = (report_pages(data, progress) if kind == "report"
-                 else timeline_pages(data, progress))
+        if kind == "letter":
+            from runbook_assistant.core.export.letter import letter_pages
+
+            pages = letter_pages(data, progress)
+        else:
+            pages = (report_pages(data, progress) if kind == "report"
+                     else timeline_pages(data, progress))
         with atomic_path(target) as temp:
             write_pdf(pages, temp, progress)
             progress.check()
@@ -232,12 +243,14 @@ def _built_in() -> dict[str, Renderer]:
     from runbook_assistant.core.export.csv_out import render_csv
     from runbook_assistant.core.export.html import render_report_html, render_timeline_html
     from runbook_assistant.core.export.json_out import render_json
+    from runbook_assistant.core.export.letter import render_letter_html
     from runbook_assistant.core.export.markdown import render_markdown
 
     return {"md": _text(render_markdown), "html": _text(render_timeline_html),
             "csv": _text(render_csv), "json": _text(render_json),
             "report": _text(render_report_html), "pdf": _pdf("timeline"),
-            "report-pdf": _pdf("report"), "debrief": _debrief}
+            "report-pdf": _pdf("report"), "letter": _text(render_letter_html),
+            "letter-pdf": _pdf("letter"), "debrief": _debrief}
 
 
 def _debrief(data: RunData, target: Path, progress: Progress) -> None:

@@ -64,7 +64,7 @@ class RunData:
     chain_heads: list[ChainHead]
     exported_at: datetime
     lang: str
-    tz: tzinfo | None = None  # None: the computer's local time zone
+    tz: tzinfo | None = None  # None: the computer's local time zone (load_run: the municipality's)
     # The laptop that exports: it signs the manifest of a JSON export (None: no manifest).
     signer: DeviceIdentity | None = field(default=None, repr=False)
     _state: RunState | None = field(default=None, repr=False)
@@ -166,6 +166,12 @@ def load_run(source: Engine | Store, run_id: str, *, lang: str | None = None,
     if lang is not None and lang not in LANGS:
         raise ExportError(f"unknown language '{lang}'", hint="use nl or en")
     exported_at = now or (clock.now() if clock is not None else datetime.now(UTC))
+    if tz is None:
+        # Times as the municipality reads them, its zone named on every export; the computer's
+        # own zone only when the municipality's is unknown here.
+        from runbook_assistant.core.comms.municipality import load_municipality
+
+        tz = load_municipality().tz()
     return RunData(record=record, runbook=runbook, events=events, devices=devices,
                    chain_heads=heads, exported_at=exported_at, lang=lang or record.lang or "en",
                    tz=tz, signer=store.identity)
