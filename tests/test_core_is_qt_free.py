@@ -55,4 +55,4 @@ def test_every_non_pdf_export_runs_without_qt(tmp_path) -> None:
     result = subprocess.run([sys.executable, "-c", EXPORT_ALL, str(tmp_path)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.split()[0] == "6"  # report, html, md, csv, json, checklist
+    assert result.stdout.split()[0] == "7"  # report, letter, html, md, csv, json, checklist
