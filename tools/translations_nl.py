@@ -27,6 +27,41 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "Severity|medium": "middel",
     "Severity|high": "hoog",
     "Severity|critical": "kritiek",
+    # --- run keys (ui/run_keys.py) ------------------------------------------------------------
+    "Library &pane": "&Paneel met bibliotheek",
+    "Alt+1 … Alt+6": "Alt+1 … Alt+6",
+    "Side tab: timeline, decisions, notes, contacts, messages, services (the focus goes into it)":
+        "Zijtabblad: tijdlijn, besluiten, notities, contactpersonen, berichten, diensten (de "
+        "cursor gaat erin)",
+    "Ctrl+Tab": "Ctrl+Tab",
+    "Next side tab": "Volgend zijtabblad",
+    "Esc": "Esc",
+    "From a side tab or the details: back to the steps": "Vanuit een zijtabblad of de details: "
+                                                         "terug naar de stappen",
+    "F6": "F6",
+    "Between the steps and the side tab": "Wisselen tussen de stappen en het zijtabblad",
+    "Tab / Shift+Tab": "Tab / Shift+Tab",
+    "Next / previous field (tables too)": "Volgend / vorig veld (ook vanuit tabellen)",
+    "1 / 2 / 3 / 4": "1 / 2 / 3 / 4",
+    "Services tab: the selected service is up, degraded, down or restored":
+        "Tabblad diensten: de gekozen dienst is beschikbaar, verminderd, uitgevallen of "
+        "hersteld",
+    "Ctrl+Enter": "Ctrl+Enter",
+    "Messages tab: mark the message as sent": "Tabblad berichten: het bericht is verstuurd",
+    "Ctrl+C": "Ctrl+C",
+    "Contacts or messages tab: copy the number or the text":
+        "Tabblad contactpersonen of berichten: het nummer of de tekst kopiëren",
+    "Ctrl+Shift+W": "Ctrl+Shift+W",
+    "Close the run (asks for a summary)": "De uitvoering afsluiten (vraagt om een samenvatting)",
+    "Ctrl+Shift+P": "Ctrl+Shift+P",
+    "Exercise: pause or resume the exercise clock": "Oefening: de oefenklok pauzeren of "
+                                                    "laten doorlopen",
+    "Ctrl+Shift+J": "Ctrl+Shift+J",
+    "Exercise: jump to the next inject": "Oefening: naar de volgende inject springen",
+    "Ctrl+Shift+↑ / Ctrl+Shift+↓": "Ctrl+Shift+↑ / Ctrl+Shift+↓",
+    "Exercise: clock faster / slower": "Oefening: oefenklok sneller / langzamer",
+    "Ctrl+Shift+O": "Ctrl+Shift+O",
+    "Exercise: write an observation": "Oefening: een waarneming schrijven",
     # --- library ----------------------------------------------------------------------------
     "Loading the library…": "De bibliotheek wordt geladen…",
     "The library is empty. Add a folder of runbooks in Settings.":

@@ -472,6 +472,10 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
       <translation>&amp;Afsluiten</translation>
     </message>
     <message>
+      <source>Library &amp;pane</source>
+      <translation>&amp;Paneel met bibliotheek</translation>
+    </message>
+    <message>
       <source>&amp;Search the library</source>
       <translation>&amp;Zoeken in de bibliotheek</translation>
     </message>
@@ -1040,6 +1044,110 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
         <numerusform>%n te laat</numerusform>
         <numerusform>%n te laat</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>Alt+1 … Alt+6</source>
+      <translation>Alt+1 … Alt+6</translation>
+    </message>
+    <message>
+      <source>Side tab: timeline, decisions, notes, contacts, messages, services (the focus goes into it)</source>
+      <translation>Zijtabblad: tijdlijn, besluiten, notities, contactpersonen, berichten, diensten (de cursor gaat erin)</translation>
+    </message>
+    <message>
+      <source>Ctrl+Tab</source>
+      <translation>Ctrl+Tab</translation>
+    </message>
+    <message>
+      <source>Next side tab</source>
+      <translation>Volgend zijtabblad</translation>
+    </message>
+    <message>
+      <source>Esc</source>
+      <translation>Esc</translation>
+    </message>
+    <message>
+      <source>From a side tab or the details: back to the steps</source>
+      <translation>Vanuit een zijtabblad of de details: terug naar de stappen</translation>
+    </message>
+    <message>
+      <source>F6</source>
+      <translation>F6</translation>
+    </message>
+    <message>
+      <source>Between the steps and the side tab</source>
+      <translation>Wisselen tussen de stappen en het zijtabblad</translation>
+    </message>
+    <message>
+      <source>Tab / Shift+Tab</source>
+      <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+      <source>Next / previous field (tables too)</source>
+      <translation>Volgend / vorig veld (ook vanuit tabellen)</translation>
+    </message>
+    <message>
+      <source>1 / 2 / 3 / 4</source>
+      <translation>1 / 2 / 3 / 4</translation>
+    </message>
+    <message>
+      <source>Services tab: the selected service is up, degraded, down or restored</source>
+      <translation>Tabblad diensten: de gekozen dienst is beschikbaar, verminderd, uitgevallen of hersteld</translation>
+    </message>
+    <message>
+      <source>Ctrl+Enter</source>
+      <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+      <source>Messages tab: mark the message as sent</source>
+      <translation>Tabblad berichten: het bericht is verstuurd</translation>
+    </message>
+    <message>
+      <source>Ctrl+C</source>
+      <translation>Ctrl+C</translation>
+    </message>
+    <message>
+      <source>Contacts or messages tab: copy the number or the text</source>
+      <translation>Tabblad contactpersonen of berichten: het nummer of de tekst kopiëren</translation>
+    </message>
+    <message>
+      <source>Ctrl+Shift+W</source>
+      <translation>Ctrl+Shift+W</translation>
+    </message>
+    <message>
+      <source>Close the run (asks for a summary)</source>
+      <translation>De uitvoering afsluiten (vraagt om een samenvatting)</translation>
+    </message>
+    <message>
+      <source>Ctrl+Shift+P</source>
+      <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+      <source>Exercise: pause or resume the exercise clock</source>
+      <translation>Oefening: de oefenklok pauzeren of laten doorlopen</translation>
+    </message>
+    <message>
+      <source>Ctrl+Shift+J</source>
+      <translation>Ctrl+Shift+J</translation>
+    </message>
+    <message>
+      <source>Exercise: jump to the next inject</source>
+      <translation>Oefening: naar de volgende inject springen</translation>
+    </message>
+    <message>
+      <source>Ctrl+Shift+↑ / Ctrl+Shift+↓</source>
+      <translation>Ctrl+Shift+↑ / Ctrl+Shift+↓</translation>
+    </message>
+    <message>
+      <source>Exercise: clock faster / slower</source>
+      <translation>Oefening: oefenklok sneller / langzamer</translation>
+    </message>
+    <message>
+      <source>Ctrl+Shift+O</source>
+      <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+      <source>Exercise: write an observation</source>
+      <translation>Oefening: een waarneming schrijven</translation>
     </message>
   </context>
   <context>

@@ -291,6 +291,14 @@ class ExercisePanel(QFrame):
     def _speed(self, speed: int) -> None:
         self.set_speed(speed)
 
+    def step_speed(self, delta: int) -> None:
+        """One speed faster (+1) or slower (-1) than now, within ``SPEEDS`` (the keyboard's)."""
+        now = self.session.clock.speed
+        at = SPEEDS.index(now) if now in SPEEDS else 0
+        wanted = SPEEDS[max(0, min(len(SPEEDS) - 1, at + delta))]
+        if wanted != now:
+            self.set_speed(wanted)
+
     def _pause(self, checked: bool) -> None:
         action = self.session.pause if checked else self.session.resume
         if guarded(self, lambda: action(self.actor())) is not None:

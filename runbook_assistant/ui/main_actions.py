@@ -28,8 +28,9 @@ class MainActions:
         self.settings = self._action("settings", [QKeySequence("Ctrl+,")], self._open_settings)
         self.quit = self._action("quit", [QKeySequence("Ctrl+Q")], w.quit)
         self.search = self._action("search", [QKeySequence("Ctrl+F")],
-                                   w.library_view.focus_search)
-        self.runs = self._action("focusRuns", [QKeySequence("Ctrl+R")], w.runs_view.focus_list)
+                                   lambda: self._in_pane(w.library_view.focus_search))
+        self.runs = self._action("focusRuns", [QKeySequence("Ctrl+R")],
+                                 lambda: self._in_pane(w.runs_view.focus_list))
         self.larger = self._action("zoomIn", [QKeySequence("Ctrl++"), QKeySequence("Ctrl+="),
                                               QKeySequence(QKeySequence.StandardKey.ZoomIn)],
                                    lambda: w.zoom(+1))
@@ -41,6 +42,10 @@ class MainActions:
                                      lambda: self._step_tab(+1))
         self.prev_tab = self._action("previousTab", [QKeySequence("Ctrl+PgUp")],
                                      lambda: self._step_tab(-1))
+        self.library_pane = self._action("toggleLibrary", [QKeySequence("Ctrl+L")],
+                                         lambda: w.show_library_pane(not w.left.isVisible()))
+        self.library_pane.setCheckable(True)
+        self.library_pane.setChecked(True)
         self.help = self._action("shortcuts", [QKeySequence("F1")], self._show_shortcuts)
         self.about = self._action("about", [], self._show_about)
 
@@ -50,7 +55,7 @@ class MainActions:
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.settings, self.quit])
         self.view_menu = QMenu(bar)
-        self.view_menu.addActions([self.search, self.runs])
+        self.view_menu.addActions([self.library_pane, self.search, self.runs])
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.larger, self.smaller, self.normal])
         self.view_menu.addSeparator()
@@ -80,6 +85,7 @@ class MainActions:
                 (self.close_tab, translate("MainActions", "&Close tab")),
                 (self.settings, translate("MainActions", "S&ettings…")),
                 (self.quit, translate("MainActions", "&Quit")),
+                (self.library_pane, translate("MainActions", "Library &pane")),
                 (self.search, translate("MainActions", "&Search the library")),
                 (self.runs, translate("MainActions", "Go to open &runs")),
                 (self.larger, translate("MainActions", "&Larger text")),
@@ -95,7 +101,8 @@ class MainActions:
         """(keys, what) for every action with a shortcut, plus the list keys."""
         rows = [(translate("MainActions", "Enter"),
                  translate("MainActions", "Open the selected runbook or run"))]
-        for action in (self.search, self.start_run, self.runs, self.close_tab, self.next_tab,
+        for action in (self.search, self.library_pane, self.start_run, self.runs, self.close_tab,
+                       self.next_tab,
                        self.prev_tab, self.larger, self.smaller, self.normal, self.settings,
                        self.help, self.quit):
             keys = action.shortcuts()
@@ -104,10 +111,16 @@ class MainActions:
                 rows.append((keys[0].toString(QKeySequence.SequenceFormat.NativeText), text))
         return rows
 
+    def _in_pane(self, focus: Callable[[], object]) -> None:
+        self.window.show_library_pane(True)  # a hidden pane comes back for its keys
+        focus()
+
     def _step_tab(self, delta: int) -> None:
         tabs = self.window.tabs
         if tabs.count():
             tabs.setCurrentIndex((tabs.currentIndex() + delta) % tabs.count())
+            # The focus goes with the tab (a run's steps), not left behind in a side table.
+            tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _show_shortcuts(self) -> None:
         from runbook_assistant.ui.shortcuts_dialog import ShortcutsDialog

@@ -340,6 +340,15 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(resources.APP_NAME)
 
     # --- text size, layout, events ------------------------------------------------------------
+    def show_library_pane(self, shown: bool) -> None:
+        """Show or hide the left pane (library and open runs): a small screen needs the room."""
+        self.left.setVisible(shown)
+        self.actions_.library_pane.setChecked(shown)
+        if not shown and self.left.isAncestorOf(QApplication.focusWidget()):
+            current = self.tabs.currentWidget()
+            if current is not None:
+                current.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def zoom(self, steps: int) -> None:
         """Make text larger (+1) or smaller (-1); 0 resets. The app follows the setting."""
         if steps == 0:

@@ -27,6 +27,7 @@ from runbook_assistant.core.runbook.model import Step
 from runbook_assistant.ui.errors import guarded
 from runbook_assistant.ui.run_commands import KEY_HELP, RunCommands
 from runbook_assistant.ui.run_header import RunHeader
+from runbook_assistant.ui.run_keys import RUN_KEYS_HELP, install_run_keys
 from runbook_assistant.ui.run_side_panel import RunSidePanel
 from runbook_assistant.ui.run_timers import RunTimers, next_deadline
 from runbook_assistant.ui.settings import ACTOR, Settings
@@ -133,6 +134,7 @@ class RunView(QWidget):
         from runbook_assistant.ui.exercise_panel import attach_exercise_panel
 
         self.exercise = attach_exercise_panel(self)  # exercise runs only: clock, injects, notes
+        self.keys = install_run_keys(self)
 
         now = self.clock.now()
         self.refresh(now)
@@ -400,7 +402,8 @@ class RunView(QWidget):
     @classmethod
     def shortcuts(cls) -> list[tuple[str, str]]:
         """(keys, what) for the F1 dialog."""
-        return [(translate("RunView", keys), translate("RunView", what)) for keys, what in KEY_HELP]
+        return [(translate("RunView", keys), translate("RunView", what))
+                for keys, what in (*KEY_HELP, *RUN_KEYS_HELP)]
 
     def closeEvent(self, event: Any) -> None:
         if self._remember.isActive():

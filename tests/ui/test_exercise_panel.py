@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from hand_clock import HandClock
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from runbook_assistant.core import paths
 from runbook_assistant.core.library.catalog import Library
@@ -236,3 +237,27 @@ def test_the_reader_shows_when_steps_were_last_rehearsed(main: Any, engine: Engi
     assert first[0] == "Stel één coördinator ICT-storing aan" and first[2] == "4 min"
     assert box.table.item(1, 1).text() == "never rehearsed"
     assert attach_rehearsal(RunbookReader(library.get(SCENARIO), main), engine) is None
+
+
+def test_the_exercise_controls_by_keys(qtbot: Any, main: Any, engine: Engine,
+                                       library: Library, clock: HandClock) -> None:
+    run_id = start_exercise(engine, library)
+    view = main.open_run(run_id)
+    panel = panel_of(view)
+    panel.tick()
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    view.list.setFocus()
+    qtbot.waitUntil(view.list.hasFocus)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    QTest.keyClick(view.list, Qt.Key.Key_J, ctrl_shift)
+    qtbot.waitUntil(lambda: inject_offsets(engine, run_id) == [0, 180])
+    QTest.keyClick(view.list, Qt.Key.Key_Up, ctrl_shift)
+    qtbot.waitUntil(lambda: panel.session.clock.speed > 1)
+    QTest.keyClick(view.list, Qt.Key.Key_Down, ctrl_shift)
+    qtbot.waitUntil(lambda: panel.session.clock.speed == 1)
+    QTest.keyClick(view.list, Qt.Key.Key_P, ctrl_shift)
+    qtbot.waitUntil(lambda: panel.session.clock.paused)
+    QTest.keyClick(view.list, Qt.Key.Key_O, ctrl_shift)
+    qtbot.waitUntil(panel.observation.hasFocus)
