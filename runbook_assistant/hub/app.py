@@ -117,7 +117,8 @@ def create_app(url: str, *, pool_size: int = 10) -> Starlette:
             path = Path(folder) / "push.sqlite"
             path.write_bytes(body)
             try:
-                result = import_into(PgTarget(conn, caller.org), path)
+                target = PgTarget(conn, caller.org)
+                result = import_into(target, path, complete=target.complete)
             except SyncError as exc:
                 message = exc.message.replace(str(path), f"the push of device {caller.device_id}")
                 log.info("push refused: %s", message)
@@ -139,8 +140,10 @@ def create_app(url: str, *, pool_size: int = 10) -> Starlette:
         identity = hub.identity
         assert identity is not None
         cursor = _cursor(call.args)
+        whole = call.args.get("whole") == "1"
         with tempfile.TemporaryDirectory(prefix="runbook-hub-") as folder:
-            answer = pull_bundle(conn, caller.org, cursor, identity, Path(folder) / "pull.sqlite")
+            answer = pull_bundle(conn, caller.org, cursor, identity, Path(folder) / "pull.sqlite",
+                                 whole=whole)
             headers = {HEADER_CURSOR: str(answer.cursor)}
             if answer.path is None:
                 return Response(status_code=204, headers=headers)

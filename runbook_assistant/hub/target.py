@@ -19,8 +19,9 @@ from runbook_assistant.core.errors import SyncError
 from runbook_assistant.core.log.chain import EVENT_COLUMNS
 from runbook_assistant.core.log.clock import format_wall_time
 from runbook_assistant.core.log.store import RunRecord
-from runbook_assistant.core.sync.bundle import DEVICE_COLUMNS, RUN_COLUMNS
+from runbook_assistant.core.sync.bundle import DEVICE_COLUMNS, RUN_COLUMNS, Bundle
 from runbook_assistant.core.sync.merge import MergePlan, MergeResult, SyncBatch, plan_merge
+from runbook_assistant.core.sync.tails import complete_bundle
 from runbook_assistant.hub.db import tenant
 
 _NOTHING = "Nothing was merged."
@@ -64,6 +65,15 @@ class PgTarget:
         row = self._one("SELECT hash FROM events WHERE org = %s AND device_id = %s AND "
                         "run_id = %s AND seq = %s", self.org, device_id, run_id, seq)
         return str(row[0]) if row else None
+
+    def complete(self, bundle: Bundle) -> Bundle:
+        """Put back the events of the pushed runs that the hub holds (the laptop left them
+        out); the completed bundle is then checked whole."""
+        with tenant(self.conn, self.org):
+            rows = self.conn.execute(
+                f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE org = %s AND "
+                "run_id = ANY(%s)", (self.org, [r.id for r in bundle.runs])).fetchall()
+        return complete_bundle(bundle, rows)
 
     # --- writing ----------------------------------------------------------------------------
     def merge(self, batch: SyncBatch) -> MergeResult:

@@ -210,3 +210,23 @@ def test_fifty_laptops_pushing_at_once_all_land(hub: HubProcess, tmp_path: Path)
     assert count_rows(hub.database, "events") == 50 * per_laptop
     sync_database(laptops[0].db, hub.url, laptops[0].identity)
     assert len(event_ids_in(laptops[0].folder)) == 25 * per_laptop
+
+
+def test_a_laptop_database_that_lost_what_its_cursor_says_gets_the_runs_whole(
+        hub: HubProcess, laptops: dict[str, Laptop]) -> None:
+    a, b = laptops["a"], laptops["b"]
+    for laptop in (a, b):
+        laptop.enrol(hub.database, "utrecht")
+    run_id = a.start()
+    a.client(hub.url).push()
+    b.client(hub.url).pull()
+    b.close()
+    b.db.unlink()  # the database starts over; the cursor beside it remains
+    for extra in b.db.parent.glob(b.db.name + "-*"):
+        extra.unlink()
+    b = laptops["b"] = Laptop(b.folder)
+    a.note(run_id, "Later")
+    a.client(hub.url).push()  # the hub sends b only this tail, which b cannot complete ...
+    pulled = b.client(hub.url).pull()  # ... so it asks again for the run whole
+    assert pulled.imported is not None
+    assert b.event_ids() == a.event_ids()

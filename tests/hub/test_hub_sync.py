@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hub_support import HubProcess, Laptop, count_rows
 
 from runbook_assistant.core.log.verify import verify_store
+from runbook_assistant.core.sync.exchange import collect_bundle
 from runbook_assistant.core.sync.hub_client import HubRefused
 
 
@@ -89,9 +92,12 @@ def test_the_same_push_twice_adds_nothing_and_a_repeated_pull_changes_nothing(
     assert a.client(hub.url).push().receipt is None  # the hub's heads say it has it all
     # Even sent again whole (as after a lost answer), the hub adds nothing.
     client = a.client(hub.url)
-    client.runs_to_push = lambda: [run_id]  # type: ignore[method-assign]
+    client.runs_to_push = lambda _theirs=None: [run_id]  # type: ignore[method-assign]
     again = client.push()
     assert again.receipt is not None and again.new_events == 0
+    for _ in range(2):
+        receipt = json.loads(client._post_bundle(collect_bundle(a.store, [run_id])))
+        assert receipt["receipt"]["new_events"] == 0
     assert count_rows(hub.database, "events") == len(a.event_ids())
 
     b.client(hub.url).pull()

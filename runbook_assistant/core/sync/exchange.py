@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -153,11 +153,15 @@ def import_bundle(store: Store, path: Path) -> ImportResult:
         return import_into(target, path)
 
 
-def import_into(target: SyncTarget, path: Path, *, maker: str | None = None) -> ImportResult:
+def import_into(target: SyncTarget, path: Path, *, maker: str | None = None,
+                complete: Callable[[Bundle], Bundle] | None = None) -> ImportResult:
     """``import_bundle`` for any sync target; ``maker``: the device that must have made it
-    (a hub's answer is signed by the hub's own key)."""
+    (a hub's answer is signed by the hub's own key); ``complete``: puts back what the sender
+    left out because the target holds it (``tails.complete_bundle``), before the checks."""
     path = Path(path)
     bundle = read_bundle(path)
+    if complete is not None:
+        bundle = complete(bundle)
     check_bundle(bundle, path)
     if maker is not None and bundle.manifest.made_by != maker:
         raise SyncError(f"{path} was not made by {maker} but by {bundle.manifest.made_by}. "

@@ -25,9 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from runbook_assistant.core.errors import ExportError, SyncError
+from runbook_assistant.core.log.chain import EVENT_COLUMNS
 from runbook_assistant.core.log.identity import DeviceIdentity, device_id_of, fingerprint_of
 from runbook_assistant.core.log.store import Store
-from runbook_assistant.core.sync.exchange import ImportResult, export_bundle, import_into
+from runbook_assistant.core.sync.bundle import Bundle, write_bundle
+from runbook_assistant.core.sync.exchange import ImportResult, collect_bundle, import_into
 from runbook_assistant.core.sync.hub_protocol import (
     API,
     BUNDLE_TYPE,
@@ -36,6 +38,7 @@ from runbook_assistant.core.sync.hub_protocol import (
     signed_headers,
 )
 from runbook_assistant.core.sync.merge import StoreTarget
+from runbook_assistant.core.sync.tails import complete_bundle, trim_bundle
 
 TIMEOUT = 60.0  # seconds for one request; a full pull of a big organisation takes a few
 
@@ -46,6 +49,8 @@ class HubUnreachable(SyncError):
 
 class HubRefused(SyncError):
     """The hub answered and refused (not enrolled, tampered push, forked history, ...)."""
+
+    status = 0  # the HTTP status of the refusal (0: refused here, e.g. a bad receipt)
 
 
 @dataclass(frozen=True)
@@ -120,7 +125,9 @@ class HubClient:
             return HubRefused(f"the hub at {self.url} is unavailable: {answer['error']}",
                               answer.get("hint") or None)
         message = answer.get("error") or f"it answered HTTP {status}"
-        return HubRefused(f"the hub refused: {message}", answer.get("hint") or None)
+        refused = HubRefused(f"the hub refused: {message}", answer.get("hint") or None)
+        refused.status = status
+        return refused
 
     # --- the hub's key, pinned ------------------------------------------------------------
     def _state(self) -> dict[str, Any]:
@@ -159,10 +166,16 @@ class HubClient:
         return key
 
     # --- push and pull --------------------------------------------------------------------
-    def runs_to_push(self) -> list[str]:
-        """The runs in which this laptop holds a chain the hub lacks or holds shorter."""
+    def hub_heads(self) -> dict[tuple[str, str], tuple[int, str]]:
+        """(seq, hash) of the last event the hub holds of each (device, run) chain."""
         _, _, data = self.request("GET", f"{API}/heads")
-        theirs = {(str(d), str(r)): (int(s), str(h)) for d, r, s, h in _json(data)["heads"]}
+        return {(str(d), str(r)): (int(s), str(h)) for d, r, s, h in _json(data)["heads"]}
+
+    def runs_to_push(self, theirs: dict[tuple[str, str], tuple[int, str]] | None = None
+                     ) -> list[str]:
+        """The runs in which this laptop holds a chain the hub lacks or holds shorter."""
+        if theirs is None:
+            theirs = self.hub_heads()
         ours = self.store.conn.execute(
             "SELECT device_id, run_id, seq, hash FROM chain_heads").fetchall()
         wanted = set()
@@ -173,20 +186,25 @@ class HubClient:
         return sorted(wanted)
 
     def push(self) -> PushResult:
-        """Send every run the hub lacks part of, as one bundle; the hub's signed receipt."""
+        """Send every run the hub lacks part of, as one bundle without the events the hub
+        holds (the hub puts them back before checking it whole); the hub's signed receipt."""
         key = self.hub_key()
-        run_ids = self.runs_to_push()
+        theirs = self.hub_heads()
+        run_ids = self.runs_to_push(theirs)
         if not run_ids:
             return PushResult(self.url, 0, 0, None)
-        with tempfile.TemporaryDirectory(prefix="runbook-push-") as folder:
-            path = Path(folder) / "push.sqlite"
-            try:
-                exported = export_bundle(self.store, path, run_ids)
-            except ExportError as exc:
-                raise SyncError(f"cannot push: {exc.message.removeprefix('cannot export: ')}",
-                                exc.hint) from exc
-            body = path.read_bytes()
-        _, _, data = self.request("POST", f"{API}/push", body, BUNDLE_TYPE)
+        try:
+            bundle = collect_bundle(self.store, run_ids)
+        except ExportError as exc:
+            raise SyncError(f"cannot push: {exc.message.removeprefix('cannot export: ')}",
+                            exc.hint) from exc
+        trimmed = trim_bundle(bundle, theirs)
+        try:
+            data = self._post_bundle(trimmed)
+        except HubRefused as exc:
+            if exc.status != 422 or len(trimmed.events) == len(bundle.events):
+                raise
+            data = self._post_bundle(bundle)  # the hub lacked what it said it held: all of it
         try:
             receipt = Receipt.from_json(_json(data))
         except (KeyError, TypeError) as exc:
@@ -196,28 +214,58 @@ class HubClient:
                              f"hub key pinned here ({fingerprint_of(key)})",
                              "Someone else may answer at that address; ask the hub's "
                              "administrator for its fingerprint.")
-        return PushResult(self.url, len(exported.runs), exported.manifest.event_count, receipt)
+        return PushResult(self.url, len(bundle.runs), bundle.manifest.event_count, receipt)
+
+    def _post_bundle(self, bundle: Bundle) -> bytes:
+        with tempfile.TemporaryDirectory(prefix="runbook-push-") as folder:
+            path = Path(folder) / "push.sqlite"
+            write_bundle(path, bundle)
+            body = path.read_bytes()
+        return self.request("POST", f"{API}/push", body, BUNDLE_TYPE)[2]
 
     def pull(self) -> PullResult:
         """Merge the runs changed on the hub since the last pull (checked whole, as a bundle)."""
         key = self.hub_key()
         cursor = int(self._state().get(self.url, {}).get("cursor", 0))
-        status, headers, data = self.request("GET", f"{API}/pull?cursor={cursor}")
-        new_cursor = int(headers.get(HEADER_CURSOR.lower()) or cursor)
-        imported = None
-        if status == 200 and data:
-            with tempfile.TemporaryDirectory(prefix="runbook-pull-") as folder:
-                path = Path(folder) / "pull.sqlite"
-                path.write_bytes(data)
-                try:
-                    with StoreTarget(self.store) as target:
-                        imported = import_into(target, path, maker=device_id_of(bytes.fromhex(key)))
-                except SyncError as exc:
-                    raise type(exc)(exc.message.replace(str(path), f"the answer of {self.url}"),
-                                    exc.hint) from exc
+        try:
+            new_cursor, imported = self._pull(key, f"{API}/pull?cursor={cursor}", cursor)
+        except HubUnreachable:
+            raise
+        except SyncError:
+            if cursor == 0:
+                raise
+            # This database lacks events the hub thought it had (restored from a backup?):
+            # ask for the changed runs whole.
+            new_cursor, imported = self._pull(key, f"{API}/pull?cursor={cursor}&whole=1",
+                                              cursor)
         if new_cursor != cursor:
             self._remember(cursor=new_cursor)
         return PullResult(self.url, new_cursor, imported)
+
+    def _pull(self, key: str, path: str, cursor: int) -> tuple[int, ImportResult | None]:
+        status, headers, data = self.request("GET", path)
+        new_cursor = int(headers.get(HEADER_CURSOR.lower()) or cursor)
+        if status != 200 or not data:
+            return new_cursor, None
+        with tempfile.TemporaryDirectory(prefix="runbook-pull-") as folder:
+            answer = Path(folder) / "pull.sqlite"
+            answer.write_bytes(data)
+            try:
+                with StoreTarget(self.store) as target:
+                    return new_cursor, import_into(
+                        target, answer, maker=device_id_of(bytes.fromhex(key)),
+                        complete=self._complete)
+            except SyncError as exc:
+                raise type(exc)(exc.message.replace(str(answer), f"the answer of {self.url}"),
+                                exc.hint) from exc
+
+    def _complete(self, bundle: Bundle) -> Bundle:
+        """Put back the events of the pulled runs this laptop holds (the hub left them out)."""
+        run_ids = [r.id for r in bundle.runs]
+        rows = self.store.conn.execute(
+            f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE run_id IN "
+            f"({', '.join('?' * len(run_ids))})", run_ids).fetchall() if run_ids else []
+        return complete_bundle(bundle, rows)
 
 
 def _json(data: bytes) -> dict[str, Any]:
