@@ -100,10 +100,10 @@ def prove(source: LogSource, *, all_signatures: bool = False,
     report = verify_rows(rows, source.devices, chain_heads=source.heads, presorted=True,
                          all_signatures=all_signatures, heads_required=True)
     report.source_kind = source.kind
-    problems: list[Problem] = [Problem("", None, None, DAMAGED, f"SQLite's integrity check of "
+    problems: list[Problem] = [Problem("", None, None, DAMAGED, f"SQLite's own check of "
                                        f"the file says: {line}") for line in source.integrity[:5]]
     problems += report.problems
-    chains = _chains(rows)
+    chains = _chains(rows) if source.statements or witnesses else {}
     valid = _valid_statements(source, problems)
     if source.whole_log:
         problems += _gaps(rows, source.statements, _imported(valid))
@@ -153,26 +153,37 @@ def _imported(statements: list[Statement]) -> set[str]:
 
 def _gaps(rows: list[tuple[Any, ...]], statements: list[Statement],
           imported: set[str]) -> list[Problem]:
-    seqs: dict[str, dict[int, tuple[Any, ...] | None]] = {}
-    for r in rows:
-        if type(r[3]) is int:
-            seqs.setdefault(str(r[2]), {})[r[3]] = r
+    stated: dict[str, list[int]] = {}
     for st in statements:
         if type(st.seq) is int:
-            seqs.setdefault(st.device_id, {}).setdefault(st.seq, None)
+            stated.setdefault(st.device_id, []).append(st.seq)
     problems = []
-    for device, numbers in seqs.items():
-        if device in imported or len(numbers) == max(numbers):
-            continue
-        missing = next(n for n in range(1, max(numbers) + 1) if n not in numbers)
-        after = min(n for n in numbers if n > missing)
-        row = numbers[after]
-        where = f"event {row[0]} in run {row[1]}" if row else "a witness statement"
-        problems.append(Problem(device, missing, None, REMOVED,
-                                f"seq {missing} of this device is missing from its log (the "
-                                f"next one present is seq {after}, {where})",
-                                str(row[1]) if row else None))
+    seen: set[str] = set()
+    for device, device_rows in groupby(rows, key=itemgetter(2)):
+        seen.add(str(device))
+        problems += _device_gap(str(device), list(device_rows), stated.get(str(device), []),
+                                imported)
+    for device in stated.keys() - seen:
+        problems += _device_gap(device, [], stated[device], imported)
     return problems
+
+
+def _device_gap(device: str, device_rows: list[tuple[Any, ...]], stated: list[int],
+                imported: set[str]) -> list[Problem]:
+    """The first number missing from the device's sequence (events and statements together)."""
+    if device in imported:
+        return []
+    seqs = [r[3] for r in device_rows if type(r[3]) is int] + stated
+    if not seqs or len(set(seqs)) == max(seqs):  # 1..n, each once: whole (the usual case)
+        return []
+    numbers = set(seqs)
+    missing = next(n for n in range(1, max(numbers) + 1) if n not in numbers)
+    after = min(n for n in numbers if n > missing)
+    row = next((r for r in device_rows if r[3] == after), None)
+    where = f"event {row[0]} in run {row[1]}" if row else "a witness statement"
+    return [Problem(device, missing, None, REMOVED,
+                    f"seq {missing} of this device is missing from its log (the next one "
+                    f"present is seq {after}, {where})", str(row[1]) if row else None)]
 
 
 # --- 4. run records -------------------------------------------------------------------------

@@ -31,6 +31,13 @@ def damaged_error(path: Path) -> StoreError:
         "`runbook-assistant verify FILE` checks a file.")
 
 
+def incomplete_error(path: Path, what: str) -> StoreError:
+    return StoreError(
+        f"{path} is damaged: {what}; nothing is shown rather than part of the record",
+        "Run `runbook-assistant verify` on it; restore it from a backup or a sync bundle, or "
+        "repair a copy with SQLite's REINDEX (the events themselves are kept in the table).")
+
+
 def busy_error(path: Path) -> StoreError:
     return StoreError(
         f"{path} is busy: another program is writing to it; nothing was recorded",

@@ -97,7 +97,7 @@ def verify_store(store: Store, *, all_signatures: bool = False,
     del gap_free_devices
     try:
         # inside ``store.writing()`` that transaction is the snapshot, else one of its own
-        source = connection_source(store.conn, str(store.path))
+        source = connection_source(store.conn, str(store.path), thorough=all_signatures)
         return prove(source, all_signatures=all_signatures)
     except sqlite3.Error as exc:
         from runbook_assistant.core.log import store_errors

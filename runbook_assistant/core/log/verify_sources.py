@@ -30,6 +30,7 @@ from typing import Any
 from runbook_assistant.core.errors import VerifyError
 from runbook_assistant.core.log.chain import EVENT_COLUMNS, ChainHead, dict_to_row
 from runbook_assistant.core.log.identity import fingerprint_of
+from runbook_assistant.core.log.integrity import sqlite_problems
 from runbook_assistant.core.log.manifest import (
     BUNDLE_APPLICATION_ID,
     SignedManifest,
@@ -51,21 +52,22 @@ _MANIFEST_COLUMNS = ("format", "made_by", "fingerprint", "made_at", "app_version
 
 # --- reading sources ----------------------------------------------------------------------------
 def connection_source(conn: sqlite3.Connection, name: str, *, table: str = "events",
-                      integrity: bool = True) -> LogSource:
+                      integrity: bool = True, thorough: bool = False) -> LogSource:
     """Everything a database or bundle connection holds, read in one snapshot (the caller's
-    transaction, or one of its own). ``integrity``: run ``PRAGMA integrity_check`` too."""
+    transaction, or one of its own). ``integrity``: SQLite's own checks too (``thorough``: the
+    full ``integrity_check``; else ``quick_check`` and the index counts)."""
     own = not conn.in_transaction
     if own:
         conn.execute("BEGIN")
     try:
-        return _read_connection(conn, name, table, integrity)
+        return _read_connection(conn, name, table, integrity, thorough)
     finally:
         if own:
             conn.execute("COMMIT")
 
 
-def _read_connection(conn: sqlite3.Connection, name: str, table: str,
-                     integrity: bool) -> LogSource:
+def _read_connection(conn: sqlite3.Connection, name: str, table: str, integrity: bool,
+                     thorough: bool) -> LogSource:
     tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     rows = conn.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM {_quote(table)} "
                         "ORDER BY device_id, run_id, seq").fetchall()
@@ -75,10 +77,7 @@ def _read_connection(conn: sqlite3.Connection, name: str, table: str,
         if "chain_heads" in tables else []
     runs = [RunRecord(*row) for row in conn.execute(
         f"SELECT {', '.join(_RUN_COLUMNS)} FROM runs")] if "runs" in tables else None
-    problems: list[str] = []
-    if integrity:
-        found = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(20)")]
-        problems = [] if found == ["ok"] else found
+    problems = sqlite_problems(conn, thorough=thorough, table=table) if integrity else []
     if conn.execute("PRAGMA application_id").fetchone()[0] == BUNDLE_APPLICATION_ID:
         return LogSource("bundle", name, rows, devices, heads, runs,
                          manifest=_bundle_manifest(conn, runs or [], heads) if "manifest" in
@@ -132,7 +131,7 @@ def _export_runs(data: dict[str, Any]) -> list[RunRecord] | None:
     return claims
 
 
-def load_source(path: Path) -> LogSource:
+def load_source(path: Path, *, thorough: bool = False) -> LogSource:
     """The source a file holds: a database, a sync bundle or a JSON export; VerifyError when
     it is none of these or cannot be read."""
     check_regular_file(path, VerifyError)
@@ -142,7 +141,7 @@ def load_source(path: Path) -> LogSource:
     except OSError as exc:
         raise VerifyError(f"cannot read {path}: {exc.strerror}") from exc
     if head == SQLITE_HEADER:
-        return _database_source(path)
+        return _database_source(path, thorough)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -152,10 +151,11 @@ def load_source(path: Path) -> LogSource:
     return export_source(data, str(path))
 
 
-def _database_source(path: Path) -> LogSource:
+def _database_source(path: Path, thorough: bool = False) -> LogSource:
     try:
         with open_read_only(path) as conn:
-            return connection_source(conn, str(path), table=_events_table(conn, path))
+            return connection_source(conn, str(path), table=_events_table(conn, path),
+                                     thorough=thorough)
     except sqlite3.Error as exc:
         raise VerifyError(f"{path} is not a Runbook Assistant database or is damaged ({exc})",
                           "Restore it from a backup or ask for a new copy.") from exc
@@ -172,7 +172,7 @@ def verify_path(path: Path, *, all_signatures: bool = False,
     ``trusted_fingerprints``: key fingerprints a person compared on paper; they count as
     trusted. A witness that does not verify itself is refused (VerifyError).
     """
-    source = load_source(path)
+    source = load_source(path, thorough=all_signatures)
     held = []
     for witness_path in witnesses:
         witness = load_source(witness_path)
@@ -210,7 +210,7 @@ def verify_database(path: Path, *, all_signatures: bool = False,
     (``gap_free_devices`` is kept for callers; every device that recorded in a database must
     now be gap-free.)"""
     del gap_free_devices
-    return prove(_database_source(path), all_signatures=all_signatures)
+    return prove(_database_source(path, all_signatures), all_signatures=all_signatures)
 
 
 def verify_export(data: Any, *, source: str = "the export",
@@ -223,7 +223,7 @@ def verify_file(path: Path, *, all_signatures: bool = False,
                 gap_free_devices: Collection[str] = ()) -> VerifyReport:
     """Verify whatever ``path`` holds: a database, a sync bundle or a JSON export."""
     del gap_free_devices
-    return prove(load_source(path), all_signatures=all_signatures)
+    return prove(load_source(path, thorough=all_signatures), all_signatures=all_signatures)
 
 
 def _fingerprint(key: str) -> str | None:
