@@ -29,6 +29,11 @@ from runbook_assistant.core.export.atomic import (
     check_target,
     write_text_atomic,
 )
+from runbook_assistant.core.export.csv_out import render_csv
+from runbook_assistant.core.export.html import render_report_html, render_timeline_html
+from runbook_assistant.core.export.json_out import render_json
+from runbook_assistant.core.export.letter import render_letter_html
+from runbook_assistant.core.export.markdown import render_markdown
 from runbook_assistant.core.export.run_data import RunData, load_run
 
 if TYPE_CHECKING:
@@ -49,7 +54,6 @@ __all__ = [
     "export_run",
     "format_info",
     "load_run",
-    "register_format",
     "render_run",
     "suggested_file_name",
     "write_text_atomic",
@@ -61,43 +65,76 @@ CancelCheck = Callable[[], bool]
 Renderer = Callable[[RunData, Path, Progress], None]
 
 
+def _text(render: Callable[[RunData, Progress], Iterable[str]]) -> Renderer:
+    """A format whose renderer yields the file's text in pieces."""
+    def renderer(data: RunData, target: Path, progress: Progress) -> None:
+        write_text_atomic(target, render(data, progress), progress)
+    return renderer
+
+
+def _pdf(kind: str) -> Renderer:
+    """A PDF whose pages ``pdf_pages`` describes, drawn by the registered PDF writer."""
+    def renderer(data: RunData, target: Path, progress: Progress) -> None:
+        from runbook_assistant.core.export.pdf_pages import report_pages, timeline_pages
+        from runbook_assistant.core.rendering import write_pdf
+
+        if kind == "letter":
+            from runbook_assistant.core.export.letter import letter_pages
+
+            pages = letter_pages(data, progress)
+        else:
+            pages = (report_pages(data, progress) if kind == "report"
+                     else timeline_pages(data, progress))
+        with atomic_path(target) as temp:
+            write_pdf(pages, temp, progress)
+            progress.check()
+    return renderer
+
+
+def _debrief(data: RunData, target: Path, progress: Progress) -> None:
+    from runbook_assistant.core.export.debrief import render_debrief  # HTML or PDF by extension
+
+    render_debrief(data, target, progress)
+
+
 @dataclass(frozen=True)
 class FormatInfo:
-    """One export format, for menus and file dialogs."""
+    """One export format: its name for ``--format``, its menu label, its file extension and the
+    function that writes it."""
 
     name: str
     label_en: str
     label_nl: str
     extension: str  # the default file extension, with the dot
+    render: Renderer
     exercise_only: bool = False
+    listed: bool = True  # named by --format (report-pdf is `report` with a .pdf file)
 
     def label(self, lang: str) -> str:
         return self.label_nl if lang == "nl" else self.label_en
 
 
+# Every format, in menu order: the one table the CLI, the app's Export menu and render_run use.
 FORMATS: tuple[FormatInfo, ...] = (
-    FormatInfo("report", "Incident report (HTML)", "Incidentrapport (HTML)", ".html"),
-    FormatInfo("report-pdf", "Incident report (PDF)", "Incidentrapport (PDF)", ".pdf"),
+    FormatInfo("report", "Incident report (HTML)", "Incidentrapport (HTML)", ".html",
+               _text(render_report_html)),
+    FormatInfo("report-pdf", "Incident report (PDF)", "Incidentrapport (PDF)", ".pdf",
+               _pdf("report"), listed=False),
     FormatInfo("letter", "Council information letter (HTML)", "Raadsinformatiebrief (HTML)",
-               ".html"),
+               ".html", _text(render_letter_html)),
     FormatInfo("letter-pdf", "Council information letter (PDF)", "Raadsinformatiebrief (PDF)",
-               ".pdf"),
-    FormatInfo("pdf", "Timeline (PDF)", "Tijdlijn (PDF)", ".pdf"),
-    FormatInfo("html", "Timeline (HTML)", "Tijdlijn (HTML)", ".html"),
-    FormatInfo("md", "Timeline (Markdown)", "Tijdlijn (Markdown)", ".md"),
-    FormatInfo("csv", "Timeline (CSV, for Excel)", "Tijdlijn (CSV, voor Excel)", ".csv"),
-    FormatInfo("json", "Verifiable record (JSON)", "Controleerbaar logboek (JSON)", ".json"),
-    FormatInfo("debrief", "Exercise debrief", "Evaluatie van de oefening", ".html",
+               ".pdf", _pdf("letter"), listed=False),
+    FormatInfo("pdf", "Timeline (PDF)", "Tijdlijn (PDF)", ".pdf", _pdf("timeline")),
+    FormatInfo("html", "Timeline (HTML)", "Tijdlijn (HTML)", ".html",
+               _text(render_timeline_html)),
+    FormatInfo("md", "Timeline (Markdown)", "Tijdlijn (Markdown)", ".md", _text(render_markdown)),
+    FormatInfo("csv", "Timeline (CSV, for Excel)", "Tijdlijn (CSV, voor Excel)", ".csv",
+               _text(render_csv)),
+    FormatInfo("json", "Verifiable record (JSON)", "Controleerbaar logboek (JSON)", ".json",
+               _text(render_json)),
+    FormatInfo("debrief", "Exercise debrief", "Evaluatie van de oefening", ".html", _debrief,
                exercise_only=True),
 )
-FORMAT_NAMES = ("md", "html", "csv", "json", "pdf", "report", "letter", "debrief")
-
-_RENDERERS: dict[str, Renderer] = {}
-
-
-def register_format(name: str, renderer: Renderer) -> None:
-    """Add or replace a format (the exercise module registers ``debrief`` here)."""
-    _RENDERERS[name] = renderer
 
 
 def format_info(name: str) -> FormatInfo | None:
@@ -133,7 +170,7 @@ def export_run(source: Engine | Store, run_id: str, fmt: str, out_path: Path | s
     ``cancel()`` said stop); no partial file is ever left behind.
     """
     target = Path(out_path)
-    fmt = _known_format(fmt, target)
+    fmt = _known_format(fmt, target).name
     check_target(target)
     data = load_run(source, run_id, lang=lang, tz=tz, now=now)
     return render_run(data, fmt, target, progress=progress, cancel=cancel)
@@ -144,16 +181,13 @@ def render_run(data: RunData, fmt: str, out_path: Path | str, *,
                cancel: CancelCheck | None = None) -> Path:
     """Write an already loaded run (no database access: safe on a worker thread)."""
     target = Path(out_path)
-    fmt = _known_format(fmt, target)
-    if fmt == "debrief" and not data.exercise:
-        raise ExportError("the debrief format needs an exercise run",
+    info = _known_format(fmt, target)
+    if info.exercise_only and not data.exercise:
+        raise ExportError(f"the {info.name} format needs an exercise run",
                           hint="use --format report for an incident")
-    renderer = _RENDERERS.get(fmt) or _BUILT_IN.get(fmt) or _optional(fmt)
-    if renderer is None:
-        raise ExportError(f"the {fmt} format is not available in this version")
     tracker = Progress(len(data.events), progress, cancel)
     tracker.check()
-    renderer(data, target, tracker)
+    info.render(data, target, tracker)
     tracker.finish()
     return target
 
@@ -184,79 +218,12 @@ def export_checklist(runbook: Runbook, out_path: Path | str, *, contacts: Contac
     return target
 
 
-def _known_format(fmt: str, target: Path) -> str:
+def _known_format(fmt: str, target: Path) -> FormatInfo:
     name = (fmt or "").strip().lower()
     if name in ("report", "letter") and target.suffix.lower() == ".pdf":
-        return f"{name}-pdf"
-    if name not in FORMAT_NAMES and name not in ("report-pdf", "letter-pdf"):
-        raise ExportError(f"unknown format '{fmt}'", hint="use one of: " + ", ".join(FORMAT_NAMES))
-    return name
-
-
-# --- the built-in formats -----------------------------------------------------------------------
-def _text(render: Callable[[RunData, Progress], Iterable[str]]) -> Renderer:
-    def renderer(data: RunData, target: Path, progress: Progress) -> None:
-        write_text_atomic(target, render(data, progress), progress)
-    return renderer
-
-
-def _pdf(kind: str) -> Renderer:
-    def renderer(data: RunData, target: Path, progress: Progress) -> None:
-        from runbook_assistant.core.export.pdf_pages import report_pages, timeline_pages
-        from runbook_assistant.core.rendering import write_pdf
-
-        if kind == "letter":
-            from runbook_assistant.core.export.letter import letter_pages
-
-            pages = letter_pages(data, progress)
-        else:
-            pages = (report_pages(data, progress) if kind == "report"
-                     else timeline_pages(data, progress))
-        with atomic_path(target) as temp:
-            write_pdf(pages, temp, progress)
-            progress.check()
-    return renderer
-
-
-# Formats made by other parts of the app, found when first asked for: (module, function).
-_OPTIONAL = {"debrief": ("runbook_assistant.core.export.debrief", "render_debrief")}
-
-
-def _optional(fmt: str) -> Renderer | None:
-    """The renderer of an optional format (None when this build does not have it)."""
-    import importlib
-
-    where = _OPTIONAL.get(fmt)
-    if where is None:
-        return None
-    try:
-        module = importlib.import_module(where[0])
-    except ImportError:
-        return None
-    renderer: Renderer | None = getattr(module, where[1], None)
-    if renderer is not None:
-        register_format(fmt, renderer)
-    return renderer
-
-
-def _built_in() -> dict[str, Renderer]:
-    from runbook_assistant.core.export.csv_out import render_csv
-    from runbook_assistant.core.export.html import render_report_html, render_timeline_html
-    from runbook_assistant.core.export.json_out import render_json
-    from runbook_assistant.core.export.letter import render_letter_html
-    from runbook_assistant.core.export.markdown import render_markdown
-
-    return {"md": _text(render_markdown), "html": _text(render_timeline_html),
-            "csv": _text(render_csv), "json": _text(render_json),
-            "report": _text(render_report_html), "pdf": _pdf("timeline"),
-            "report-pdf": _pdf("report"), "letter": _text(render_letter_html),
-            "letter-pdf": _pdf("letter"), "debrief": _debrief}
-
-
-def _debrief(data: RunData, target: Path, progress: Progress) -> None:
-    from runbook_assistant.core.export.debrief import render_debrief  # HTML or PDF by extension
-
-    render_debrief(data, target, progress)
-
-
-_BUILT_IN: dict[str, Renderer] = _built_in()
+        name = f"{name}-pdf"
+    info = format_info(name)
+    if info is None:
+        raise ExportError(f"unknown format '{fmt}'",
+                          hint="use one of: " + ", ".join(f.name for f in FORMATS if f.listed))
+    return info
