@@ -6,18 +6,16 @@ stderr, so it is safe in scripts and over a phone call alike.
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from runbook_assistant.cli import cli, pass_app
+from runbook_assistant.cli.common import announce, echo_json
 from runbook_assistant.cli.context import AppContext
-from runbook_assistant.cli.run_cmds import CoreFailure, run
+from runbook_assistant.cli.run_cmds import run
 from runbook_assistant.core.comms.contacts import Contact, ContactBook, load_contacts
 from runbook_assistant.core.comms.messages import fill_message
 from runbook_assistant.core.comms.municipality import Municipality, load_municipality
-from runbook_assistant.core.errors import CommandError, RunbookAssistantError
-from runbook_assistant.core.run.timeline import event_text
+from runbook_assistant.core.errors import CommandError
 
 
 def _contact_book() -> ContactBook:
@@ -62,15 +60,12 @@ def _contact_lines(contact: Contact) -> list[str]:
 @click.option("--json", "as_json", is_flag=True, help="A JSON array instead of text.")
 def contacts(role: str | None, as_json: bool) -> None:
     """Who to call: the bundled contacts merged with your own contacts.yaml."""
-    try:
-        book = _contact_book()
-    except RunbookAssistantError as exc:  # e.g. the user data folder cannot be created
-        raise CoreFailure(exc) from exc
+    book = _contact_book()
     found = book.for_role(role) if role else list(book.contacts)
     if role and not found:
         click.echo(f"no contacts for role '{role}'; roles: {', '.join(book.roles())}", err=True)
     if as_json:
-        click.echo(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=2))
+        echo_json([c.to_dict() for c in found])
         return
     for number, contact in enumerate(found):
         if number:
@@ -131,5 +126,4 @@ def message(app: AppContext, run_ref: str, message_id: str, actor: str, pairs: t
                                 channel=(channel or "").strip() or template.channel,
                                 audience=template.audience)
     click.echo(filled.text)
-    click.echo(event_text(event, runbook, state.lang), err=True)
-    click.echo(event.id)
+    announce(engine, event, sentence_to_stderr=True)

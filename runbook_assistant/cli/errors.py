@@ -1,17 +1,65 @@
-"""Turn core errors into one ``error:`` line on stderr and an exit code, never a traceback."""
+"""The command line's one error boundary: every error ends as ``error: ...`` on stderr and an exit
+code, never a traceback.
+
+The click group (``cli.group``) catches core errors in its ``invoke`` and raises ``CoreFailure``;
+its ``main`` runs ``finish`` around everything click does, so the console command and the tests'
+``CliRunner`` go through the same code. ``error_lines`` is the one place an error becomes text.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import click
 
+from runbook_assistant.cli.output import echo
 from runbook_assistant.core.errors import RunbookAssistantError
 
+_EXIT_CODES: dict[type[RunbookAssistantError], int] = {}
 
-def run_cli(group: click.Group, argv: list[str] | None) -> int:
-    """Run the click group and return its exit code."""
+
+def exit_code_for(kind: type[RunbookAssistantError], code: int) -> None:
+    """Make every error of ``kind`` end the command with ``code`` instead of 1."""
+    _EXIT_CODES[kind] = code
+
+
+def exit_code_of(error: RunbookAssistantError) -> int:
+    """The exit code an error ends the command with: 1 unless its kind was given another."""
+    return next((_EXIT_CODES[k] for k in type(error).__mro__ if k in _EXIT_CODES), 1)
+
+
+class CoreFailure(click.ClickException):
+    """A core error on its way out: shown by ``error_lines``; exit ``exit_code`` (by default
+    ``exit_code_of(error)``; ``verify`` gives its own)."""
+
+    def __init__(self, error: RunbookAssistantError, exit_code: int | None = None) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.exit_code = exit_code_of(error) if exit_code is None else exit_code
+
+    def show(self, file: Any = None) -> None:
+        report(self.error)
+
+
+def error_lines(exc: RunbookAssistantError) -> list[str]:
+    """How a core error reads on the command line: ``error: ...`` and, if it has one, ``hint:``."""
+    lines = [f"error: {exc}"]
+    if exc.hint:
+        lines.append(f"hint: {exc.hint}")
+    return lines
+
+
+def report(exc: RunbookAssistantError) -> None:
+    """Print a core error (and its hint) to stderr."""
+    for line in error_lines(exc):
+        echo(line, err=True)  # a message may quote a file's text: no raw control characters
+
+
+def finish(run: Callable[[], Any]) -> int:
+    """Run click (``standalone_mode=False``) and turn whatever ends it into an exit code."""
     try:
-        # With standalone_mode=False click returns the exit code of ctx.exit(n) instead of raising.
-        code = group.main(args=argv, prog_name="runbook-assistant", standalone_mode=False)
+        code = run()
     except click.exceptions.Exit as done:
         return int(done.exit_code or 0)
     except click.exceptions.Abort:
@@ -20,23 +68,23 @@ def run_cli(group: click.Group, argv: list[str] | None) -> int:
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
-    except RunbookAssistantError as exc:
+    except RunbookAssistantError as exc:  # raised while click read the options, before invoke
         report(exc)
-        return 1
+        return exit_code_of(exc)
     except KeyboardInterrupt:
         click.echo("error: interrupted", err=True)
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug must still end in one clear line, not a traceback
-        log = _write_crash_log()
+        log = write_crash_log()
         click.echo(f"error: unexpected problem: {type(exc).__name__}: {exc}", err=True)
         click.echo(f"hint: nothing recorded before this was lost; details are in {log}", err=True)
         return 1
     return int(code or 0) if isinstance(code, int) else 0
 
 
-def _write_crash_log() -> str:
+def write_crash_log() -> str:
     """Append the current traceback to a log in the user data folder; return its path."""
     import traceback
 
@@ -51,15 +99,7 @@ def _write_crash_log() -> str:
         return "(the error log could not be written)"
 
 
-def report(exc: RunbookAssistantError) -> None:
-    """Print a core error (and its hint) to stderr."""
-    click.echo(f"error: {exc.message}", err=True)
-    if exc.hint:
-        click.echo(f"hint: {exc.hint}", err=True)
-
-
-def fail(message: str, hint: str | None = None) -> None:
-    """Stop a command with ``error: message`` and exit 1."""
-    raise RunbookAssistantError(message, hint)
-
-
+def run_cli(group: click.Group, argv: list[str] | None) -> int:
+    """The exit code of the command line ``argv`` (None: ``sys.argv``), errors shown on stderr."""
+    code = group.main(args=argv, prog_name="runbook-assistant", standalone_mode=False)
+    return int(code or 0) if isinstance(code, int) else 0

@@ -9,14 +9,14 @@ a script can call these commands one by one and the clock carries on between the
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from runbook_assistant.cli import cli, pass_app
+from runbook_assistant.cli.common import announce, echo_json, step_id_of
 from runbook_assistant.cli.context import AppContext
-from runbook_assistant.cli.run_cmds import RunGroup, _announce, _step_id, run
+from runbook_assistant.cli.run_cmds import run
 from runbook_assistant.core.errors import CommandError
 from runbook_assistant.core.exercise.session import ExerciseSession
 from runbook_assistant.core.exercise.timing import parse_offset
@@ -63,7 +63,7 @@ def inject(app: AppContext, run_ref: str, actor: str, all_due: bool, at: str | N
     click.echo(delivered[-1].id)
 
 
-@cli.group(cls=RunGroup)
+@cli.group()
 def exercise() -> None:
     """Tabletop exercises: the exercise clock, debriefs, scenario drafts and rehearsal records.
 
@@ -82,14 +82,14 @@ def status(app: AppContext, run_ref: str, as_json: bool) -> None:
     injects = session.injects()
     position = session.clock.position()
     if as_json:
-        click.echo(json.dumps({
+        echo_json({
             "run_id": session.run_id,
             "scenario_id": session.scenario.id if session.scenario else None,
             "position_seconds": round(position, 3), "speed": session.clock.speed,
             "paused": session.clock.paused, "finished": session.finished,
             "injects": [{"offset": i.offset, "text": i.text, "to": i.to,
                          "delivered": i.delivered, "event_id": i.event_id} for i in injects],
-        }, ensure_ascii=False, indent=2))
+        })
         return
     state = "paused" if session.clock.paused else f"×{session.clock.speed:g}"
     runbook = app.engine.runbook_of(session.run_id)
@@ -116,8 +116,8 @@ def observe(app: AppContext, run_ref: str, text: str, actor: str, step: str | No
     """
     engine = app.engine
     run_id = engine.resolve_run(run_ref)
-    step_id = _step_id(engine.runbook_of(run_id), step) if step else None
-    _announce(engine, engine.observe(run_id, text, actor=actor, step_id=step_id))
+    step_id = step_id_of(engine.runbook_of(run_id), step) if step else None
+    announce(engine, engine.observe(run_id, text, actor=actor, step_id=step_id))
 
 
 @exercise.command("debrief")
@@ -175,7 +175,7 @@ def rehearsal_cmd(app: AppContext, runbook_id: str, as_json: bool) -> None:
                            hint=f"ask about the runbook it exercises: '{runbook.runbook}'")
     record = rehearsal(app.engine, runbook)
     if as_json:
-        click.echo(json.dumps(record.to_dict(), ensure_ascii=False, indent=2))
+        echo_json(record.to_dict())
         return
     last = record.last_exercise.astimezone().strftime("%Y-%m-%d") if record.last_exercise \
         else "never"

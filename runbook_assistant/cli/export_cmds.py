@@ -7,33 +7,16 @@ only when a PDF is asked for. The path written is printed on stdout.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from runbook_assistant.cli import cli, pass_app
+from runbook_assistant.cli.common import announce
 from runbook_assistant.cli.context import AppContext
-from runbook_assistant.cli.run_cmds import CoreFailure, run
-from runbook_assistant.core.errors import RunbookAssistantError
+from runbook_assistant.cli.run_cmds import run
 from runbook_assistant.core.export import export_checklist, export_run
 from runbook_assistant.core.export.report import REPORT_FIELDS
-from runbook_assistant.core.run.timeline import event_text
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _core_errors(func: F) -> F:
-    """Core errors become one ``error:`` line (and a hint) on stderr, exit 1."""
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except RunbookAssistantError as exc:
-            raise CoreFailure(exc) from exc
-    return wrapper  # type: ignore[return-value]
 
 
 @cli.command("export")
@@ -46,7 +29,6 @@ def _core_errors(func: F) -> F:
 @click.option("--lang", "lang", type=click.Choice(["nl", "en"]), default=None,
               help="Language of the export (default: the run's; for the letter the app's).")
 @pass_app
-@_core_errors
 def export(app: AppContext, run_ref: str, fmt: str, output: str, lang: str | None) -> None:
     """Export run RUN: its timeline, decisions and signed chain heads, the incident report, or
     the council information letter.
@@ -68,7 +50,6 @@ def export(app: AppContext, run_ref: str, fmt: str, output: str, lang: str | Non
 @click.option("--lang", "lang", type=click.Choice(["nl", "en"]), default=None,
               help="Language of the labels (default: the runbook's).")
 @pass_app
-@_core_errors
 def checklist(app: AppContext, runbook_id: str, output: str, lang: str | None) -> None:
     """A blank paper checklist of RUNBOOK_ID (PDF or HTML by the file's extension).
 
@@ -100,8 +81,6 @@ def draft(app: AppContext, run_ref: str, field: str, text: str, actor: str) -> N
     """
     engine = app.engine
     run_id = engine.resolve_run(run_ref)
-    event = engine.draft_report(run_id, field, text, actor=actor)
-    click.echo(event_text(event, engine.runbook_of(run_id), engine.run_record(run_id).lang))
-    click.echo(event.id)
+    announce(engine, engine.draft_report(run_id, field, text, actor=actor))
 
 

@@ -5,13 +5,17 @@ With no command it opens the desktop app. ``../docs/cli.md`` and the README desc
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from runbook_assistant import __version__, pdf
 from runbook_assistant.cli.context import AppContext
+from runbook_assistant.cli.errors import CoreFailure, finish
 from runbook_assistant.core import paths
+from runbook_assistant.core.errors import RunbookAssistantError
 
 pdf.register()  # PDF exports draw with Qt (imported only when a PDF is drawn)
 
@@ -26,11 +30,28 @@ def _db_in_existing_folder(param: click.Parameter, value: str | None) -> str | N
 
 
 class _LazyGroup(click.Group):
-    """Imports the command modules only when a command is looked up or listed.
+    """The command line's one error boundary, and the command modules imported on first use.
 
-    Opening the desktop app (no command) then imports none of them: the export, sync and exercise
+    ``invoke`` turns a core error of any command into ``CoreFailure`` (``error: ...``, exit 1);
+    ``main`` ends every run, in a console or a test's CliRunner, through ``errors.finish``.
+    Opening the desktop app (no command) imports no command module: the export, sync and exercise
     code and their libraries stay out of the app's start-up.
     """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RunbookAssistantError as exc:
+            raise CoreFailure(exc) from exc
+
+    def main(self, args: Any = None, prog_name: str | None = None,  # type: ignore[override]
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> Any:
+        code = finish(lambda: click.Group.main(self, args, prog_name or "runbook-assistant",
+                                               complete_var, False, **extra))
+        if standalone_mode:
+            sys.exit(code)
+        return code
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         _register()

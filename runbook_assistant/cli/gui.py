@@ -103,13 +103,13 @@ def launch(request: GuiRequest) -> int:
         return 130
     except Exception as exc:
         # The same "error: ..." lines (and crash log) as every command; click loads only now.
-        from runbook_assistant.cli.errors import _write_crash_log, report
+        from runbook_assistant.cli.errors import report, write_crash_log
         from runbook_assistant.core.errors import RunbookAssistantError
 
         if isinstance(exc, RunbookAssistantError):
             report(exc)
             return 1
-        log = _write_crash_log()
+        log = write_crash_log()
         print(f"error: unexpected problem: {type(exc).__name__}: {exc}", file=sys.stderr)
         print(f"hint: nothing recorded before this was lost; details are in {log}",
               file=sys.stderr)

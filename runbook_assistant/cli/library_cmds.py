@@ -2,52 +2,21 @@
 
 from __future__ import annotations
 
-import functools
-import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from runbook_assistant.cli import cli, pass_app
+from runbook_assistant.cli.common import echo_json, plural
 from runbook_assistant.cli.context import AppContext
-from runbook_assistant.cli.errors import report
-from runbook_assistant.core.errors import RunbookAssistantError
 from runbook_assistant.core.library.catalog import LibraryEntry, RunbookSummary
+from runbook_assistant.core.runbook.durations import format_duration
 from runbook_assistant.core.runbook.model import Runbook, Severity, Step
 
 KINDS = ("runbook", "exercise")
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-class LibraryFailure(click.ClickException):
-    """A core error as ``error: ...`` (and a hint) on stderr, exit 1, however click is run."""
-
-    def __init__(self, error: RunbookAssistantError) -> None:
-        super().__init__(error.message)
-        self.error = error
-
-    def show(self, file: Any = None) -> None:
-        report(self.error)
-
-
-def reporting(command: F) -> F:
-    """Turn the core errors a command raises into ``LibraryFailure``."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except RunbookAssistantError as exc:
-            raise LibraryFailure(exc) from exc
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _display_path(path: str | Path) -> str:
@@ -65,28 +34,11 @@ def _display_path(path: str | Path) -> str:
     return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def format_duration(seconds: int | None) -> str:
-    """Seconds as the runbook format writes them: 90 → 1m30s, 5400 → 1h30m."""
-    if seconds is None:
-        return ""
-    parts = []
-    for unit, size in (("d", 86400), ("h", 3600), ("m", 60), ("s", 1)):
-        count, seconds = divmod(seconds, size)
-        if count:
-            parts.append(f"{count}{unit}")
-    return "".join(parts) or "0s"
-
-
 # --- validate ----------------------------------------------------------------------------------
 @cli.command()
 @click.argument("targets", metavar="[PATH]...", nargs=-1,
                 type=click.Path(exists=True, path_type=Path))
 @pass_app
-@reporting
 def validate(app: AppContext, targets: tuple[Path, ...]) -> None:
     """Lint runbooks and scenarios: files or folders (default: the whole library).
 
@@ -104,8 +56,8 @@ def validate(app: AppContext, targets: tuple[Path, ...]) -> None:
                 warnings += 1
             click.echo(f"{_display_path(diagnostic.path)}:{diagnostic.line}: "
                        f"{diagnostic.severity.value}: {diagnostic.message}")
-    click.echo(f"{_plural(len(entries), 'file')}, {_plural(errors, 'error')}, "
-               f"{_plural(warnings, 'warning')}", err=True)
+    click.echo(f"{plural(len(entries), 'file')}, {plural(errors, 'error')}, "
+               f"{plural(warnings, 'warning')}", err=True)
     if errors:
         raise click.exceptions.Exit(1)
 
@@ -134,13 +86,12 @@ def _summary_json(summary: RunbookSummary) -> dict[str, Any]:
 @click.option("--kind", type=click.Choice(KINDS), default=None,
               help="Only runbooks or only exercise scenarios.")
 @pass_app
-@reporting
 def list_(app: AppContext, as_json: bool, kind: str | None) -> None:
     """Runbooks and exercise scenarios in the library, sorted by id."""
     library = app.library
     summaries = library.summaries(kind)
     if as_json:
-        _echo_json([_summary_json(s) for s in summaries])
+        echo_json([_summary_json(s) for s in summaries])
     elif summaries:
         rows = [(s.id, s.lang, f"v{s.version}",
                  s.title + (f"  ({_exercise_of(s.runbook)})" if s.kind == "exercise" else ""))
@@ -152,7 +103,7 @@ def list_(app: AppContext, as_json: bool, kind: str | None) -> None:
                        + "  " + row[3])
     unusable = library.unusable_count()
     if unusable:
-        click.echo(f"note: {_plural(unusable, 'file')} with errors not listed; "
+        click.echo(f"note: {plural(unusable, 'file')} with errors not listed; "
                    "run `runbook-assistant validate`", err=True)
     elif not summaries and not as_json:
         click.echo("no runbooks in the library", err=True)
@@ -271,14 +222,13 @@ def _outline(runbook: Runbook, entry: LibraryEntry) -> list[str]:
 @click.argument("runbook_id", metavar="ID")
 @click.option("--json", "as_json", is_flag=True, help="The structure as JSON.")
 @pass_app
-@reporting
 def show(app: AppContext, runbook_id: str, as_json: bool) -> None:
     """One runbook's structure: sections, steps, decisions, timers and messages."""
     entry = app.library.entry(runbook_id)
     runbook = entry.result.runbook
     assert runbook is not None  # entry() only returns usable runbooks
     if as_json:
-        _echo_json(runbook_json(runbook, entry))
+        echo_json(runbook_json(runbook, entry))
     else:
         click.echo("\n".join(_outline(runbook, entry)))
 
@@ -290,13 +240,12 @@ def show(app: AppContext, runbook_id: str, as_json: bool) -> None:
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
               help="At most this many results.")
 @pass_app
-@reporting
 def search(app: AppContext, query: tuple[str, ...], as_json: bool, limit: int) -> None:
     """Full-text search over the library (every word, also as the start of a longer word)."""
     text = " ".join(query)
     hits = app.library.search(text, limit=limit)
     if as_json:
-        _echo_json([{"id": h.id, "title": h.title, "path": h.path, "snippet": h.snippet,
+        echo_json([{"id": h.id, "title": h.title, "path": h.path, "snippet": h.snippet,
                      "kind": h.kind, "lang": h.lang} for h in hits])
     else:
         for hit in hits:

@@ -6,51 +6,26 @@ committed event (printed only after the engine returned, so after the commit).
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
-from datetime import datetime, time
-from typing import TYPE_CHECKING, Any, TypeVar
-
 import click
 
 from runbook_assistant.cli import cli, pass_app
+from runbook_assistant.cli.common import (
+    actor_option,
+    announce,
+    at_option,
+    echo_json,
+    parse_at,
+    run_and_step,
+    step_id_of,
+)
 from runbook_assistant.cli.context import AppContext
-from runbook_assistant.cli.errors import report
 from runbook_assistant.cli.run_render import render_run, run_json, summary_json
-from runbook_assistant.core.errors import CommandError, RunbookAssistantError
-from runbook_assistant.core.log.events import Event
+from runbook_assistant.core.errors import CommandError
 from runbook_assistant.core.run.command_checks import SERVICE_STATUSES
 from runbook_assistant.core.run.timeline import event_text
-from runbook_assistant.core.runbook.model import Runbook
-
-if TYPE_CHECKING:
-    from runbook_assistant.core.run.engine import Engine
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
-class CoreFailure(click.ClickException):
-    """A refused command or unreadable input: ``error: ...`` (and a hint) on stderr, exit 1."""
-
-    def __init__(self, error: RunbookAssistantError) -> None:
-        super().__init__(error.message)
-        self.error = error
-
-    def show(self, file: Any = None) -> None:
-        report(self.error)
-
-
-class RunGroup(click.Group):
-    """Turns core errors of any ``run`` command into one ``error:`` line, never a traceback."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except RunbookAssistantError as exc:
-            raise CoreFailure(exc) from exc
-
-
-@cli.group(cls=RunGroup)
+@cli.group()
 def run() -> None:
     """Start runs of a runbook and record what happens in them.
 
@@ -58,68 +33,6 @@ def run() -> None:
     number in the runbook, as `show` numbers them). --at TIME records a late entry (from paper):
     ISO 8601, or HH:MM today, local time.
     """
-
-
-# --- helpers ---------------------------------------------------------------------------------
-def _engine(app: AppContext) -> Engine:
-    return app.engine
-
-
-def _announce(engine: Engine, event: Event) -> None:
-    """A confirmation sentence, then the committed event's id as the last line."""
-    runbook = engine.runbook_of(event.run_id)
-    record = engine.run_record(event.run_id)
-    click.echo(event_text(event, runbook, record.lang))
-    click.echo(event.id)
-
-
-def _run_and_step(app: AppContext, run_ref: str, step: str) -> tuple[Engine, str, str]:
-    """The engine, the run id RUN names, and the step id STEP names (an id or a number)."""
-    engine = _engine(app)
-    run_id = engine.resolve_run(run_ref)
-    return engine, run_id, _step_id(engine.runbook_of(run_id), step)
-
-
-def _step_id(runbook: Runbook, step: str) -> str:
-    """A step id from its id or its 1-based number in the runbook."""
-    if runbook.step(step) is None and step.isdigit():
-        steps = runbook.steps
-        number = int(step)
-        if 1 <= number <= len(steps):
-            return steps[number - 1].id
-        raise CommandError(f"there is no step {number}: the runbook has {len(steps)} steps")
-    return step
-
-
-def parse_at(text: str | None, now: datetime | None = None) -> datetime | None:
-    """``--at``: ISO 8601 or ``HH:MM`` today, in local time unless an offset is given."""
-    if text is None:
-        return None
-    value = text.strip()
-    local_now = (now or datetime.now().astimezone()).astimezone()
-    try:
-        if len(value) <= 5 and ":" in value:
-            hours, minutes = (int(part) for part in value.split(":"))
-            moment = datetime.combine(local_now.date(), time(hours, minutes))
-        else:
-            moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"cannot read the time '{text}'",
-                           hint="use HH:MM (today) or ISO 8601, e.g. 2026-11-23T10:47") from None
-    if moment.tzinfo is None:
-        moment = moment.astimezone()  # local time, as people read it off the wall clock
-    return moment
-
-
-def _at_option(func: F) -> F:
-    return click.option("--at", "at", metavar="TIME", default=None,
-                        help="When it happened, for an entry typed in afterwards: "
-                             "HH:MM today or ISO 8601 (local time).")(func)
-
-
-def _actor_option(func: F) -> F:
-    return click.option("--actor", required=True, metavar="NAME",
-                        help="Who does it (name or initials).")(func)
 
 
 def _participant(param: click.Parameter, text: str) -> tuple[str, str]:
@@ -134,7 +47,7 @@ def _participant(param: click.Parameter, text: str) -> tuple[str, str]:
 @run.command("start")
 @click.argument("runbook_id")
 @click.option("--title", required=True, help="What this run is about (e.g. the outage).")
-@_actor_option
+@actor_option
 @click.option("--participant", "participants", multiple=True, metavar="NAME=ROLE",
               callback=lambda _ctx, param, values: tuple(_participant(param, v) for v in values),
               help="Someone present, with a role id (may repeat).")
@@ -166,7 +79,7 @@ def start(app: AppContext, runbook_id: str, title: str, actor: str,
             raise CommandError(f"scenario '{scenario}' exercises {exercised}, "
                                f"not '{runbook.id}'")
     people = [(name, role) for name, role in participants]
-    engine = _engine(app)
+    engine = app.engine
     event = engine.start_run(runbook, library.source(runbook.id), title=title, actor=actor,
                              mode="exercise" if exercise or scenario else "incident",
                              participants=people, scenario_id=scenario)
@@ -187,10 +100,9 @@ def list_runs(app: AppContext, open_only: bool, as_json: bool) -> None:
 
     --json gives one array; each run's `mode` says which it is.
     """
-    summaries = _engine(app).runs(open_only=open_only)
+    summaries = app.engine.runs(open_only=open_only)
     if as_json:
-        click.echo(json.dumps([summary_json(s) for s in summaries], ensure_ascii=False,
-                              indent=2))
+        echo_json([summary_json(s) for s in summaries])
         return
     if not summaries:
         click.echo("no runs" + (" open" if open_only else ""), err=True)
@@ -214,13 +126,13 @@ def list_runs(app: AppContext, open_only: bool, as_json: bool) -> None:
 @pass_app
 def show_run(app: AppContext, run_ref: str, as_json: bool) -> None:
     """The state of a run: steps, decisions, services, messages and the timeline."""
-    engine = _engine(app)
+    engine = app.engine
     run_id = engine.resolve_run(run_ref)
     state = engine.state(run_id)
     record = engine.run_record(run_id)
     if as_json:
         data = run_json(record, state, engine.events(run_id))
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        echo_json(data)
     else:
         click.echo("\n".join(render_run(record, state, engine.runbook_of(run_id))))
 
@@ -229,123 +141,123 @@ def show_run(app: AppContext, run_ref: str, as_json: bool) -> None:
 @run.command("check")
 @click.argument("run_ref", metavar="RUN")
 @click.argument("step")
-@_actor_option
+@actor_option
 @click.option("--verified-by", default=None, metavar="NAME",
               help="The second person who verified it (four-eyes steps).")
-@_at_option
+@at_option
 @pass_app
 def check(app: AppContext, run_ref: str, step: str, actor: str, verified_by: str | None,
           at: str | None) -> None:
     """Check STEP done."""
-    engine, run_id, step_id = _run_and_step(app, run_ref, step)
+    engine, run_id, step_id = run_and_step(app, run_ref, step)
     event = engine.check(run_id, step_id, actor=actor,
                          verified_by=verified_by, occurred_at=parse_at(at))
-    _announce(engine, event)
+    announce(engine, event)
 
 
 @run.command("uncheck")
 @click.argument("run_ref", metavar="RUN")
 @click.argument("step")
-@_actor_option
-@_at_option
+@actor_option
+@at_option
 @pass_app
 def uncheck(app: AppContext, run_ref: str, step: str, actor: str, at: str | None) -> None:
     """Reopen STEP (undoes its last check, skip or decision)."""
-    engine, run_id, step_id = _run_and_step(app, run_ref, step)
+    engine, run_id, step_id = run_and_step(app, run_ref, step)
     event = engine.uncheck(run_id, step_id, actor=actor, occurred_at=parse_at(at))
-    _announce(engine, event)
+    announce(engine, event)
 
 
 @run.command("skip")
 @click.argument("run_ref", metavar="RUN")
 @click.argument("step")
-@_actor_option
+@actor_option
 @click.option("--reason", required=True, help="Why the step is skipped.")
-@_at_option
+@at_option
 @pass_app
 def skip(app: AppContext, run_ref: str, step: str, actor: str, reason: str,
          at: str | None) -> None:
     """Skip STEP, with a reason."""
-    engine, run_id, step_id = _run_and_step(app, run_ref, step)
+    engine, run_id, step_id = run_and_step(app, run_ref, step)
     event = engine.skip(run_id, step_id, actor=actor,
                         reason=reason, occurred_at=parse_at(at))
-    _announce(engine, event)
+    announce(engine, event)
 
 
 @run.command("note")
 @click.argument("run_ref", metavar="RUN")
 @click.argument("text")
-@_actor_option
+@actor_option
 @click.option("--step", default=None, help="The step the note is about.")
-@_at_option
+@at_option
 @pass_app
 def note(app: AppContext, run_ref: str, text: str, actor: str, step: str | None,
          at: str | None) -> None:
     """Add a note (TEXT) to the run's log."""
-    engine = _engine(app)
+    engine = app.engine
     run_id = engine.resolve_run(run_ref)
-    step_id = _step_id(engine.runbook_of(run_id), step) if step else None
+    step_id = step_id_of(engine.runbook_of(run_id), step) if step else None
     event = engine.note(run_id, text, actor=actor, step_id=step_id, occurred_at=parse_at(at))
-    _announce(engine, event)
+    announce(engine, event)
 
 
 @run.command("decide")
 @click.argument("run_ref", metavar="RUN")
 @click.argument("step")
 @click.argument("option")
-@_actor_option
+@actor_option
 @click.option("--rationale", default="", help="Why this option was chosen.")
 @click.option("--owner", default=None, help="Who owns the decision (default: the actor).")
 @click.option("--revisit-by", default=None, metavar="WHEN",
               help="When the decision should be looked at again.")
-@_at_option
+@at_option
 @pass_app
 def decide(app: AppContext, run_ref: str, step: str, option: str, actor: str, rationale: str,
            owner: str | None, revisit_by: str | None, at: str | None) -> None:
     """Record a decision: OPTION is the target section id or the option's label."""
-    engine, run_id, step_id = _run_and_step(app, run_ref, step)
+    engine, run_id, step_id = run_and_step(app, run_ref, step)
     event = engine.decide(run_id, step_id, option,
                           actor=actor, rationale=rationale, owner=owner, revisit_by=revisit_by,
                           occurred_at=parse_at(at))
-    _announce(engine, event)
+    announce(engine, event)
 
 
 @run.command("join")
 @click.argument("run_ref", metavar="RUN")
 @click.argument("name")
 @click.option("--role", default=None, help="The role they take (role id or name).")
-@_actor_option
+@actor_option
 @pass_app
 def join(app: AppContext, run_ref: str, name: str, role: str | None, actor: str) -> None:
     """NAME joins the run (optionally in a role)."""
-    engine = _engine(app)
+    engine = app.engine
     event = engine.join(engine.resolve_run(run_ref), name, actor=actor, role=role)
-    _announce(engine, event)
+    announce(engine, event)
 
 
 @run.command("service")
 @click.argument("run_ref", metavar="RUN")
 @click.argument("service")
 @click.argument("status", type=click.Choice(SERVICE_STATUSES, case_sensitive=False))
-@_actor_option
+@actor_option
 @click.option("--note", "note_text", default="", help="A short explanation.")
 @pass_app
 def service(app: AppContext, run_ref: str, service: str, status: str, actor: str,
             note_text: str) -> None:
     """Set a SERVICE's status (name or unique prefix): up, degraded, down or restored."""
-    engine = _engine(app)
+    engine = app.engine
     event = engine.service(engine.resolve_run(run_ref), service, status, actor=actor,
                            note=note_text)
-    _announce(engine, event)
+    announce(engine, event)
 
 
 @run.command("close")
 @click.argument("run_ref", metavar="RUN")
-@_actor_option
+@actor_option
 @click.option("--summary", default="", help="What happened, in a sentence or two.")
 @pass_app
 def close(app: AppContext, run_ref: str, actor: str, summary: str) -> None:
     """Close the run; it takes no more entries afterwards."""
-    engine = _engine(app)
+    engine = app.engine
     event = engine.close(engine.resolve_run(run_ref), actor=actor, summary=summary)
-    _announce(engine, event)
+    announce(engine, event)

@@ -10,14 +10,13 @@ prompts: a laptop seen for the first time is accepted and named by its key finge
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
 from runbook_assistant.cli import cli, pass_app
+from runbook_assistant.cli.common import plural
 from runbook_assistant.cli.context import AppContext
-from runbook_assistant.cli.run_cmds import CoreFailure
-from runbook_assistant.core.errors import RunbookAssistantError
+from runbook_assistant.cli.errors import exit_code_for
 from runbook_assistant.core.sync.exchange import (
     ExportResult,
     ImportResult,
@@ -29,21 +28,11 @@ from runbook_assistant.core.sync.hub_client import HubClient, HubUnreachable
 UNREACHABLE = 3
 
 
-class SyncGroup(click.Group):
-    """Core errors of a ``sync`` command become one ``error:`` line and exit 1 (3 when a hub
-    cannot be reached)."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except RunbookAssistantError as exc:
-            failure = CoreFailure(exc)
-            if isinstance(exc, HubUnreachable):
-                failure.exit_code = UNREACHABLE
-            raise failure from exc
+# A hub that cannot be reached ends the command with its own exit code (docs/cli.md).
+exit_code_for(HubUnreachable, UNREACHABLE)
 
 
-@cli.group(cls=SyncGroup)
+@cli.group()
 def sync() -> None:
     """Bring the records of several laptops together, through a file (USB stick, share).
 
@@ -89,9 +78,9 @@ def push_cmd(app: AppContext, url: str) -> None:
         click.echo(f"nothing to push: {client.url} has everything of this laptop")
         return
     body = result.receipt.body
-    click.echo(f"pushed to {client.url}: {_plural(result.runs, 'run')}, "
-               f"{_plural(result.events, 'event')} checked by the hub")
-    click.echo(f"new on the hub: {_plural(int(body['new_events']), 'event')}")
+    click.echo(f"pushed to {client.url}: {plural(result.runs, 'run')}, "
+               f"{plural(result.events, 'event')} checked by the hub")
+    click.echo(f"new on the hub: {plural(int(body['new_events']), 'event')}")
     click.echo(f"receipt: signed by the hub at {body['received_at']}, "
                f"organisation {body['org']}")
 
@@ -109,29 +98,25 @@ def pull_cmd(app: AppContext, url: str) -> None:
     _print_merged(result.imported)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' * (count != 1)}"
-
-
 def _print_export(result: ExportResult) -> None:
     m = result.manifest
     events = sum(s.events for s in result.signers)
-    click.echo(f"wrote {result.path}: {_plural(len(result.runs), 'run')}, "
-               f"{_plural(events, 'event')} from {_plural(len(result.signers), 'laptop')}")
+    click.echo(f"wrote {result.path}: {plural(len(result.runs), 'run')}, "
+               f"{plural(events, 'event')} from {plural(len(result.signers), 'laptop')}")
     click.echo(f"made by this laptop: {m.fingerprint}  (device {m.made_by})")
     for run in result.runs:
         click.echo(f"  run {run.id}  {run.title}")
     for signer in result.signers:
         click.echo(f"  laptop {signer.fingerprint}  {signer.device.id}  "
-                   f"{_plural(signer.events, 'event')}")
+                   f"{plural(signer.events, 'event')}")
 
 
 def _print_import(result: ImportResult) -> None:
     m, merged = result.manifest, result.merged
     click.echo(f"bundle {result.path}: made by {m.fingerprint} (device {m.made_by}) at "
                f"{m.made_at}, Runbook Assistant {m.app_version}")
-    click.echo(f"checked: {_plural(merged.events_offered, 'event')} of "
-               f"{_plural(len(result.signers), 'laptop')}, every chain and signature intact")
+    click.echo(f"checked: {plural(merged.events_offered, 'event')} of "
+               f"{plural(len(result.signers), 'laptop')}, every chain and signature intact")
     if result.nothing_new:
         click.echo("nothing new: everything in the bundle was already here")
         return
@@ -151,4 +136,4 @@ def _print_merged(result: ImportResult) -> None:
     click.echo(f"new events: {merged.new_events}")
     for run_id, count in sorted(merged.new_events_by_run.items()):
         title = runs[run_id].title if run_id in runs else ""
-        click.echo(f"  run {run_id}  {title}: {_plural(count, 'new event')}")
+        click.echo(f"  run {run_id}  {title}: {plural(count, 'new event')}")

@@ -9,36 +9,21 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 import click
 
 from runbook_assistant.cli import cli, pass_app
 from runbook_assistant.cli.context import AppContext
+from runbook_assistant.cli.errors import CoreFailure
 from runbook_assistant.cli.output import echo, safe
 from runbook_assistant.core import paths
-from runbook_assistant.core.errors import RunbookAssistantError
+from runbook_assistant.core.errors import RunbookAssistantError, VerifyError
 from runbook_assistant.core.log.identity import DeviceIdentity
 from runbook_assistant.core.log.verify import VerifyReport
 from runbook_assistant.core.log.verify_checks import UNWITNESSED
 from runbook_assistant.core.log.verify_sources import verify_path, vouched_by_database
 
 TAMPERED, UNREADABLE = 1, 2
-
-
-class VerifyFailed(click.ClickException):
-    """Exit 1 or 2 with ``error: ...`` (and a hint) on stderr; a ClickException, so that both
-    the console entry point and click's own runner give the exit code."""
-
-    def __init__(self, exit_code: int, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
-        self.hint = hint
-
-    def show(self, file: Any = None) -> None:
-        echo(f"error: {self.message}", err=True)
-        if self.hint:
-            echo(f"hint: {self.hint}", err=True)
 
 
 @cli.command("verify")
@@ -76,9 +61,9 @@ def verify(app: AppContext, file: Path | None, all_signatures: bool,
                              trusted=_trusted(app, own_database), trusted_fingerprints=trusted,
                              witnesses=witnesses)
     except RunbookAssistantError as exc:
-        raise VerifyFailed(UNREADABLE, exc.message, exc.hint) from exc
+        raise CoreFailure(exc, UNREADABLE) from exc
     except Exception as exc:  # never a traceback, whatever the file holds
-        raise VerifyFailed(UNREADABLE, f"cannot verify {target}: {exc}") from exc
+        raise CoreFailure(VerifyError(f"cannot verify {target}: {exc}"), UNREADABLE) from exc
     if as_json:
         click.echo(json.dumps(_as_dict(target, report), ensure_ascii=False, indent=2))
     else:
@@ -87,14 +72,15 @@ def verify(app: AppContext, file: Path | None, all_signatures: bool,
         first = report.first_problem
         assert first is not None
         if all(p.what == UNWITNESSED for p in report.problems):
-            raise VerifyFailed(TAMPERED, f"{safe(target)}: {first.describe()}",
-                               "Compare the fingerprint with the report's annex or with that "
-                               "laptop, then give it with --trust FINGERPRINT; or give another "
-                               "laptop's copy with --witness FILE.")
-        raise VerifyFailed(TAMPERED, f"{safe(target)} has been tampered with: "
-                           f"{first.describe()}",
-                           "Compare it with a copy from another laptop (--witness FILE) to see "
-                           "what was recorded.")
+            raise CoreFailure(VerifyError(
+                f"{safe(target)}: {first.describe()}",
+                "Compare the fingerprint with the report's annex or with that laptop, then give "
+                "it with --trust FINGERPRINT; or give another laptop's copy with --witness FILE."),
+                TAMPERED)
+        raise CoreFailure(VerifyError(
+            f"{safe(target)} has been tampered with: {first.describe()}",
+            "Compare it with a copy from another laptop (--witness FILE) to see what was "
+            "recorded."), TAMPERED)
 
 
 def _trusted(app: AppContext, own_database: bool) -> set[str]:

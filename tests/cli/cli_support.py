@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from typing import Any
+
 from click.testing import Result
 
 
@@ -17,3 +21,23 @@ def refused(result: Result, message: str) -> None:
     assert result.exit_code == 1, result.output
     assert result.stderr.startswith(f"error: {message}"), result.stderr
     assert "Traceback" not in result.output and result.stdout == ""
+
+
+def ok_json(result: Result) -> Any:
+    """The JSON on stdout of a command that succeeded."""
+    return json.loads("\n".join(ok(result)))
+
+
+def start_run(ra: Callable[..., Result], runbook: str, *extra: str,
+              title: str = "Storing 18 februari", actor: str = "Anna",
+              participants: tuple[str, ...] = ("Anna=incident-lead",)) -> str:
+    """``run start`` as a user types it; returns the new run's id (the last line)."""
+    people = [arg for person in participants for arg in ("--participant", person)]
+    return ok(ra("run", "start", runbook, "--title", title, "--actor", actor, *people,
+                 *extra))[-1]
+
+
+def run_events(ra: Callable[..., Result], run_id: str) -> list[dict[str, Any]]:
+    """The run's events as ``run show --json`` prints them."""
+    events: list[dict[str, Any]] = ok_json(ra("run", "show", run_id, "--json"))["events"]
+    return events

@@ -25,6 +25,6 @@ def ra(db: Path, cli_library: Path | None) -> Callable[..., Result]:
     if cli_library is not None:
         options += ["--library", str(cli_library)]
 
-    def invoke(*args: str) -> Result:
-        return runner.invoke(cli, [*options, *args])
+    def invoke(*args: str | Path) -> Result:
+        return runner.invoke(cli, [*options, *(str(a) for a in args)])
     return invoke

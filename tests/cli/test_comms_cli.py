@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from cli_support import ok
+from cli_support import ok, run_events, start_run
 
 from runbook_assistant.core import paths
 
@@ -15,12 +15,8 @@ RUNBOOK = "informatienummer-14020-email"
 
 
 def start(ra) -> str:
-    return ok(ra("run", "start", RUNBOOK, "--title", "Storing 14020", "--actor", "Sanne",
-                 "--participant", "Sanne=incident-lead"))[-1]
-
-
-def events(ra, run_id: str) -> list[dict]:
-    return json.loads(ra("run", "show", run_id, "--json").stdout)["events"]
+    return start_run(ra, RUNBOOK, title="Storing 14020", actor="Sanne",
+                     participants=("Sanne=incident-lead",))
 
 
 def test_contacts_json_lists_every_field_in_utf8(ra) -> None:
@@ -68,7 +64,7 @@ def test_run_message_fills_what_is_known_and_names_what_is_not(ra) -> None:
     assert re.search(r"Volgende update uiterlijk \d\d:\d\d\.$", text)
     assert result.stderr.splitlines() == [
         "warning: --set wachttijd is not a placeholder of msg-sociaal; ignored"]
-    assert [e["kind"] for e in events(ra, run_id)] == ["run_started", "service_status_changed"]
+    assert [e["kind"] for e in run_events(ra, run_id)] == ["run_started", "service_status_changed"]
 
 
 def test_a_placeholder_nobody_filled_stays_visible_and_is_named(ra) -> None:
@@ -92,7 +88,7 @@ def test_run_message_sent_records_the_exact_text_and_prints_the_event_id_last(ra
     assert lines[:-1] == shown
     ok(ra("run", "message", run_id, "msg-raad", "--actor", "Iris", "--sent",
           "--channel", "telefoon"))
-    sent = [e for e in events(ra, run_id) if e["kind"] == "message_sent"]
+    sent = [e for e in run_events(ra, run_id) if e["kind"] == "message_sent"]
     assert sent[0]["id"] == lines[-1]
     assert sent[0]["payload"] == {"message_id": "msg-sociaal", "text": shown[0],
                                   "channel": "sociale-media", "audience": "inwoners"}

@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from cli_support import ok, refused
+from cli_support import ok, refused, start_run
 
 from runbook_assistant.core.runbook.parser import parse_text
 
@@ -17,8 +17,8 @@ EVENT_ID = re.compile(r"^[A-Za-z0-9-]{16,}$")
 
 
 def start(ra, *ids: str) -> str:
-    return ok(ra("run", "start", *ids, "--title", "Oefening ploeg B", "--actor", "Olaf",
-                 "--participant", "Anna=incident-lead", "--participant", "Bram=netwerk"))[-1]
+    return start_run(ra, *ids, title="Oefening ploeg B", actor="Olaf",
+                     participants=("Anna=incident-lead", "Bram=netwerk"))
 
 
 def delivered(ra, run_id: str) -> list[int]:

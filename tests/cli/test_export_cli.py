@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_support import ok, refused
+from cli_support import ok, refused, start_run
 
 LIBRARY = Path(__file__).resolve().parent.parent / "fixtures" / "export"
 
@@ -17,8 +17,7 @@ def cli_library() -> Path:
 
 
 def start(ra, *extra: str) -> str:
-    run_id = ok(ra("run", "start", "storing-export", "--title", "Storing 23 november",
-                   "--actor", "Anna", "--participant", "Anna=incident-lead", *extra))[-1]
+    run_id = start_run(ra, "storing-export", *extra, title="Storing 23 november")
     ok(ra("run", "check", run_id, "coordinator", "--actor", "Anna"))
     ok(ra("run", "note", run_id, "Switch 2 geeft =SUM(A1) <b>foutcode</b>", "--actor", "Bram"))
     return run_id

@@ -11,9 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from cli_support import ok, ok_json, refused
 
-from runbook_assistant.cli import cli
 from runbook_assistant.core import paths
 
 LIBRARY = Path(__file__).resolve().parent.parent / "fixtures" / "library"
@@ -21,31 +20,14 @@ GOOD, EXTRA, BROKEN, FOREIGN = (LIBRARY / name for name in ("good", "extra", "br
 DIAGNOSTIC = re.compile(r"^(?P<path>.+\.md):(?P<line>\d+): (?P<severity>error|warning): .+$")
 
 
-def ra(*args: str | Path) -> Result:
-    return CliRunner().invoke(cli, [str(a) for a in args])
-
-
-def ok(result: Result) -> str:
-    assert result.exit_code == 0, result.output
-    assert "Traceback" not in result.output
-    return result.stdout
-
-
-def failed(result: Result, message: str) -> None:
-    assert result.exit_code == 1, result.output
-    assert result.stderr.splitlines()[0] == f"error: {message}"
-    assert "Traceback" not in result.output
-    assert result.stdout == ""
-
-
 # --- validate ----------------------------------------------------------------------------------
-def test_validate_good_folder_exits_0_with_a_summary() -> None:
+def test_validate_good_folder_exits_0_with_a_summary(ra) -> None:
     result = ra("validate", GOOD)
-    assert ok(result) == ""
+    assert ok(result) == []
     assert result.stderr.strip() == "4 files, 0 errors, 0 warnings"
 
 
-def test_validate_broken_files_prints_one_line_per_problem_and_exits_1() -> None:
+def test_validate_broken_files_prints_one_line_per_problem_and_exits_1(ra) -> None:
     result = ra("validate", BROKEN)
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
@@ -58,28 +40,28 @@ def test_validate_broken_files_prints_one_line_per_problem_and_exits_1() -> None
     assert result.stderr.strip() == "3 files, 3 errors, 0 warnings"
 
 
-def test_validate_paths_are_shown_relative_to_the_working_folder(
+def test_validate_paths_are_shown_relative_to_the_working_folder(ra,
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(LIBRARY)
     result = ra("validate", "broken/bad-target.md")
     assert result.stdout.startswith(f"broken{os.sep}bad-target.md:14: error: ")
 
 
-def test_validate_warnings_alone_exit_0() -> None:
+def test_validate_warnings_alone_exit_0(ra) -> None:
     result = ra("validate", FOREIGN)
-    lines = ok(result).splitlines()
+    lines = ok(result)
     assert lines and all(": warning: " in line for line in lines)
     assert result.stderr.strip() == f"1 file, 0 errors, {len(lines)} warnings"
 
 
-def test_validate_files_and_folders_together() -> None:
+def test_validate_files_and_folders_together(ra) -> None:
     result = ra("validate", GOOD / "test-email.md", EXTRA)
     assert result.exit_code == 1  # the copy in extra/ repeats test-email's id
     assert "duplicate runbook id 'test-email'" in result.stdout
     assert result.stderr.strip() == "3 files, 1 error, 0 warnings"
 
 
-def test_validate_without_paths_checks_the_whole_library_with_added_folders(
+def test_validate_without_paths_checks_the_whole_library_with_added_folders(ra,
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # outside the fixtures: paths are shown absolute
     ok(ra("--library", GOOD, "validate"))
@@ -90,21 +72,21 @@ def test_validate_without_paths_checks_the_whole_library_with_added_folders(
         f"(also in {GOOD / 'test-email.md'})"]
 
 
-def test_validate_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+def test_validate_a_missing_path_is_a_usage_error(ra, tmp_path: Path) -> None:
     result = ra("validate", tmp_path / "nothing.md")
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
 
 
-def test_the_bundled_library_validates_without_errors_or_warnings() -> None:
+def test_the_bundled_library_validates_without_errors_or_warnings(ra) -> None:
     result = ra("validate", paths.bundled_runbooks_dir())
-    assert ok(result) == ""
+    assert ok(result) == []
     assert result.stderr.strip().endswith(" files, 0 errors, 0 warnings")
 
 
 # --- list --------------------------------------------------------------------------------------
-def test_list_json_describes_every_runbook_and_scenario() -> None:
-    items = json.loads(ok(ra("--library", GOOD, "list", "--json")))
+def test_list_json_describes_every_runbook_and_scenario(ra) -> None:
+    items = ok_json(ra("--library", GOOD, "list", "--json"))
     by_id = {item["id"]: item for item in items}
     assert [item["id"] for item in items] == sorted(by_id)
     netwerk = by_id["test-netwerk"]
@@ -120,50 +102,50 @@ def test_list_json_describes_every_runbook_and_scenario() -> None:
     assert (scenario["kind"], scenario["runbook"]) == ("exercise", "test-netwerk")
 
 
-def test_list_kind_filters() -> None:
-    exercises = json.loads(ok(ra("--library", GOOD, "list", "--json", "--kind", "exercise")))
+def test_list_kind_filters(ra) -> None:
+    exercises = ok_json(ra("--library", GOOD, "list", "--json", "--kind", "exercise"))
     assert "test-oefening" in [item["id"] for item in exercises]
     assert {item["kind"] for item in exercises} == {"exercise"}
-    runbooks = json.loads(ok(ra("--library", GOOD, "list", "--json", "--kind", "runbook")))
+    runbooks = ok_json(ra("--library", GOOD, "list", "--json", "--kind", "runbook"))
     assert "test-oefening" not in [item["id"] for item in runbooks]
     assert ra("list", "--kind", "drill").exit_code == 2
 
 
-def test_list_text_is_aligned_columns_of_id_lang_version_title() -> None:
-    lines = ok(ra("--library", GOOD, "list")).splitlines()
+def test_list_text_is_aligned_columns_of_id_lang_version_title(ra) -> None:
+    lines = ok(ra("--library", GOOD, "list"))
     row = next(line for line in lines if line.startswith("test-printer "))
     assert re.match(r"^test-printer +en +v2 +Printers offline$", row)
     starts = {line.index(" v") for line in lines}
     assert len(starts) == 1  # the version column lines up
 
 
-def test_list_notes_files_it_leaves_out() -> None:
+def test_list_notes_files_it_leaves_out(ra) -> None:
     result = ra("--library", BROKEN, "list")
     assert result.exit_code == 0
     assert "3 files with errors not listed" in result.stderr
     assert "test-bad-target" not in result.stdout
 
 
-def test_the_bundled_library_has_at_least_twelve_runbooks() -> None:
-    items = json.loads(ok(ra("list", "--json")))
+def test_the_bundled_library_has_at_least_twelve_runbooks(ra) -> None:
+    items = ok_json(ra("list", "--json"))
     assert len([item for item in items if item["kind"] == "runbook"]) >= 12
     assert {item["lang"] for item in items} == {"nl", "en"}
 
 
-def test_list_json_is_utf8_not_ascii_escaped(tmp_path: Path) -> None:
+def test_list_json_is_utf8_not_ascii_escaped(ra, tmp_path: Path) -> None:
     folder = tmp_path / "lib"
     folder.mkdir()
     (folder / "kou.md").write_text(
         "---\nid: kou\ntitle: Storing in de koelinstallatie — één ruimte\nversion: 1\nlang: nl\n"
         "---\n\n# Koeling\n\n## Eerst {#eerst}\n\n- [ ] Bel de storingsdienst\n",
         encoding="utf-8")
-    output = ok(ra("--library", folder, "list", "--json"))
+    output = "\n".join(ok(ra("--library", folder, "list", "--json")))
     assert "— één ruimte" in output and "\\u" not in output
 
 
 # --- show --------------------------------------------------------------------------------------
-def test_show_json_has_the_whole_structure() -> None:
-    data = json.loads(ok(ra("--library", GOOD, "show", "test-netwerk", "--json")))
+def test_show_json_has_the_whole_structure(ra) -> None:
+    data = ok_json(ra("--library", GOOD, "show", "test-netwerk", "--json"))
     assert {"id", "title", "version", "lang", "kind", "path", "sha256", "summary", "owner",
             "severity", "tags", "roles", "staffing", "services", "sections",
             "messages"} <= set(data)
@@ -193,15 +175,15 @@ def test_show_json_has_the_whole_structure() -> None:
     assert "{hersteltijd}" in message["text"]
 
 
-def test_show_json_of_a_scenario_has_its_runbook_and_injects() -> None:
-    data = json.loads(ok(ra("--library", GOOD, "show", "test-oefening", "--json")))
+def test_show_json_of_a_scenario_has_its_runbook_and_injects(ra) -> None:
+    data = ok_json(ra("--library", GOOD, "show", "test-oefening", "--json"))
     assert (data["kind"], data["runbook"]) == ("exercise", "test-netwerk")
     assert [(i["offset"], i["to"]) for i in data["injects"]] == [
         (300, None), (1200, "communicatie")]
 
 
-def test_show_text_is_a_readable_outline() -> None:
-    output = ok(ra("--library", GOOD, "show", "test-netwerk"))
+def test_show_text_is_a_readable_outline(ra) -> None:
+    output = "\n".join(ok(ra("--library", GOOD, "show", "test-netwerk")))
     assert output.startswith("Netwerkstoring na wijziging\n")
     assert "## Opschalen  (#opschalen)  [read-do]" in output
     assert re.search(r"^ +1\. Stel de coördinator aan  \[Coördinator ICT-storing\] due 5m$",
@@ -213,60 +195,60 @@ def test_show_text_is_a_readable_outline() -> None:
     assert "netwerk: Netwerkspecialist  (at least 2)" in output
 
 
-def test_show_unknown_id_is_an_error_with_a_hint() -> None:
+def test_show_unknown_id_is_an_error_with_a_hint(ra) -> None:
     result = ra("--library", GOOD, "show", "test-netwerck")
-    failed(result, "unknown runbook 'test-netwerck'")
+    refused(result, "unknown runbook 'test-netwerck'")
     assert result.stderr.splitlines()[1].startswith("hint: did you mean 'test-netwerk'")
 
 
-def test_show_a_runbook_with_errors_says_so() -> None:
+def test_show_a_runbook_with_errors_says_so(ra) -> None:
     result = ra("--library", BROKEN, "show", "test-bad-target")
-    failed(result, "runbook 'test-bad-target' has errors and cannot be used")
+    refused(result, "runbook 'test-bad-target' has errors and cannot be used")
     assert "runbook-assistant validate" in result.stderr
 
 
-def test_a_missing_library_folder_is_an_error(tmp_path: Path) -> None:
-    failed(ra("--library", tmp_path / "gone", "list"),
+def test_a_missing_library_folder_is_an_error(ra, tmp_path: Path) -> None:
+    refused(ra("--library", tmp_path / "gone", "list"),
            f"library folder not found: {tmp_path / 'gone'}")
 
 
 # --- search ------------------------------------------------------------------------------------
-def test_search_prints_id_title_and_a_marked_snippet() -> None:
-    lines = ok(ra("--library", GOOD, "search", "spool")).splitlines()
+def test_search_prints_id_title_and_a_marked_snippet(ra) -> None:
+    lines = ok(ra("--library", GOOD, "search", "spool"))
     assert lines[0] == "test-printer  Printers offline"
     assert "[spooler]" in lines[1]
 
 
-def test_search_json() -> None:
-    hits = json.loads(ok(ra("--library", GOOD, "search", "koppelingen", "--json")))
+def test_search_json(ra) -> None:
+    hits = ok_json(ra("--library", GOOD, "search", "koppelingen", "--json"))
     hit = next(hit for hit in hits if hit["id"] == "test-netwerk")
     assert {"id", "title", "path", "snippet"} <= set(hit)
     assert Path(hit["path"]) == (GOOD / "test-netwerk.md").resolve()
     assert "[koppelingen]" in hit["snippet"]
 
 
-def test_search_several_words_need_not_be_quoted() -> None:
-    found = json.loads(ok(ra("--library", GOOD, "search", "mail", "gateway", "--json")))
+def test_search_several_words_need_not_be_quoted(ra) -> None:
+    found = ok_json(ra("--library", GOOD, "search", "mail", "gateway", "--json"))
     assert "test-email" in [hit["id"] for hit in found]
-    none = json.loads(ok(ra("--library", GOOD, "search", "mail", "spooler", "--json")))
+    none = ok_json(ra("--library", GOOD, "search", "mail", "spooler", "--json"))
     assert not [hit for hit in none if hit["id"].startswith("test-")]
 
 
-def test_search_finds_the_bundled_playbooks() -> None:
-    hits = json.loads(ok(ra("search", "ransomware", "--json")))
+def test_search_finds_the_bundled_playbooks(ra) -> None:
+    hits = ok_json(ra("search", "ransomware", "--json"))
     assert {"ransomware-eerste-uren", "ransomware-first-hours"} <= {hit["id"] for hit in hits}
 
 
 @pytest.mark.parametrize("query", ["zzzqqq", '"', "(((", "NEAR(", ""])
-def test_search_without_hits_exits_0_and_says_so(query: str) -> None:
+def test_search_without_hits_exits_0_and_says_so(ra, query: str) -> None:
     result = ra("--library", GOOD, "search", query)
-    assert ok(result) == ""
+    assert ok(result) == []
     assert result.stderr.strip() == f"no runbooks match '{query}'"
-    assert json.loads(ok(ra("--library", GOOD, "search", query, "--json"))) == []
+    assert ok_json(ra("--library", GOOD, "search", query, "--json")) == []
 
 
 # --- the installed command ---------------------------------------------------------------------
-def test_the_console_command_lists_and_fails_like_the_contract_says(tmp_path: Path) -> None:
+def test_the_console_command_lists_and_fails_like_the_contract_says(ra, tmp_path: Path) -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"),
            "XDG_DATA_HOME": str(tmp_path / "data")}
     command = [sys.executable, "-m", "runbook_assistant", "--library", str(GOOD)]

@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from cli_support import ok, refused
+from cli_support import ok, refused, run_events, start_run
 
-from runbook_assistant.cli.run_cmds import parse_at
+from runbook_assistant.cli.common import parse_at
 
 LIBRARY = Path(__file__).resolve().parent.parent / "fixtures" / "engine"
 EVENT_ID = re.compile(r"^[A-Za-z0-9-]{16,}$")
@@ -22,14 +22,8 @@ def cli_library() -> Path:
 
 
 def start(ra, *extra: str) -> str:
-    lines = ok(ra("run", "start", "storing-test", "--title", "Storing 18 februari",
-                  "--actor", "Anna", "--participant", "Anna=incident-lead",
-                  "--participant", "Bram=netwerk", *extra))
-    return lines[-1]
-
-
-def events(ra, run_id: str) -> list[dict]:
-    return json.loads(ra("run", "show", run_id, "--json").stdout)["events"]
+    return start_run(ra, "storing-test", *extra,
+                     participants=("Anna=incident-lead", "Bram=netwerk"))
 
 
 def test_start_prints_the_run_id_last_and_warns_about_staff(ra) -> None:
@@ -62,7 +56,7 @@ def test_each_recording_command_prints_the_committed_event_id_last(ra) -> None:
         lines = ok(ra("run", *command))
         assert EVENT_ID.match(lines[-1]), lines
         ids.append(lines[-1])
-    logged = events(ra, run_id)
+    logged = run_events(ra, run_id)
     assert [e["id"] for e in logged[1:]] == ids
     assert [e["kind"] for e in logged[1:]] == [
         "step_checked", "step_skipped", "step_checked", "decision_recorded", "step_unchecked",
@@ -95,7 +89,7 @@ def test_refusals_are_one_error_line_and_write_nothing(ra) -> None:
             "unknown service 'Parkeren'")
     refused(ra("run", "start", "no-such-runbook", "--title", "x", "--actor", "A"),
             "unknown runbook 'no-such-runbook'")
-    assert len(events(ra, run_id)) == 1
+    assert len(run_events(ra, run_id)) == 1
     ok(ra("run", "close", run_id, "--actor", "Anna"))
     refused(ra("run", "check", run_id, "coordinator", "--actor", "Anna"),
             f"run {run_id} is closed")
@@ -111,14 +105,14 @@ def test_a_run_can_be_named_by_a_unique_prefix(ra) -> None:
 def test_a_step_can_be_named_by_its_number(ra) -> None:
     run_id = start(ra)
     ok(ra("run", "skip", run_id, "2", "--actor", "Anna", "--reason", "n.v.t."))
-    assert events(ra, run_id)[-1]["step_id"] == "bezetting"
+    assert run_events(ra, run_id)[-1]["step_id"] == "bezetting"
 
 
 def test_a_late_entry_keeps_when_it_happened(ra) -> None:
     run_id = start(ra)
-    started = events(ra, run_id)[0]["wall_time"]
+    started = run_events(ra, run_id)[0]["wall_time"]
     lines = ok(ra("run", "check", run_id, "coordinator", "--actor", "Anna", "--at", started))
-    logged = events(ra, run_id)[-1]
+    logged = run_events(ra, run_id)[-1]
     assert logged["id"] == lines[-1] and logged["occurred_at"] == started
     text = ra("run", "show", run_id).stdout
     assert "(entered " in text and "(late entry)" in text
@@ -206,7 +200,7 @@ def test_a_scenario_starts_its_runbook_as_an_exercise(ra) -> None:
 
 def test_timers_show_as_overdue(ra) -> None:
     run_id = start(ra)
-    started = datetime.fromisoformat(events(ra, run_id)[0]["wall_time"])
+    started = datetime.fromisoformat(run_events(ra, run_id)[0]["wall_time"])
     data = json.loads(ra("run", "show", run_id, "--json").stdout)
     due = datetime.fromisoformat(data["state"]["steps"][0]["due_at"])
     assert due - started == timedelta(minutes=5)

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from cli_support import ok, refused
+from cli_support import ok, refused, start_run
 from click.testing import CliRunner, Result
 
 from runbook_assistant.cli import cli
@@ -34,7 +34,7 @@ class CliLaptop:
         return identity.fingerprint
 
     def start(self, title: str = "Storing 18 februari") -> str:
-        return ok(self("run", "start", "storing-test", "--title", title, "--actor", "Anna"))[-1]
+        return start_run(self, "storing-test", title=title, participants=())
 
     def event_ids(self, run_id: str) -> set[str]:
         shown = ok(self("run", "show", run_id, "--json"))
