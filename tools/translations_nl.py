@@ -134,9 +134,6 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "Started {at} · run {id}": "Gestart {at} · uitvoering {id}",
     # --- reader -----------------------------------------------------------------------------
     "image": "afbeelding",
-    "{h} h {m} min": "{h} u {m} min",
-    "{h} h": "{h} u",
-    "{m} min": "{m} min",
     "version {v}": "versie {v}",
     "severity: {s}": "ernst: {s}",
     "language: {l}": "taal: {l}",
@@ -347,8 +344,6 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "Messages": "Berichten",
     "Services": "Diensten",
     "Timeline": "Tijdlijn",
-    "{s} s": "{s} s",
-    "{h} h {m:02d} min": "{h} u {m:02d} min",
     "overdue by {t}": "{t} te laat",
     "due in {t}": "uiterlijk over {t}",
     "timebox over by {t}": "{t} langer dan gepland",

@@ -920,18 +920,6 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
   <context>
     <name>RunTimers</name>
     <message>
-      <source>{s} s</source>
-      <translation>{s} s</translation>
-    </message>
-    <message>
-      <source>{m} min</source>
-      <translation>{m} min</translation>
-    </message>
-    <message>
-      <source>{h} h {m:02d} min</source>
-      <translation>{h} u {m:02d} min</translation>
-    </message>
-    <message>
       <source>overdue by {t}</source>
       <translation>{t} te laat</translation>
     </message>
@@ -1152,18 +1140,6 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
   </context>
   <context>
     <name>RunbookHtml</name>
-    <message>
-      <source>{h} h {m} min</source>
-      <translation>{h} u {m} min</translation>
-    </message>
-    <message>
-      <source>{h} h</source>
-      <translation>{h} u</translation>
-    </message>
-    <message>
-      <source>{m} min</source>
-      <translation>{m} min</translation>
-    </message>
     <message>
       <source>version {v}</source>
       <translation>versie {v}</translation>

@@ -20,8 +20,7 @@ from runbook_assistant.cli.run_cmds import run
 from runbook_assistant.core.errors import CommandError
 from runbook_assistant.core.exercise.session import ExerciseSession
 from runbook_assistant.core.exercise.timing import parse_offset
-from runbook_assistant.core.export.debrief_labels import span
-from runbook_assistant.core.formatting import format_offset
+from runbook_assistant.core.formatting import date_text, format_offset, span_text
 from runbook_assistant.core.run.timeline import event_text
 
 
@@ -177,17 +176,15 @@ def rehearsal_cmd(app: AppContext, runbook_id: str, as_json: bool) -> None:
     if as_json:
         echo_json(record.to_dict())
         return
-    last = record.last_exercise.astimezone().strftime("%Y-%m-%d") if record.last_exercise \
-        else "never"
+    last = date_text(record.last_exercise) if record.last_exercise else "never"
     click.echo(f"{runbook.title} ({runbook.id}): {record.exercise_runs} exercise runs, "
                f"last {last}")
     for step in record.steps:
         if step.never:
             click.echo(f"  NEVER  {step.title}  (#{step.step_id})")
             continue
-        when = step.last_rehearsed.astimezone().strftime("%Y-%m-%d") if step.last_rehearsed \
-            else "-"
-        typical = f"typical {span(step.typical)}" if step.typical is not None else "typical -"
+        when = date_text(step.last_rehearsed) if step.last_rehearsed else "-"
+        typical = "typical " + (span_text(step.typical, "en") if step.typical is not None else "-")
         click.echo(f"  {step.times:>3}x   {step.title}  (#{step.step_id})  last {when}, {typical}")
     never = len(record.never_rehearsed)
     click.echo(f"{never} of {len(record.steps)} steps never rehearsed", err=True)

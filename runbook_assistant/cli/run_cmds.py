@@ -21,6 +21,7 @@ from runbook_assistant.cli.common import (
 from runbook_assistant.cli.context import AppContext
 from runbook_assistant.cli.run_render import render_run, run_json, summary_json
 from runbook_assistant.core.errors import CommandError
+from runbook_assistant.core.formatting import date_time
 from runbook_assistant.core.run.command_checks import SERVICE_STATUSES
 from runbook_assistant.core.run.timeline import event_text
 
@@ -111,8 +112,7 @@ def list_runs(app: AppContext, open_only: bool, as_json: bool) -> None:
         group = [s for s in summaries if (s.mode == "exercise") == (mode == "exercise")]
         click.echo(f"{heading} ({len(group)})")
         for s in group:
-            started = (s.started_at.astimezone().strftime("%Y-%m-%d %H:%M") if s.started_at
-                       else "-")
+            started = date_time(s.started_at) or "-"
             status = "closed" if s.closed else ("overdue" if s.overdue else "open")
             scenario = f"  [{s.scenario_id}]" if s.scenario_id else ""
             click.echo(f"  {s.run_id}  {started}  {status:<7}  {s.done:>3}/{s.total:<3}  "

@@ -9,6 +9,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from runbook_assistant.core.formatting import clock, date_time
 from runbook_assistant.core.log.clock import format_wall_time
 from runbook_assistant.core.log.events import Event
 from runbook_assistant.core.run.kinds import service_status_text
@@ -27,7 +28,7 @@ def local(moment: datetime | None, with_date: bool = True) -> str:
     """A UTC time as local wall-clock text."""
     if moment is None:
         return "-"
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S" if with_date else "%H:%M")
+    return date_time(moment, seconds=True) if with_date else clock(moment)
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -298,17 +298,3 @@ def labels(lang: str) -> dict[str, str]:
     merged = dict(_LABELS["en"])
     merged.update(_LABELS.get(lang, {}))
     return merged
-
-
-def duration_text(seconds: float, lang: str) -> str:
-    """A duration people read at a glance: ``45 min``, ``2 h``, ``1 h 30 min`` (Dutch ``u``)."""
-    minutes = round(seconds / 60)
-    hours, mins = divmod(minutes, 60)
-    hour = "u" if lang == "nl" else "h"
-    if hours and mins:
-        return f"{hours} {hour} {mins} min"
-    if hours:
-        return f"{hours} {hour}"
-    if minutes == 0 and seconds:
-        return f"{round(seconds)} s"
-    return f"{mins} min"

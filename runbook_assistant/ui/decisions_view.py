@@ -12,12 +12,12 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
+from runbook_assistant.core.formatting import clock
 from runbook_assistant.core.run.state_types import DecisionEntry, RunState
 from runbook_assistant.core.runbook.model import Runbook
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.row_models import RowsModel
 from runbook_assistant.ui.side_table import SideTable
-from runbook_assistant.ui.step_list import local_time
 
 
 class DecisionsModel(RowsModel[DecisionEntry]):
@@ -59,7 +59,7 @@ class DecisionsModel(RowsModel[DecisionEntry]):
 
     def cell(self, record: DecisionEntry, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            when = local_time(record.at) + (f"\n{self.tr('entered later')}" if record.late
+            when = clock(record.at) + (f"\n{self.tr('entered later')}" if record.late
                                             else "")
             return (when, self.decision_text(record), self.who_text(record))[column]
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -43,20 +43,16 @@ from runbook_assistant.core.exercise.session import (
     ExerciseSession,
     ScheduledInject,
 )
-from runbook_assistant.core.formatting import format_offset
+from runbook_assistant.core.formatting import exercise_time, format_offset, span_text
 from runbook_assistant.core.log.events import Event
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.errors import guarded
-from runbook_assistant.ui.run_timers import span_text
+from runbook_assistant.ui.i18n import ui_lang
 
 if TYPE_CHECKING:
     from runbook_assistant.ui.run_view import RunView
 
 log = logging.getLogger("runbook_assistant.ui")
-
-
-def _t(seconds: float) -> str:
-    return "T+" + format_offset(seconds, with_seconds=False)
 
 
 class ExercisePanel(QFrame):
@@ -204,7 +200,7 @@ class ExercisePanel(QFrame):
             left = max(0.0, upcoming.offset - clock.position())
             role = self.runbook.role_name(upcoming.to) if upcoming.to else self.tr("everyone")
             self.next_label.setText(self.tr("Next inject {at} for {role}, in {left}").format(
-                at=_t(upcoming.offset), role=role, left=span_text(left)))
+                at=exercise_time(upcoming.offset), role=role, left=span_text(left, ui_lang())))
 
     def _show_injects(self) -> None:
         role = self.selected_role()
@@ -213,7 +209,7 @@ class ExercisePanel(QFrame):
         for item in reversed(delivered):
             mine = role is None or item.to is None or item.to == role
             target = self.runbook.role_name(item.to) if item.to else self.tr("everyone")
-            row = QListWidgetItem(f"{_t(item.offset)} → {target}: {item.text}")
+            row = QListWidgetItem(f"{exercise_time(item.offset)} → {target}: {item.text}")
             font = row.font()
             font.setBold(mine and role is not None)
             row.setFont(font)
@@ -233,7 +229,7 @@ class ExercisePanel(QFrame):
             target = self.runbook.role_name(shown.to) if shown.to else self.tr("everyone")
             self.latest.setProperty("banner", "exercise")
             self.latest.setText(self.tr("INJECT {at} for {role}\n{text}").format(
-                at=_t(shown.offset), role=target, text=shown.text))
+                at=exercise_time(shown.offset), role=target, text=shown.text))
         theme.restyle(self.latest)
 
     # --- acting ----------------------------------------------------------------------------------

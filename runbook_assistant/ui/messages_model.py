@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+from runbook_assistant.core.formatting import day_clock
 from runbook_assistant.core.run.state_types import MessageEntry
 from runbook_assistant.core.runbook.model import MessageTemplate
 from runbook_assistant.ui.row_models import RecordRole, RowsModel
-from runbook_assistant.ui.services_view import clock_text
 
 MessageIdRole = RecordRole + 1  # the template's id
 
@@ -69,5 +69,5 @@ class MessagesModel(RowsModel[MessageRow]):
             return template.title or template.id
         if not row.sent:
             return ""
-        last = clock_text(row.sent[-1].at)
+        last = day_clock(row.sent[-1].at)
         return f"{last} (×{len(row.sent)})" if len(row.sent) > 1 else last

@@ -38,13 +38,13 @@ from runbook_assistant.core.comms.messages import (
     next_update_due,
 )
 from runbook_assistant.core.comms.municipality import Municipality, load_municipality
-from runbook_assistant.core.run.services import format_duration
+from runbook_assistant.core.formatting import day_clock, span_text
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.runbook.model import MessageTemplate
 from runbook_assistant.ui.errors import guarded
 from runbook_assistant.ui.i18n import ui_lang
 from runbook_assistant.ui.messages_model import MessageRow, MessagesModel, pretty
-from runbook_assistant.ui.services_view import ActorSource, actor_of, clock_text
+from runbook_assistant.ui.services_view import ActorSource, actor_of
 
 if TYPE_CHECKING:
     from runbook_assistant.core.log.events import Event
@@ -307,11 +307,11 @@ class MessagesView(QWidget):
         lang = ui_lang()
         if left.total_seconds() >= 0:
             self.countdown.setText(self.tr("Next update due at {time}: in {left}").format(
-                time=clock_text(due), left=format_duration(left, lang)))
+                time=day_clock(due), left=span_text(left, lang)))
             self.countdown.setProperty("tone", "")
         else:
             self.countdown.setText(self.tr("Next update was due at {time}: {late} late").format(
-                time=clock_text(due), late=format_duration(-left, lang)))
+                time=day_clock(due), late=span_text(-left, lang)))
             self.countdown.setProperty("tone", "danger")
         self.countdown.style().unpolish(self.countdown)
         self.countdown.style().polish(self.countdown)

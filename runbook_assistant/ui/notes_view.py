@@ -7,11 +7,11 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from runbook_assistant.core.formatting import clock
 from runbook_assistant.core.run.state_types import NoteEntry, RunState
 from runbook_assistant.core.runbook.model import Runbook
 from runbook_assistant.ui.row_models import RowsModel
 from runbook_assistant.ui.side_table import SideTable
-from runbook_assistant.ui.step_list import local_time
 
 
 class NotesModel(RowsModel[NoteEntry]):
@@ -32,7 +32,7 @@ class NotesModel(RowsModel[NoteEntry]):
 
     def cell(self, record: NoteEntry, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            when = local_time(record.at) + (f"\n{self.tr('entered later')}" if record.late
+            when = clock(record.at) + (f"\n{self.tr('entered later')}" if record.late
                                             else "")
             return (when, record.actor, self.note_text(record))[column]
         return None

@@ -9,7 +9,6 @@ runs count (``core/exercise/rehearsal.py``).
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -29,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from runbook_assistant.core.errors import RunbookAssistantError
 from runbook_assistant.core.exercise.rehearsal import Rehearsal, rehearsal
+from runbook_assistant.core.formatting import date_text, span_text
 from runbook_assistant.ui import theme
-from runbook_assistant.ui.run_timers import span_text
+from runbook_assistant.ui.i18n import ui_lang
 
 if TYPE_CHECKING:
     from runbook_assistant.core.run.engine import Engine
@@ -89,8 +89,8 @@ class RehearsalBox(QFrame):
                     font.setBold(True)
                     cell.setFont(font)
             else:
-                typical = span_text(step.typical) if step.typical is not None else "–"
-                cells = [title, QTableWidgetItem(_date(step.last_rehearsed)),
+                typical = span_text(step.typical, ui_lang())
+                cells = [title, QTableWidgetItem(date_text(step.last_rehearsed)),
                          QTableWidgetItem(typical), QTableWidgetItem(str(step.times))]
             for column, cell in enumerate(cells):
                 if column:
@@ -104,7 +104,7 @@ class RehearsalBox(QFrame):
             text = self.tr("Never exercised: no step of this runbook has been rehearsed yet.")
         else:
             text = self.tr("Exercise runs: {n}, the last on {date}.").format(
-                n=record.exercise_runs, date=_date(record.last_exercise))
+                n=record.exercise_runs, date=date_text(record.last_exercise))
             if never:
                 text += " " + self.tr("Steps never rehearsed: {n} of {total}.").format(
                     n=never, total=len(record.steps))
@@ -122,10 +122,6 @@ class RehearsalBox(QFrame):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
-
-
-def _date(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d") if moment is not None else "–"
 
 
 def attach_rehearsal(reader: Any, engine: Engine | None) -> RehearsalBox | None:

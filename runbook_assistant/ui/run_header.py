@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from runbook_assistant.core.formatting import clock
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.runbook.model import Runbook
 from runbook_assistant.ui import theme
-from runbook_assistant.ui.step_list import local_time
 
 
 def _label(parent: QWidget, name: str, *, tone: str | None = None, wrap: bool = True) -> QLabel:
@@ -143,7 +143,7 @@ class RunHeader(QWidget):
         started = ""
         if state.started_at is not None:
             started = self.tr("started {time} by {who}").format(
-                time=local_time(state.started_at), who=state.started_by or "?")
+                time=clock(state.started_at), who=state.started_by or "?")
         mode = self.tr("Exercise") if state.exercise else self.tr("Incident")
         self.subtitle.setText(" · ".join(p for p in (
             self.tr("Runbook: {title}").format(title=self.runbook.title), mode, started) if p))
@@ -162,7 +162,7 @@ class RunHeader(QWidget):
         if state.closed:
             self.closed.setText(self.tr("This run was closed at {time} by {who}; nothing more "
                                         "can be recorded.").format(
-                time=local_time(state.closed_at), who=state.closed_by or "?"))
+                time=clock(state.closed_at), who=state.closed_by or "?"))
         self.closed.setVisible(state.closed)
         self.close_button.setVisible(not state.closed)
 

@@ -13,8 +13,10 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
+from runbook_assistant.core.formatting import span_text
 from runbook_assistant.core.run.state_types import RunState, StepState
 from runbook_assistant.core.runbook.model import Runbook
+from runbook_assistant.ui.i18n import ui_lang
 
 translate = QCoreApplication.translate
 TICK_MS = 1000
@@ -68,36 +70,28 @@ def next_deadline(state: RunState, after: datetime) -> datetime | None:
     return found
 
 
-def span_text(seconds: float) -> str:
-    """A stretch of time as a tired person reads it: '45 s', '12 min', '1 h 05 min'."""
-    total = max(0, int(seconds))
-    if total < 60:
-        return translate("RunTimers", "{s} s").format(s=total)
-    minutes = total // 60
-    if minutes < 60:
-        return translate("RunTimers", "{m} min").format(m=minutes)
-    return translate("RunTimers", "{h} h {m:02d} min").format(h=minutes // 60, m=minutes % 60)
-
-
 def countdown(step: StepState, every: int | None, now: datetime | None) -> tuple[str, bool]:
     """The countdown text of a step at ``now`` and whether it is overdue ('' when none)."""
     if now is None or not step.counts:
         return "", False
+    lang = ui_lang()
     if step.is_open and step.due_at is not None:
         left = (step.due_at - now).total_seconds()
         if left < 0:
-            return translate("RunTimers", "overdue by {t}").format(t=span_text(-left)), True
-        return translate("RunTimers", "due in {t}").format(t=span_text(left)), False
+            return translate("RunTimers", "overdue by {t}").format(t=span_text(-left, lang)), True
+        return translate("RunTimers", "due in {t}").format(t=span_text(left, lang)), False
     if step.is_open and step.timebox_at is not None:
         left = (step.timebox_at - now).total_seconds()
         if left < 0:
-            return translate("RunTimers", "timebox over by {t}").format(t=span_text(-left)), True
-        return translate("RunTimers", "{t} left").format(t=span_text(left)), False
+            over = span_text(-left, lang)
+            return translate("RunTimers", "timebox over by {t}").format(t=over), True
+        return translate("RunTimers", "{t} left").format(t=span_text(left, lang)), False
     if every and step.status != "skipped" and step.next_reminder_at is not None:
         left = (step.next_reminder_at - now).total_seconds()
         if left < 0:
-            return translate("RunTimers", "due now, {t} late").format(t=span_text(-left)), True
-        return translate("RunTimers", "next in {t}").format(t=span_text(left)), False
+            late = span_text(-left, lang)
+            return translate("RunTimers", "due now, {t} late").format(t=late), True
+        return translate("RunTimers", "next in {t}").format(t=span_text(left, lang)), False
     return "", False
 
 

@@ -11,20 +11,12 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
+from runbook_assistant.core.formatting import duration_text, exercise_time
 from runbook_assistant.core.runbook.model import Runbook, Section, Step
+from runbook_assistant.ui.i18n import ui_lang
 from runbook_assistant.ui.markdown_html import render_markdown
 
 translate = QCoreApplication.translate
-
-
-def format_duration(seconds: int) -> str:
-    """A duration as people say it: '5 min', '1 h 30 min', '2 h'."""
-    hours, minutes = divmod(max(0, seconds) // 60, 60)
-    if hours and minutes:
-        return translate("RunbookHtml", "{h} h {m} min").format(h=hours, m=minutes)
-    if hours:
-        return translate("RunbookHtml", "{h} h").format(h=hours)
-    return translate("RunbookHtml", "{m} min").format(m=minutes)
 
 
 def _meta(runbook: Runbook) -> str:
@@ -71,12 +63,13 @@ def _step_attributes(runbook: Runbook, step: Step) -> str:
         attrs.append(translate("RunbookHtml", "role: {r}").format(r=runbook.role_name(step.role)))
     if step.due is not None:
         attrs.append(translate("RunbookHtml", "due {d} after the start")
-                     .format(d=format_duration(step.due)))
+                     .format(d=duration_text(step.due, ui_lang())))
     if step.timebox is not None:
         attrs.append(translate("RunbookHtml", "timebox {d}")
-                     .format(d=format_duration(step.timebox)))
+                     .format(d=duration_text(step.timebox, ui_lang())))
     if step.every is not None:
-        attrs.append(translate("RunbookHtml", "every {d}").format(d=format_duration(step.every)))
+        attrs.append(translate("RunbookHtml", "every {d}").format(
+            d=duration_text(step.every, ui_lang())))
     if step.four_eyes:
         attrs.append(translate("RunbookHtml", "four eyes: a second person verifies"))
     if step.decision:
@@ -140,7 +133,7 @@ def runbook_html(runbook: Runbook) -> str:
         parts.append(render_markdown(runbook.intro))
     parts.extend(_section(runbook, s) for s in runbook.sections)
     if runbook.injects:
-        items = "".join(f"<li>T+{format_duration(i.offset)} — {escape(i.text)}</li>"
+        items = "".join(f"<li>{exercise_time(i.offset)} — {escape(i.text)}</li>"
                         for i in runbook.injects)
         heading = escape(translate("RunbookHtml", "Injects"))
         parts.append(f"<h2>{heading}</h2><ul>{items}</ul>")

@@ -8,7 +8,6 @@ the box below; each change is one ``Engine.service`` call. The table adapts
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
@@ -25,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runbook_assistant.core.run.services import STATUSES, ServiceRow, board_of, format_duration
+from runbook_assistant.core.formatting import day_clock, span_text
+from runbook_assistant.core.run.services import STATUSES, ServiceRow, board_of
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.errors import guarded
 from runbook_assistant.ui.i18n import ui_lang
@@ -66,16 +66,6 @@ def status_colours(status: str) -> tuple[str, str] | None:
         "restored": ("#7bd88a", "#000000") if dark else ("#1b6e20", "#ffffff"),
     }
     return table.get(status)
-
-
-def clock_text(moment: datetime | None) -> str:
-    """Local ``HH:MM``, with the day and month when it is not today."""
-    if moment is None:
-        return ""
-    local = moment.astimezone()
-    if local.date() == datetime.now().astimezone().date():
-        return local.strftime("%H:%M")
-    return local.strftime("%d-%m %H:%M")
 
 
 def actor_of(source: ActorSource) -> str:
@@ -126,13 +116,13 @@ class ServicesModel(RowsModel[ServiceRow]):
         if column == "status":
             return status_label(row.status)
         if column == "since":
-            return clock_text(row.since)
+            return day_clock(row.since)
         if column == "down":
-            return format_duration(row.down_for, lang) if row.down_for else ""
+            return span_text(row.down_for, lang) if row.down_for else ""
         if column == "degraded":
-            return format_duration(row.degraded_for, lang) if row.degraded_for else ""
+            return span_text(row.degraded_for, lang) if row.degraded_for else ""
         if column == "restore":
-            return format_duration(row.time_to_restore, lang) if row.time_to_restore else ""
+            return span_text(row.time_to_restore, lang) if row.time_to_restore else ""
         return self._history(row)
 
     @staticmethod
@@ -140,9 +130,9 @@ class ServicesModel(RowsModel[ServiceRow]):
         changes = row.history if full else row.history[-4:]
         if full:
             return "\n".join(
-                f"{clock_text(c.at)}  {status_label(c.status)}  ({c.actor})"
+                f"{day_clock(c.at)}  {status_label(c.status)}  ({c.actor})"
                 + (f": {c.note}" if c.note else "") for c in changes)
-        text = " → ".join(f"{clock_text(c.at)} {status_label(c.status)}" for c in changes)
+        text = " → ".join(f"{day_clock(c.at)} {status_label(c.status)}" for c in changes)
         return ("… → " + text) if len(row.history) > len(changes) else text
 
 

@@ -14,14 +14,13 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
+from runbook_assistant.core.formatting import clock, duration_text
 from runbook_assistant.core.run.state_types import RunState, StepState
 from runbook_assistant.core.runbook.model import Runbook, Section, Step
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.i18n import ui_lang
 from runbook_assistant.ui.markdown_html import render_markdown
-from runbook_assistant.ui.runbook_html import format_duration
 from runbook_assistant.ui.runbook_reader import SafeTextBrowser
-from runbook_assistant.ui.step_list import local_time
 
 STYLE = """
 h2 { margin-bottom: 2px; }
@@ -125,7 +124,7 @@ class StepDetail(SafeTextBrowser):
         notes = [n for n in state.notes if n.step_id == step.id]
         if notes:
             parts.append(f"<h3>{escape(self.tr('Notes'))}</h3><ul>")
-            parts.extend(f"<li class='note'><span class='when'>{escape(local_time(n.at))} "
+            parts.extend(f"<li class='note'><span class='when'>{escape(clock(n.at))} "
                          f"{escape(n.actor)}:</span> {escape(n.text)}</li>" for n in notes)
             parts.append("</ul>")
         parts.append(f"<p class='keys'>{escape(self._keys(step))}</p>")
@@ -140,13 +139,13 @@ class StepDetail(SafeTextBrowser):
             return self.tr("Waits for the decision “{d}”.").format(d=waiting), "warn"
         if current.status == "done":
             text = self.tr("Done by {who} at {time}.").format(who=current.by or "?",
-                                                              time=local_time(current.at))
+                                                              time=clock(current.at))
             if current.verified_by:
                 text += " " + self.tr("Verified by {who}.").format(who=current.verified_by)
             return text, "done"
         if current.status == "skipped":
             return self.tr("Skipped by {who} at {time}: {reason}").format(
-                who=current.by or "?", time=local_time(current.at), reason=current.reason), ""
+                who=current.by or "?", time=clock(current.at), reason=current.reason), ""
         if current.overdue:
             return self.tr("Open — overdue."), "warn"
         return self.tr("Open."), ""
@@ -157,12 +156,13 @@ class StepDetail(SafeTextBrowser):
             attrs.append(self.tr("Role: {r}").format(r=runbook.role_name(step.role)))
         if step.four_eyes:
             attrs.append(self.tr("four eyes: one person does it, another verifies"))
+        lang = ui_lang()
         if step.due is not None:
-            attrs.append(self.tr("due {d} after the start").format(d=format_duration(step.due)))
+            attrs.append(self.tr("due {d} after the start").format(d=duration_text(step.due, lang)))
         if step.timebox is not None:
-            attrs.append(self.tr("timebox {d}").format(d=format_duration(step.timebox)))
+            attrs.append(self.tr("timebox {d}").format(d=duration_text(step.timebox, lang)))
         if step.every is not None:
-            attrs.append(self.tr("every {d}").format(d=format_duration(step.every)))
+            attrs.append(self.tr("every {d}").format(d=duration_text(step.every, lang)))
         if step.optional:
             attrs.append(self.tr("optional"))
         return " · ".join(attrs)

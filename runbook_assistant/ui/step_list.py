@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from runbook_assistant.core.formatting import clock
 from runbook_assistant.core.run.state_types import RunState, SectionProgress, StepState
 from runbook_assistant.core.runbook.model import Runbook, Section, Step
 from runbook_assistant.ui.run_timers import countdown
@@ -57,11 +58,6 @@ class RowInfo:
     done: int = 0  # sections: progress
     total: int = 0
     active: bool = True
-
-
-def local_time(moment: datetime | None) -> str:
-    """``HH:MM`` in local time (what the people in the room read off the wall clock)."""
-    return moment.astimezone().strftime("%H:%M") if moment is not None else ""
 
 
 class StepTreeModel(QAbstractItemModel):
@@ -312,13 +308,13 @@ class StepTreeModel(QAbstractItemModel):
             parts.append(self.tr("waits for a decision"))
         if current.status == "done":
             text = self.tr("done by {who} at {time}").format(who=current.by or "?",
-                                                             time=local_time(current.at))
+                                                             time=clock(current.at))
             if current.verified_by:
                 text += self.tr(", verified by {who}").format(who=current.verified_by)
             parts.append(text)
         elif current.status == "skipped":
             parts.append(self.tr("skipped by {who} at {time}: {reason}").format(
-                who=current.by or "?", time=local_time(current.at), reason=current.reason))
+                who=current.by or "?", time=clock(current.at), reason=current.reason))
         if current.late:
             parts.append(self.tr("entered later"))
         return parts

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QDir, QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
+from runbook_assistant.core.formatting import date_time
 from runbook_assistant.core.log.clock import parse_wall_time
 from runbook_assistant.ui.errors import guarded
 from runbook_assistant.ui.resources import APP_NAME
@@ -37,7 +38,7 @@ def add_sync_actions(menu: QMenu, engine: EngineSource, parent: QWidget) -> Sync
 
 def _local(wall_time: str) -> str:
     try:
-        return parse_wall_time(wall_time).astimezone().strftime("%Y-%m-%d %H:%M")
+        return date_time(parse_wall_time(wall_time))
     except ValueError:
         return wall_time
 

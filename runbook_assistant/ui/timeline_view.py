@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from runbook_assistant.core.formatting import clock, date_time
 from runbook_assistant.core.run.kinds import EVENT_TYPES, GROUPS
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.run.timeline import TimelineRow, timeline_rows
@@ -43,10 +44,8 @@ KIND_GROUPS: dict[str, tuple[str, ...]] = {
 
 def clock_text(row: TimelineRow) -> str:
     """Local time of the row; a late entry also says when it was typed in."""
-    when = row.time.astimezone().strftime("%H:%M:%S")
-    if row.late:
-        return f"{when} ({row.wall_time.astimezone().strftime('%H:%M')})"
-    return when
+    when = clock(row.time, seconds=True)
+    return f"{when} ({clock(row.wall_time)})" if row.late else when
 
 
 class TimelineModel(RowsModel[TimelineRow]):
@@ -64,7 +63,7 @@ class TimelineModel(RowsModel[TimelineRow]):
             return (clock_text(record), record.actor, record.text)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self.tr("{kind} · recorded {wall} · device {device} #{seq}").format(
-                kind=record.kind, wall=record.wall_time.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+                kind=record.kind, wall=date_time(record.wall_time, seconds=True),
                 device=record.device_id[:8], seq=record.seq)
             if record.late:
                 tip = self.tr("Entered later.") + " " + tip

@@ -11,7 +11,7 @@ from state_builders import Laptop, make_runbook
 from runbook_assistant.core.errors import CommandError
 from runbook_assistant.core.log.events import EventKind
 from runbook_assistant.core.run.engine import Engine
-from runbook_assistant.core.run.services import board_of, format_duration, service_board
+from runbook_assistant.core.run.services import board_of, service_board
 
 RUNBOOK = """---
 id: dienstenbord
@@ -132,15 +132,3 @@ def test_the_board_is_the_same_whatever_order_events_arrive_in() -> None:
         ("Informatienummer 14020", "unknown", True), ("Parkeervergunningen", "down", False)]
     assert forward[1].time_to_restore == minutes(15)
     assert forward[3].down_for == minutes(9)
-
-
-@pytest.mark.parametrize("span, lang, text", [
-    (None, "en", "-"),
-    (minutes(0), "en", "0 min"),
-    (minutes(45), "nl", "45 min"),
-    (minutes(125), "en", "2 h 05 min"),
-    (minutes(125), "nl", "2 u 05 min"),
-    (minutes(60 * 26 + 3), "en", "1 d 2 h 03 min"),
-])
-def test_durations_read_aloud(span: timedelta | None, lang: str, text: str) -> None:
-    assert format_duration(span, lang) == text

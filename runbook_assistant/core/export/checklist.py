@@ -29,7 +29,8 @@ from runbook_assistant.core.export.pdf_pages import (
     TableBlock,
     TableRow,
 )
-from runbook_assistant.core.i18n import LANGS, duration_text, labels
+from runbook_assistant.core.formatting import duration_text
+from runbook_assistant.core.i18n import LANGS, labels
 from runbook_assistant.core.runbook.branches import deciders_by_target
 from runbook_assistant.core.runbook.model import Runbook, Step
 
@@ -132,11 +133,10 @@ def build_checklist(runbook: Runbook, *, contacts: ContactBook | None = None,
 
 def _step(runbook: Runbook, step: Step, number: int, lang: str,
           words: dict[str, str]) -> SheetStep:
-    def span(seconds: int) -> str:
-        return duration_text(seconds, lang)
-    timing = [words["due"].format(when=span(step.due)) if step.due else "",
-              words["timebox"].format(when=span(step.timebox)) if step.timebox else "",
-              words["every"].format(when=span(step.every)) if step.every else "",
+    timing = [words["due"].format(when=duration_text(step.due, lang)) if step.due else "",
+              words["timebox"].format(when=duration_text(step.timebox, lang))
+              if step.timebox else "",
+              words["every"].format(when=duration_text(step.every, lang)) if step.every else "",
               words["optional"] if step.optional else ""]
     options = tuple(
         OptionLine(o.label, o.target, (runbook.section(o.target).title

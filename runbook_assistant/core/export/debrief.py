@@ -24,9 +24,10 @@ from runbook_assistant.core.export.atomic import (
 )
 from runbook_assistant.core.export.debrief_chart import chart_svg
 from runbook_assistant.core.export.debrief_data import Comparison, Debrief, build_debrief, compare
-from runbook_assistant.core.export.debrief_labels import debrief_labels, offset, span
+from runbook_assistant.core.export.debrief_labels import debrief_labels
 from runbook_assistant.core.export.html import render_template
 from runbook_assistant.core.export.run_data import RunData, load_run
+from runbook_assistant.core.formatting import exercise_time, span_text
 
 if TYPE_CHECKING:
     from runbook_assistant.core.log.store import Store
@@ -82,7 +83,8 @@ def render_debrief_html(debrief: Debrief, comparison: Comparison | None = None,
     w = debrief_labels(data.lang)
     context: dict[str, Any] = {
         "d": data, "w": w, "lang": data.lang, "exercise": True,
-        "print_header": data.header_title(), "span": span, "offset": offset, "b": debrief,
+        "print_header": data.header_title(), "b": debrief, "offset": exercise_time,
+        "span": lambda seconds: span_text(seconds, data.lang),
     }
     if comparison is None:
         context["page_title"] = f"{w['debrief']}: {data.header_title()}"

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 from runbook_assistant.core.export.debrief_data import Debrief, StepFigure
-from runbook_assistant.core.export.debrief_labels import offset
+from runbook_assistant.core.formatting import exercise_time
 
 SVG_NS = "http://www.w3.org/2000/svg"
 WIDTH = 760
@@ -88,7 +88,7 @@ def _axis(svg: ET.Element, x: Scale, right_end: float, tick: int, bottom: float)
     for moment in range(0, int(right_end) + 1, tick):
         px = x(moment)
         _el(svg, "line", x1=px, y1=TOP - 4, x2=px, y2=bottom, stroke=GRID)
-        _text(svg, px, bottom + 15, offset(moment), anchor="middle", fill=MUTED, size=10)
+        _text(svg, px, bottom + 15, exercise_time(moment), anchor="middle", fill=MUTED, size=10)
     _el(svg, "line", x1=PLOT_LEFT, y1=bottom, x2=PLOT_RIGHT, y2=bottom, stroke=INK)
 
 

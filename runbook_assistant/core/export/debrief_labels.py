@@ -145,25 +145,4 @@ _DEBRIEF: dict[str, dict[str, str]] = {
 def debrief_labels(lang: str) -> dict[str, str]:
     """The export's labels with the debrief's own on top (English for anything missing)."""
     own = {**_DEBRIEF["en"], **_DEBRIEF.get(lang, {})}
-    return {**labels(lang), **own}
-
-
-def span(seconds: float | None) -> str:
-    """A stretch of time as people say it: '45 s', '12 min', '1 h 05 min' ('–' for None)."""
-    if seconds is None:
-        return "–"
-    total = round(abs(seconds))
-    if total < 60:
-        return f"{total} s"
-    minutes = total // 60
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
-
-
-def offset(seconds: float | None) -> str:
-    """Exercise time as ``T+01:05`` ('–' for None)."""
-    if seconds is None:
-        return "–"
-    minutes = max(0, int(seconds)) // 60
-    return f"T+{minutes // 60:02d}:{minutes % 60:02d}"
+    return {**labels(lang), **own, "lang": lang if lang in _DEBRIEF else "en"}

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from html import escape
 
 from runbook_assistant.core.export.debrief_data import Comparison, Debrief, StepFigure
-from runbook_assistant.core.export.debrief_labels import debrief_labels, offset, span
+from runbook_assistant.core.export.debrief_labels import debrief_labels
 from runbook_assistant.core.export.html import environment
 from runbook_assistant.core.export.pdf_pages import (
     SMALL,
@@ -21,6 +21,7 @@ from runbook_assistant.core.export.pdf_pages import (
     TableBlock,
     TableRow,
 )
+from runbook_assistant.core.formatting import exercise_time, span_text
 
 ChartImage = Callable[[Debrief, dict[str, str]], str]
 _CSS = STYLESHEET + """
@@ -86,7 +87,7 @@ def _compared(c: Comparison, w: dict[str, str], chart_image: ChartImage) -> list
     reactions = TableBlock(
         (Column(w["inject"], 0.56), Column(w["to"], 0.16), Column(a_title, 0.14),
          Column(b_title, 0.14)),
-        (TableRow((f"{offset(p.offset)} {p.text}", p.to or w["everyone"],
+        (TableRow((f"{exercise_time(p.offset)} {p.text}", p.to or w["everyone"],
                    _reaction(p.a, w), _reaction(p.b, w))) for p in c.injects),
         heading=w["reactions"])
     return [
@@ -102,7 +103,7 @@ def _compared(c: Comparison, w: dict[str, str], chart_image: ChartImage) -> list
 
 def verdict_text(s: StepFigure, w: dict[str, str]) -> str:
     if s.verdict == "late":
-        return w["v_late"].format(t=span(s.late_by))
+        return w["v_late"].format(t=span_text(s.late_by, w["lang"]))
     return w[f"v_{s.verdict}"]
 
 
@@ -111,9 +112,11 @@ def _outcome(b: Debrief, w: dict[str, str]) -> str:
         w["steps_line"].format(done=b.done, total=b.total, on_time=b.count("on_time"),
                                late=b.count("late"), missed=b.count("missed"),
                                skipped=b.count("skipped")),
-        w["injects_line"].format(n=len(b.injects), median=span(b.median_reaction)),
+        w["injects_line"].format(n=len(b.injects),
+                                 median=span_text(b.median_reaction, w["lang"])),
         w["decisions_line"].format(n=len(b.decisions)),
-        w["length"].format(exercise=span(b.end), real=span(b.real_seconds)))
+        w["length"].format(exercise=span_text(b.end, w["lang"]),
+                           real=span_text(b.real_seconds, w["lang"])))
     return "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
 
 
@@ -125,23 +128,24 @@ def _missed_late(b: Debrief, w: dict[str, str]) -> str:
         text = f"<b>{escape(s.title)}</b> ({escape(s.role)}): " \
                f"<span class='late'>{escape(verdict_text(s, w))}</span>"
         if s.planned is not None:
-            text += f" — {escape(w['planned'].lower())} {offset(s.planned)}"
+            text += f" — {escape(w['planned'].lower())} {exercise_time(s.planned)}"
         if s.actual is not None:
-            text += f", {escape(w['actual'].lower())} {offset(s.actual)}"
+            text += f", {escape(w['actual'].lower())} {exercise_time(s.actual)}"
         if s.over_timebox:
-            text += ", " + escape(w["over_timebox"].format(t=span(s.timebox)))
+            text += ", " + escape(w["over_timebox"].format(t=span_text(s.timebox, w["lang"])))
         items.append(f"<li>{text}</li>")
     return "<ul>" + "".join(items) + "</ul>"
 
 
 def _step_rows(b: Debrief, w: dict[str, str]) -> Iterator[TableRow]:
     for s in b.steps:
-        took = span(s.took) if s.took is not None else ""
-        took_cell = (Line(took), Line(w["over_timebox"].format(t=span(s.timebox)), SMALL)) \
+        took = span_text(s.took, w["lang"]) if s.took is not None else ""
+        over = w["over_timebox"].format(t=span_text(s.timebox, w["lang"]))
+        took_cell = (Line(took), Line(over, SMALL)) \
             if s.over_timebox else took
         title = (Line(s.title), Line(s.by, SMALL)) if s.by else s.title
-        yield TableRow((title, s.role, offset(s.planned) if s.planned is not None else "",
-                        offset(s.actual) if s.actual is not None else "", took_cell,
+        yield TableRow((title, s.role, exercise_time(s.planned) if s.planned is not None else "",
+                        exercise_time(s.actual) if s.actual is not None else "", took_cell,
                         verdict_text(s, w)))
 
 
@@ -154,12 +158,13 @@ def _pair_rows(c: Comparison, w: dict[str, str]) -> Iterator[TableRow]:
             elif figure.actual is None:
                 cells.append(verdict_text(figure, w))
             else:
-                cells.append((Line(offset(figure.actual)), Line(verdict_text(figure, w), SMALL)))
+                cells.append((Line(exercise_time(figure.actual)),
+                              Line(verdict_text(figure, w), SMALL)))
         difference = ""
         if p.difference is not None and p.difference:
             key = "faster" if p.difference < 0 else "slower"
-            difference = w[key].format(t=span(p.difference))
-        yield TableRow((p.title, offset(p.planned) if p.planned is not None else "",
+            difference = w[key].format(t=span_text(p.difference, w["lang"]))
+        yield TableRow((p.title, exercise_time(p.planned) if p.planned is not None else "",
                         cells[0], cells[1], difference))
 
 
@@ -167,17 +172,17 @@ def _reaction(figure: object, w: dict[str, str]) -> str:
     if figure is None:
         return "–"
     reaction = getattr(figure, "reaction", None)
-    return span(reaction) if reaction is not None else w["no_reaction"]
+    return span_text(reaction, w["lang"]) if reaction is not None else w["no_reaction"]
 
 
 def _inject_table(b: Debrief, w: dict[str, str]) -> Block:
     if not b.injects:
         return HtmlBlock(f"<h2>{escape(w['injects'])}</h2><p>{escape(w['no_injects'])}</p>")
     rows = (TableRow((str(i.number), (Line(i.text), Line(i.to or w["everyone"], SMALL)),
-                      offset(i.delivered),
+                      exercise_time(i.delivered),
                       (Line(i.reaction_text), Line(i.reaction_actor, SMALL))
                       if i.reaction_text else w["no_reaction"],
-                      span(i.reaction) if i.reaction is not None else "–"))
+                      span_text(i.reaction, w["lang"]) if i.reaction is not None else "–"))
             for i in b.injects)
     return TableBlock((Column("#", 0.05), Column(w["inject"], 0.42), Column(w["delivered"], 0.11),
                        Column(w["reaction"], 0.31), Column(w["after"], 0.11)),
@@ -190,7 +195,7 @@ def _notes_table(b: Debrief, w: dict[str, str]) -> Block:
                          f"<p>{escape(w['no_observations'])}</p>")
     return TableBlock((Column(w["exercise_time"], 0.13), Column(w["who"], 0.17),
                        Column(w["what"], 0.7)),
-                      (TableRow((offset(n.at), n.actor,
+                      (TableRow((exercise_time(n.at), n.actor,
                                  f"{n.step_title}: {n.text}" if n.step_title else n.text))
                        for n in b.observations), heading=w["observations"])
 
@@ -201,7 +206,7 @@ def _decisions(b: Debrief, w: dict[str, str]) -> str:
     head = "".join(f"<th>{escape(w[k])}</th>"
                    for k in ("exercise_time", "decision", "chosen", "rationale", "owner"))
     rows = "".join(
-        f"<tr><td>{offset(x.at)}</td><td>{escape(x.step_title)}</td><td><b>{escape(x.label)}</b>"
+        f"<tr><td>{exercise_time(x.at)}</td><td>{escape(x.step_title)}</td><td><b>{escape(x.label)}</b>"
         f"</td><td>{escape(x.rationale)}</td><td>{escape(x.owner)}</td></tr>"
         for x in b.decisions)
     return (f"<table width='100%' cellspacing='0' cellpadding='3' border='1' "

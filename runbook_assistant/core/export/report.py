@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from runbook_assistant.core.export.run_data import Anchor, RunData
+from runbook_assistant.core.formatting import span_text
 from runbook_assistant.core.log.events import EventKind
 from runbook_assistant.core.log.ordering import parse_time
 from runbook_assistant.core.run.paperwork import (
@@ -21,7 +22,7 @@ from runbook_assistant.core.run.paperwork import (
     report_status,
 )
 from runbook_assistant.core.run.report_fields import CHECK_FIELDS, REPORT_FIELDS, TEXT_FIELDS
-from runbook_assistant.core.run.services import format_duration, service_board
+from runbook_assistant.core.run.services import service_board
 from runbook_assistant.core.run.state_types import DecisionEntry, MessageEntry, StaffingGap
 
 __all__ = ["CHECK_FIELDS", "REPORT_FIELDS", "TEXT_FIELDS"]
@@ -208,7 +209,7 @@ def _impact(data: RunData) -> list[ImpactLine]:
             continue  # never reported down or degraded: no impact recorded
         lines.append(ImpactLine(
             service=row.service, out_since=row.out_since, restored_at=row.restored_at,
-            duration=(format_duration(row.time_to_restore, data.lang)
+            duration=(span_text(row.time_to_restore, data.lang)
                       if row.time_to_restore is not None else data.labels["not_restored"]),
             status=service_status_text(row.status, data.lang), note=row.note))
     return lines

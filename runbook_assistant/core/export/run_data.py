@@ -12,6 +12,7 @@ from datetime import UTC, datetime, tzinfo
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from runbook_assistant.core import formatting
 from runbook_assistant.core.errors import ExportError, RunbookAssistantError
 from runbook_assistant.core.i18n import LANGS, labels
 from runbook_assistant.core.log.events import Event
@@ -25,16 +26,6 @@ if TYPE_CHECKING:
     from runbook_assistant.core.run.state_types import RunState
     from runbook_assistant.core.run.timeline import TimelineRow
 
-_WEEKDAYS = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
-}
-_MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"),
-}
 
 
 @dataclass(frozen=True)
@@ -117,23 +108,15 @@ class RunData:
 
     def hm(self, moment: datetime | None) -> str:
         """``HH:MM`` in the export's time zone ("" for None)."""
-        local = self.local(moment)
-        return f"{local.hour:02d}:{local.minute:02d}" if local else ""
+        return formatting.clock(moment, tz=self.tz)
 
     def date_time(self, moment: datetime | None) -> str:
         """``2026-11-23 09:05`` in the export's time zone ("" for None)."""
-        local = self.local(moment)
-        if local is None:
-            return ""
-        return (f"{local.year:04d}-{local.month:02d}-{local.day:02d} "
-                f"{local.hour:02d}:{local.minute:02d}")
+        return formatting.date_time(moment, tz=self.tz)
 
     def day(self, moment: datetime) -> str:
         """The day as a heading: ``maandag 23 november 2026``."""
-        local = self.local(moment) or moment
-        lang = self.lang if self.lang in _WEEKDAYS else "en"
-        return f"{_WEEKDAYS[lang][local.weekday()]} {local.day} {_MONTHS[lang][local.month - 1]} " \
-               f"{local.year}"
+        return formatting.long_date(moment, self.lang, tz=self.tz)
 
     def zone_name(self) -> str:
         """The time zone's name as of the start of the run (``CET``, ``UTC``)."""

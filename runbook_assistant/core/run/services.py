@@ -126,18 +126,3 @@ def _row(name: str, priority: int, history: tuple[ServiceChange, ...], stop: dat
         time_to_restore=(max(restored_at - out_since, ZERO)
                          if restored_at is not None and out_since is not None else None),
         history=history, listed=listed)
-
-
-def format_duration(span: timedelta | None, lang: str = "en") -> str:
-    """A duration for people: ``45 min``, ``2 h 05 min`` (Dutch: ``2 u 05 min``), ``-`` for none."""
-    if span is None:
-        return "-"
-    minutes = int(span.total_seconds() // 60)
-    hours, rest = divmod(minutes, 60)
-    if hours == 0:
-        return f"{rest} min"
-    unit = "u" if lang == "nl" else "h"
-    if hours >= 24:
-        days, hours = divmod(hours, 24)
-        return f"{days} d {hours} {unit} {rest:02d} min"
-    return f"{hours} {unit} {rest:02d} min"
