@@ -7,8 +7,6 @@ import json
 import click
 
 from runbook_assistant.cli import cli
-from runbook_assistant.cli.run_cmds import CoreFailure
-from runbook_assistant.core.errors import RunbookAssistantError
 from runbook_assistant.core.log.identity import DeviceIdentity
 
 
@@ -19,10 +17,7 @@ def device_cmd(as_json: bool) -> None:
 
     An administrator compares the fingerprint before enrolling the laptop on a team hub.
     """
-    try:
-        identity = DeviceIdentity.load_or_create()
-    except RunbookAssistantError as exc:
-        raise CoreFailure(exc) from exc
+    identity = DeviceIdentity.load_or_create()
     if as_json:
         click.echo(json.dumps({"device_id": identity.device_id,
                                "fingerprint": identity.fingerprint,

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from runbook_assistant.cli import cli
-from runbook_assistant.cli.run_cmds import CoreFailure
+from runbook_assistant.cli.errors import CoreFailure
 from runbook_assistant.core.errors import RunbookAssistantError
 
 _DATABASE = click.option("--database", "url", required=True, metavar="postgresql://...",
@@ -20,7 +20,7 @@ _DATABASE = click.option("--database", "url", required=True, metavar="postgresql
 
 
 class HubGroup(click.Group):
-    """Core and hub errors of a ``hub`` command become one ``error:`` line and exit 1."""
+    """A missing ``hub`` extra is a clear refusal (core errors end at the top group's boundary)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -29,8 +29,6 @@ class HubGroup(click.Group):
             raise CoreFailure(RunbookAssistantError(
                 f"the hub needs the 'hub' extra ({exc.name} is not installed)",
                 "pip install 'runbook-assistant[hub]'")) from exc
-        except RunbookAssistantError as exc:
-            raise CoreFailure(exc) from exc
 
 
 @cli.group(cls=HubGroup)

@@ -5,15 +5,14 @@ They work on closed runs too: closing a run closes its checklist, not its report
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import click
 
 from runbook_assistant.cli import cli, pass_app
+from runbook_assistant.cli.common import announce, echo_json
 from runbook_assistant.cli.context import AppContext
-from runbook_assistant.cli.run_cmds import CoreFailure, _announce, _engine, run
-from runbook_assistant.core.errors import RunbookAssistantError
+from runbook_assistant.cli.run_cmds import run
 from runbook_assistant.core.run.paperwork import ActionItem
 
 
@@ -26,8 +25,8 @@ def finalise(app: AppContext, run_ref: str, actor: str) -> None:
 
     A change to the report afterwards starts the next version; every version stays in the log.
     """
-    engine = _engine(app)
-    _announce(engine, engine.finalise_report(engine.resolve_run(run_ref), actor=actor))
+    engine = app.engine
+    announce(engine, engine.finalise_report(engine.resolve_run(run_ref), actor=actor))
 
 
 @run.group("action")
@@ -47,10 +46,10 @@ def action() -> None:
 def action_add(app: AppContext, run_ref: str, text: str, owner: str, due: str | None,
                runbook_id: str | None, actor: str) -> None:
     """Add an action item to RUN."""
-    engine = _engine(app)
+    engine = app.engine
     if runbook_id:
         app.library.get(runbook_id)  # an unknown runbook is refused, not linked
-    _announce(engine, engine.add_action(engine.resolve_run(run_ref), text, actor=actor,
+    announce(engine, engine.add_action(engine.resolve_run(run_ref), text, actor=actor,
                                         owner=owner, due=due, runbook_id=runbook_id))
 
 
@@ -62,8 +61,8 @@ def action_add(app: AppContext, run_ref: str, text: str, owner: str, due: str | 
 @pass_app
 def action_done(app: AppContext, run_ref: str, action_ref: str, actor: str, note: str) -> None:
     """Mark action item ACTION of RUN done (ACTION: A2, 2, or its id)."""
-    engine = _engine(app)
-    _announce(engine, engine.action_done(engine.resolve_run(run_ref), action_ref, actor=actor,
+    engine = app.engine
+    announce(engine, engine.action_done(engine.resolve_run(run_ref), action_ref, actor=actor,
                                          note=note))
 
 
@@ -73,16 +72,12 @@ def action_done(app: AppContext, run_ref: str, action_ref: str, actor: str, note
 @pass_app
 def actions(app: AppContext, open_only: bool, as_json: bool) -> None:
     """Action items of every run: owner, due date, status, the run they came from."""
-    try:
-        engine = app.engine
-        items = engine.actions(open_only=open_only)
-        titles = {s.run_id: s.title for s in engine.runs()}
-    except RunbookAssistantError as exc:
-        raise CoreFailure(exc) from exc
+    engine = app.engine
+    items = engine.actions(open_only=open_only)
+    titles = {s.run_id: s.title for s in engine.runs()}
     today = engine.clock.now().astimezone().date()
     if as_json:
-        click.echo(json.dumps([action_json(i, titles.get(i.run_id, ""), today) for i in items],
-                              ensure_ascii=False, indent=2))
+        echo_json([action_json(i, titles.get(i.run_id, ""), today) for i in items])
         return
     if not items:
         click.echo("no action items" if not open_only else "no open action items")
