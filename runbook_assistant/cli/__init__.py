@@ -49,4 +49,16 @@ def main(argv: list[str] | None = None) -> None:
 
 def gui_main() -> None:
     """GUI entry point (no console window on Windows): opens the desktop app."""
+    _give_streams()
     main([*sys.argv[1:]])
+
+
+def _give_streams() -> None:
+    # A windowed program on Windows (pythonw, a PyInstaller build without console) starts with
+    # sys.stdout and sys.stderr None: anything that writes to them, ours or a library's, would
+    # raise. They go to the null device instead; what matters is in the log file.
+    import os
+
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115

@@ -55,7 +55,8 @@ def _click_accepts(value: str, *, folder: bool) -> bool:
     try:
         mode = os.stat(value).st_mode
     except OSError:
-        return True
+        # A database may be new, its folder may not (``group._db_in_existing_folder``).
+        return folder or os.path.isdir(os.path.dirname(os.path.abspath(value)))
     right_kind = stat.S_ISDIR(mode) if folder else not stat.S_ISDIR(mode)
     return right_kind and os.access(value, os.R_OK)
 
