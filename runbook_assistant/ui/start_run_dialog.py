@@ -7,6 +7,7 @@ becomes "Start anyway" and the engine records the shortfall in the run's first e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -85,6 +87,35 @@ def present_per_role(participants: tuple[tuple[str, str | None], ...]) -> dict[s
     return counts
 
 
+class RoleDelegate(QStyledItemDelegate):
+    """The role cell's editor: a list of the runbook's roles, opened by typing, F2 or Tab.
+
+    The key that opened it goes to the list (a letter picks the first role with it); the id is
+    stored in the cell's UserRole, the name is what the cell shows.
+    """
+
+    def __init__(self, choices: Callable[[], list[tuple[str, str | None]]],
+                 parent: QWidget) -> None:
+        super().__init__(parent)
+        self._choices = choices
+
+    def createEditor(self, parent: QWidget, _option: Any, _index: Any) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setObjectName("roleEditor")
+        for name, role in self._choices():
+            combo.addItem(name, role)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.UserRole)), 0))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.UserRole)
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
+
+
 class StartRunDialog(QDialog):
     """Collects the parameters of a new run; ``parameters()`` after ``exec()`` returned Accepted."""
 
@@ -121,8 +152,16 @@ class StartRunDialog(QDialog):
         header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(self.ROLE, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        # One cell at a time, so the focused cell (a name or a role) is the one highlighted; Tab
+        # leaves the table like any field, arrows move between cells, typing edits the cell.
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Not on a mere move: arrows must never open a role list and change a role on the way.
+        triggers = QAbstractItemView.EditTrigger
+        self.table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed
+                                   | triggers.AnyKeyPressed)
+        self.table.setTabKeyNavigation(False)
+        self.table.setItemDelegateForColumn(self.ROLE, RoleDelegate(self._role_choices, self.table))
         self.table.installEventFilter(self)
         self.add_button = QPushButton(self)
         self.add_button.setObjectName("addPerson")
@@ -227,17 +266,9 @@ class StartRunDialog(QDialog):
         self.table.blockSignals(True)
         self.table.insertRow(row)
         self.table.setItem(row, self.NAME, QTableWidgetItem(name))
+        self.table.setItem(row, self.ROLE, QTableWidgetItem())
+        self._show_role(row, role)
         self.table.blockSignals(False)
-        combo = QComboBox(self.table)
-        combo.addItem(self.tr("(no role)"), None)
-        for r in self.runbook.roles:
-            combo.addItem(r.name, r.id)
-        for rid, _needed in self.runbook.staffing:  # a minimum for an undeclared role still counts
-            if combo.findData(rid) < 0:
-                combo.addItem(rid, rid)
-        combo.setCurrentIndex(max(combo.findData(role), 0) if role else 0)
-        combo.currentIndexChanged.connect(self.update_state)
-        self.table.setCellWidget(row, self.ROLE, combo)
         if edit:
             self.table.setCurrentCell(row, self.NAME)
             self.table.setFocus()
@@ -245,9 +276,24 @@ class StartRunDialog(QDialog):
         self.update_state()
         return row
 
+    def _role_choices(self) -> list[tuple[str, str | None]]:
+        """(shown name, role id) of every role a person can take, "(no role)" first."""
+        choices: list[tuple[str, str | None]] = [(self.tr("(no role)"), None)]
+        choices += [(r.name, r.id) for r in self.runbook.roles]
+        for rid, _needed in self.runbook.staffing:  # a minimum for an undeclared role still counts
+            if all(rid != known for _name, known in choices):
+                choices.append((rid, rid))
+        return choices
+
+    def _show_role(self, row: int, role: str | None) -> None:
+        item = self.table.item(row, self.ROLE)
+        name = next((n for n, rid in self._role_choices() if rid == role), "") if role else ""
+        item.setText(name or self.tr("(no role)"))
+        item.setData(Qt.ItemDataRole.UserRole, role if name else None)
+
     def set_role(self, row: int, role: str | None) -> None:
-        combo = self._combo(row)
-        combo.setCurrentIndex(max(combo.findData(role), 0))
+        self._show_role(row, role)
+        self.update_state()
 
     def remove_current(self) -> None:
         row = self.table.currentRow()
@@ -257,10 +303,10 @@ class StartRunDialog(QDialog):
             self.table.removeRow(row)
             self.update_state()
 
-    def _combo(self, row: int) -> QComboBox:
-        widget = self.table.cellWidget(row, self.ROLE)
-        assert isinstance(widget, QComboBox)
-        return widget
+    def role_of(self, row: int) -> str | None:
+        item = self.table.item(row, self.ROLE)
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return str(value) if value else None
 
     def participants(self) -> tuple[tuple[str, str | None], ...]:
         """Every row with a name, as (name, role id or None)."""
@@ -269,7 +315,7 @@ class StartRunDialog(QDialog):
             item = self.table.item(row, self.NAME)
             name = item.text().strip() if item else ""
             if name:
-                out.append((name, self._combo(row).currentData()))
+                out.append((name, self.role_of(row)))
         return tuple(out)
 
     def _actor_changed(self, text: str) -> None:

@@ -156,3 +156,51 @@ def test_the_dialog_says_which_municipality_the_messages_speak_for(qtbot: Any, q
     assert lines[2].endswith("municipality.yaml:3: invalid YAML: expected the node content, "
                              "but found '<stream end>'")
     assert shown_colour(label) == theme.LIGHT["danger"]
+
+
+def _focus(dialog: StartRunDialog) -> Any:
+    return dialog.focusWidget()
+
+
+def test_a_role_is_chosen_by_keyboard_after_the_name(qtbot: Any,
+                                                     dialog: StartRunDialog) -> None:
+    """Insert, a name, Tab, a letter: the role list takes the letter, the name stays."""
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Insert)
+    qtbot.keyClicks(_focus(dialog), "Bram")
+    qtbot.keyClick(_focus(dialog), Qt.Key.Key_Tab)  # from the name on to its role
+    qtbot.waitUntil(lambda: dialog.table.currentColumn() == dialog.ROLE)
+    qtbot.keyClicks(_focus(dialog), "N")  # Netwerkspecialist
+    qtbot.keyClick(_focus(dialog), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.participants()[1:] == (("Bram", "netwerk"),))
+    assert dialog.participants()[0] == ("Anna", "incident-lead")  # no other row changed
+
+
+def test_typing_on_a_role_cell_never_overwrites_a_name(qtbot: Any,
+                                                       dialog: StartRunDialog) -> None:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.table.setFocus()
+    dialog.table.setCurrentCell(0, dialog.ROLE)
+    qtbot.keyClicks(_focus(dialog), "N")
+    qtbot.keyClick(_focus(dialog), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.participants() == (("Anna", "netwerk"),))
+
+
+def test_ctrl_tab_and_tab_leave_the_people_table(qtbot: Any, dialog: StartRunDialog) -> None:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.add_participant("Bram", "netwerk")
+    dialog.table.setFocus()
+    dialog.table.setCurrentCell(0, dialog.ROLE)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: _focus(dialog) is not dialog.table
+                    and not dialog.table.isAncestorOf(_focus(dialog)))
+    assert dialog.participants() == (("Anna", "incident-lead"), ("Bram", "netwerk"))
+
+
+def test_the_current_role_cell_shows_it_has_the_focus(qtbot: Any, dialog: StartRunDialog) -> None:
+    assert dialog.table.selectionBehavior() == dialog.table.SelectionBehavior.SelectItems
+    assert dialog.table.cellWidget(0, dialog.ROLE) is None  # a cell like any other, not a widget
