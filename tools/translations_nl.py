@@ -308,16 +308,7 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "Notes": "Notities",
     "No notes yet.": "Nog geen notities.",
     "Add note… (N)": "Notitie toevoegen… (N)",
-    "This run is closed: nothing more can be recorded.":
-        "Deze uitvoering is afgesloten: er kan niets meer worden vastgelegd.",
-    "“{step}” is already {status}. U reopens it.": "“{step}” is al {status}. U heropent de stap.",
-    "“{step}” is open: there is nothing to undo.":
-        "“{step}” staat open: er is niets terug te draaien.",
     "“{step}” is open again.": "“{step}” staat weer open.",
-    "A decision cannot be skipped: press D and record the option chosen.":
-        "Een besluit kan niet worden overgeslagen: druk op D en leg de gekozen optie vast.",
-    "“{step}” is not a decision: Space checks it.":
-        "“{step}” is geen besluit: Spatie vinkt de stap af.",
     "Close run": "Uitvoering afsluiten",
     "Closing the run ends it: nothing more can be recorded. Summary:":
         "Afsluiten beëindigt de uitvoering: daarna kan er niets meer worden vastgelegd. "

@@ -769,28 +769,8 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
   <context>
     <name>RunCommands</name>
     <message>
-      <source>This run is closed: nothing more can be recorded.</source>
-      <translation>Deze uitvoering is afgesloten: er kan niets meer worden vastgelegd.</translation>
-    </message>
-    <message>
-      <source>“{step}” is already {status}. U reopens it.</source>
-      <translation>“{step}” is al {status}. U heropent de stap.</translation>
-    </message>
-    <message>
-      <source>“{step}” is open: there is nothing to undo.</source>
-      <translation>“{step}” staat open: er is niets terug te draaien.</translation>
-    </message>
-    <message>
       <source>“{step}” is open again.</source>
       <translation>“{step}” staat weer open.</translation>
-    </message>
-    <message>
-      <source>A decision cannot be skipped: press D and record the option chosen.</source>
-      <translation>Een besluit kan niet worden overgeslagen: druk op D en leg de gekozen optie vast.</translation>
-    </message>
-    <message>
-      <source>“{step}” is not a decision: Space checks it.</source>
-      <translation>“{step}” is geen besluit: Spatie vinkt de stap af.</translation>
     </message>
     <message>
       <source>Close run</source>

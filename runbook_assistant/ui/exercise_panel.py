@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 from runbook_assistant.core.errors import RunbookAssistantError
 from runbook_assistant.core.exercise.session import (
     SPEEDS,
-    ExerciseEngine,
     ExerciseSession,
     ScheduledInject,
 )
@@ -50,6 +49,7 @@ from runbook_assistant.ui.errors import guarded
 from runbook_assistant.ui.i18n import ui_lang
 
 if TYPE_CHECKING:
+    from runbook_assistant.core.run.engine import Engine
     from runbook_assistant.ui.run_view import RunView
 
 log = logging.getLogger("runbook_assistant.ui")
@@ -347,20 +347,26 @@ def _label(parent: QWidget, name: str, *, tone: str | None = None) -> QLabel:
     return label
 
 
-def attach_exercise_panel(view: RunView) -> ExercisePanel | None:
-    """For an exercise run: drive the view by exercise time and add the panel (else None)."""
-    engine = getattr(view.engine, "real", view.engine)
-    if engine.run_record(view.run_id).mode != "exercise":
-        return None
-    problem = ""
+def exercise_of(engine: Engine, run_id: str,
+                library: Any) -> tuple[ExerciseSession | None, str]:
+    """The exercise session of an exercise run (None for an incident) and, when its scenario
+    is not in ``library`` (None: the bundled runbooks), why its injects are missing."""
+    if engine.run_record(run_id).mode != "exercise":
+        return None, ""
+    if library is None:
+        from runbook_assistant.core import paths
+        from runbook_assistant.core.library.catalog import Library
+
+        library = Library([paths.bundled_runbooks_dir()], cache_path=None)
     try:
-        session = ExerciseSession.for_run(engine, view.run_id, _library_of(view))
+        return ExerciseSession.for_run(engine, run_id, library), ""
     except RunbookAssistantError as exc:  # the scenario is not in this laptop's library
-        problem = exc.message
-        session = ExerciseSession(engine, view.run_id, None)
-    view.engine = ExerciseEngine(engine, session)  # type: ignore[assignment]
-    view.clock = session.clock
-    view.timers.now = session.clock.now
+        return ExerciseSession(engine, run_id, None), exc.message
+
+
+def attach_exercise_panel(view: RunView, session: ExerciseSession,
+                          problem: str = "") -> ExercisePanel:
+    """Add the exercise panel (clock, injects, observer notes) to an exercise run's view."""
     panel = ExercisePanel(session, lambda: view.actor, view)
     if problem:
         panel.say(problem)
@@ -369,26 +375,10 @@ def attach_exercise_panel(view: RunView) -> ExercisePanel | None:
         layout.insertWidget(1, panel)  # right under the header with the EXERCISE banner
     view.timers.ticked.connect(lambda _now: panel.tick())
     view.run_changed.connect(panel.reload)  # e.g. the run was closed from the header
-    panel.recorded.connect(lambda: _refresh(view))
-    if view.state is not None:  # attached after the view's first look at the run
-        view.refresh(session.clock.now())
+    panel.recorded.connect(lambda: _recorded(view))
     return panel
 
 
-def _refresh(view: RunView) -> None:
+def _recorded(view: RunView) -> None:
     view.refresh()
     view.run_changed.emit()
-
-
-def _library_of(view: QWidget) -> Any:
-    """The window's library (the app's), else the bundled runbooks."""
-    widget: QWidget | None = view
-    while widget is not None:
-        library = getattr(widget, "library", None)
-        if library is not None and hasattr(library, "get"):
-            return library
-        widget = widget.parentWidget()
-    from runbook_assistant.core import paths
-    from runbook_assistant.core.library.catalog import Library
-
-    return Library([paths.bundled_runbooks_dir()], cache_path=None)

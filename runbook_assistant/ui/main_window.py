@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
             reader.show_notice(self.tr("The checklist of this run cannot be shown in this "
                                        "version; this is the runbook as it was run."))
             return reader
-        return guarded(self, lambda: RunView(self.engine, run_id, self))
+        return guarded(self, lambda: RunView(self.engine, run_id, self, library=self.library))
 
     def _connect_run_view(self, run_id: str, view: QWidget) -> None:
         step = self.settings.run_step(run_id)

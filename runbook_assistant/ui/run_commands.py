@@ -1,7 +1,9 @@
-"""What the run keys do: each user action is one engine call, made on the GUI thread.
+"""What the run keys do: each user action is one engine call through the view's ``RunOps``.
 
-A step shows as done only after the engine returned the committed event; the view then refreshes
-from the folded state. A refused command (``CommandError``) is shown by ``errors.guarded`` and
+A step shows as done only after the engine returned the committed event; ``RunOps`` then
+announces the change and every panel shows it. The rules are the engine's alone: before a dialog
+opens, ``RunOps.ahead`` asks the engine whether it would refuse the command anyway (the refusal
+shows in the header); a refusal of the command itself is shown in the one error dialog and
 changes nothing. Dialogs are opened with ``open()`` so they never block the event loop (a timer
 still ticks behind them) and report back through ``accepted``.
 """
@@ -17,15 +19,15 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog
 
 from runbook_assistant.core.errors import RunbookAssistantError
-from runbook_assistant.core.log.events import Event
+from runbook_assistant.core.log.events import Event, EventKind
 from runbook_assistant.core.runbook.model import Step
 from runbook_assistant.ui.decision_dialog import DecisionDialog
-from runbook_assistant.ui.errors import guarded
 from runbook_assistant.ui.four_eyes_dialog import FourEyesDialog
 from runbook_assistant.ui.run_timers import reminders_due
 from runbook_assistant.ui.text_entry_dialog import actor_dialog, note_dialog, skip_dialog
 
 if TYPE_CHECKING:
+    from runbook_assistant.core.run.engine import Engine
     from runbook_assistant.ui.run_view import RunView
 
 log = logging.getLogger("runbook_assistant.ui")
@@ -58,13 +60,11 @@ class RunCommands(QObject):
         self.active_dialog: QDialog | None = None
 
     # --- plumbing --------------------------------------------------------------------------------
-    def record(self, action: Callable[[], Event]) -> Event | None:
-        """Make one engine call; on success refresh the view and announce the event."""
-        event = guarded(self.view, action)
-        if event is None:
-            return None
-        self.view.refresh()
-        self.recorded.emit(event)
+    def record(self, command: Callable[[Engine], Event]) -> Event | None:
+        """Make one engine call through the view's ops; announce the committed event."""
+        event = self.view.ops.run(command)
+        if event is not None:
+            self.recorded.emit(event)
         return event
 
     def _open(self, dialog: QDialog, on_accept: Callable[[Any], None]) -> QDialog:
@@ -80,15 +80,8 @@ class RunCommands(QObject):
             self.active_dialog = None
         self.view.list.setFocus()
 
-    def _refuse(self, text: str) -> None:
-        self.view.header.show_message(text, tone="danger")
-
-    def _usable(self) -> bool:
-        state = self.view.state
-        if state is not None and state.closed:
-            self._refuse(self.tr("This run is closed: nothing more can be recorded."))
-            return False
-        return True
+    def _ahead(self, kind: EventKind, step: Step | None = None) -> bool:
+        return self.view.ops.ahead(kind, step.id if step is not None else None)
 
     # --- the commands ----------------------------------------------------------------------------
     def dispatch(self, name: str) -> None:
@@ -121,7 +114,8 @@ class RunCommands(QObject):
         fired: list[str] = []
         for step_id in reminders_due(view.state, view.runbook, now):
             try:
-                view.engine.timer_fired(view.run_id, step_id, "every", actor=view.actor or "?")
+                view.ops.engine.timer_fired(view.run_id, step_id, "every",
+                                            actor=view.actor or "?")
             except RunbookAssistantError as exc:
                 log.warning("reminder for %s not recorded: %s", step_id, exc.message)
                 view.header.show_message(exc.message, tone="danger")
@@ -131,31 +125,20 @@ class RunCommands(QObject):
 
     def check(self, step: Step) -> None:
         """Space: check an open step (a four-eyes step asks who verified; a decision asks which)."""
-        if not self._usable():
-            return
         if step.decision:
             self.decide(step)
             return
-        if not self._open_or_refuse(step):
+        if not self._ahead(EventKind.STEP_CHECKED, step):
             return
         view = self.view
         if step.four_eyes:
             dialog = FourEyesDialog(step, view.actor, view.people(), view)
             self._open(dialog, lambda d: self._checked(step, self.record(
-                lambda: view.engine.check(view.run_id, step.id, actor=d.performer(),
-                                          verified_by=d.verifier()))))
+                lambda engine: engine.check(view.run_id, step.id, actor=d.performer(),
+                                            verified_by=d.verifier()))))
             return
         self._checked(step, self.record(
-            lambda: view.engine.check(view.run_id, step.id, actor=view.actor)))
-
-    def _open_or_refuse(self, step: Step) -> bool:
-        """Whether ``step`` is open; when it is done or skipped, the header says so."""
-        current = self.view.state.step(step.id) if self.view.state else None
-        if current is not None and not current.is_open:
-            self._refuse(self.tr("“{step}” is already {status}. U reopens it.").format(
-                step=step.title, status=self.view.model.status_word(current)))
-            return False
-        return True
+            lambda engine: engine.check(view.run_id, step.id, actor=view.actor)))
 
     def _checked(self, step: Step, event: Event | None) -> None:
         if event is not None:
@@ -164,47 +147,34 @@ class RunCommands(QObject):
 
     def undo(self, step: Step) -> None:
         """U: reopen a done or skipped step (or withdraw a decision)."""
-        if not self._usable():
-            return
-        current = self.view.state.step(step.id) if self.view.state else None
-        if current is None or current.is_open:
-            self._refuse(self.tr("“{step}” is open: there is nothing to undo.").format(
-                step=step.title))
+        if not self._ahead(EventKind.STEP_UNCHECKED, step):
             return
         view = self.view
-        if self.record(lambda: view.engine.uncheck(view.run_id, step.id, actor=view.actor)):
+        if self.record(lambda engine: engine.uncheck(view.run_id, step.id, actor=view.actor)):
             view.header.show_message(self.tr("“{step}” is open again.").format(step=step.title))
 
     def skip(self, step: Step) -> None:
         """S: skip an open step, with a reason."""
-        if not self._usable():
-            return
-        if step.decision:
-            self._refuse(self.tr("A decision cannot be skipped: press D and record the option "
-                                 "chosen."))
-            return
-        if not self._open_or_refuse(step):
+        if not self._ahead(EventKind.STEP_SKIPPED, step):
             return
         view = self.view
         self._open(skip_dialog(step.title, view), lambda d: self._checked(step, self.record(
-            lambda: view.engine.skip(view.run_id, step.id, actor=view.actor, reason=d.text()))))
+            lambda engine: engine.skip(view.run_id, step.id, actor=view.actor,
+                                       reason=d.text()))))
 
     def note(self, step: Step | None) -> None:
         """N: a note on the selected step (or on the run, from a section header)."""
-        if not self._usable():
+        if not self._ahead(EventKind.NOTE_ADDED):
             return
         view = self.view
         step_id = step.id if step is not None else None
         self._open(note_dialog(step.title if step else None, view), lambda d: self.record(
-            lambda: view.engine.note(view.run_id, d.text(), actor=view.actor, step_id=step_id)))
+            lambda engine: engine.note(view.run_id, d.text(), actor=view.actor,
+                                       step_id=step_id)))
 
     def decide(self, step: Step) -> None:
         """D: record the decision of a decision step, then go to the chosen section."""
-        if not self._usable():
-            return
-        if not step.decision:
-            self._refuse(self.tr("“{step}” is not a decision: Space checks it.").format(
-                step=step.title))
+        if not self._ahead(EventKind.DECISION_RECORDED, step):
             return
         view = self.view
         dialog = DecisionDialog(view.runbook, step, view.actor, view)
@@ -213,7 +183,7 @@ class RunCommands(QObject):
             option = d.option()
             if option is None:
                 return
-            event = self.record(lambda: view.engine.decide(
+            event = self.record(lambda engine: engine.decide(
                 view.run_id, step.id, option, actor=view.actor,
                 rationale=d.rationale.toPlainText(), owner=d.owner.text().strip() or None,
                 revisit_by=d.revisit.text().strip() or None))
@@ -225,7 +195,7 @@ class RunCommands(QObject):
 
     def close_run(self) -> None:
         """Close the run with a short summary (it takes no entries afterwards)."""
-        if not self._usable():
+        if not self._ahead(EventKind.RUN_CLOSED):
             return
         from runbook_assistant.ui.text_entry_dialog import TextEntryDialog
 
@@ -236,7 +206,7 @@ class RunCommands(QObject):
             self.tr("Close run"), parent=view)
         dialog.setObjectName("closeRunDialog")
         self._open(dialog, lambda d: self.record(
-            lambda: view.engine.close(view.run_id, actor=view.actor, summary=d.text())))
+            lambda engine: engine.close(view.run_id, actor=view.actor, summary=d.text())))
 
     def change_actor(self) -> None:
         """Who is at the keyboard: kept in the settings, shown in the header."""

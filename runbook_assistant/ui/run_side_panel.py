@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from runbook_assistant.core.run.state_types import RunState
+from runbook_assistant.core.run.changes import RunChange
 from runbook_assistant.core.runbook.model import Runbook
 from runbook_assistant.ui.decisions_view import DecisionsView
 from runbook_assistant.ui.notes_view import NotesView
@@ -80,11 +80,15 @@ class RunSidePanel(QTabWidget):
         self.currentChanged.connect(self._shown)
         self._retranslate()
 
-    def sync(self, state: RunState) -> None:
-        """Bring the tabs up to ``state``; a comms tab is refreshed only while it is in front."""
+    def show_change(self, change: RunChange) -> None:
+        """Bring the tabs up to the change; a comms tab is refreshed only while it is in front
+        (and only after something was recorded: a re-read as time passes changes none of them)."""
+        state = change.state
         self.timeline.sync(state)
         self.decisions.sync(state)
         self.notes.sync(state)
+        if change.event is not None:
+            self.refresh_comms()
 
     def refresh_comms(self) -> None:
         self._shown(self.currentIndex())

@@ -1,7 +1,9 @@
 """One run: its checklist, the selected step's details, and the side tabs, driven by the keyboard.
 
-The view holds no run data of its own: after every command it asks the engine for the run's state
-(a fold over the committed events) and shows it, announcing only rows that changed. Timers tick
+The view holds no run data of its own: every command goes through its ``RunOps`` (``ops``), which
+announces the run's state after it (a fold over the committed events) as one ``RunChange``; the
+view and each of its panels show it (``show_change``), announcing only rows that changed. An
+exercise run is read in exercise time (``ExerciseEngine``) from the start. Timers tick
 once a second from an injectable clock: countdowns move, overdue steps turn red, and a recurring
 reminder is recorded once per interval (worked out from the events, so a restart does not repeat
 it).
@@ -20,14 +22,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QVBoxLayout, QWidget
 
-from runbook_assistant.core.errors import RunbookAssistantError
+from runbook_assistant.core.errors import CommandError
+from runbook_assistant.core.exercise.session import ExerciseEngine
 from runbook_assistant.core.log.clock import Clock
+from runbook_assistant.core.run.changes import RunChange
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.runbook.model import Step
-from runbook_assistant.ui.errors import guarded
 from runbook_assistant.ui.run_commands import KEY_HELP, RunCommands
 from runbook_assistant.ui.run_header import RunHeader
 from runbook_assistant.ui.run_keys import RUN_KEYS_HELP, install_run_keys
+from runbook_assistant.ui.run_ops import RunOps, StateSource
 from runbook_assistant.ui.run_side_panel import RunSidePanel
 from runbook_assistant.ui.run_timers import RunTimers, next_deadline
 from runbook_assistant.ui.settings import ACTOR, Settings
@@ -62,7 +66,7 @@ class RunView(QWidget):
 
     def __init__(self, engine: Engine, run_id: str, parent: QWidget | None = None, *,
                  settings: Settings | None = None, clock: Clock | None = None,
-                 tick_ms: int = 1000) -> None:
+                 tick_ms: int = 1000, library: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("runView")
         self.engine = engine
@@ -70,8 +74,16 @@ class RunView(QWidget):
         self.runbook = engine.runbook_of(run_id)
         found = getattr(parent, "settings", None)
         self.settings = settings or (found if isinstance(found, Settings) else None)
-        self.clock: Clock = clock or engine.clock
+        from runbook_assistant.ui.exercise_panel import attach_exercise_panel, exercise_of
+
+        # An exercise run is read in exercise time, on the exercise's own clock.
+        self.exercise_session, exercise_problem = exercise_of(engine, run_id, library)
+        session = self.exercise_session
+        source: StateSource = ExerciseEngine(engine, session) if session else engine
+        self.clock: Clock = clock or (session.clock if session else engine.clock)
+        self.ops = RunOps(engine, run_id, source, self._refused, self)
         self.state: RunState | None = None
+        self._change: RunChange | None = None
         self._actor = self.settings.actor if self.settings is not None else ""
         self._overdue = -1
         self._title = ""
@@ -127,13 +139,13 @@ class RunView(QWidget):
         self.side.notes.add_requested.connect(lambda: self.commands.note(self.selected_step()))
         self.side.external_change.connect(self.refresh)
         self.commands.recorded.connect(lambda _e: self._run_changed.start())
-        self.commands.recorded.connect(lambda _e: self.side.refresh_comms())
+        self.ops.changed.connect(self.show_change)
         if self.settings is not None:
             self.settings.changed.connect(self._setting_changed)
         self.setFocusProxy(self.list)
-        from runbook_assistant.ui.exercise_panel import attach_exercise_panel
-
-        self.exercise = attach_exercise_panel(self)  # exercise runs only: clock, injects, notes
+        # exercise runs only: clock, injects, observer notes
+        self.exercise = (attach_exercise_panel(self, session, exercise_problem) if session
+                         else None)
         self.keys = install_run_keys(self)
 
         now = self.clock.now()
@@ -181,21 +193,31 @@ class RunView(QWidget):
 
     # --- reading the run -------------------------------------------------------------------------
     def refresh(self, now: datetime | None = None, *, quiet: bool = False) -> RunState | None:
-        """Re-read the run's state from the engine and show what changed.
+        """Re-read the run's state and show what changed (through ``ops``, so every panel does).
 
         ``quiet`` (the view's own timer): a failure is logged, never shown as a modal dialog
         that nobody asked for and that would stop the clock behind it.
         """
-        if quiet:
-            try:
-                state = self.engine.state(self.run_id, now)
-            except RunbookAssistantError as exc:
-                log.warning("run %s could not be re-read: %s", self.run_id, exc.message)
-                return None
-        else:
-            state = guarded(self, lambda: self.engine.state(self.run_id, now))
-        if state is None:
+        change = self.ops.read(now, quiet=quiet)
+        if change is None:
+            if quiet:
+                log.warning("run %s could not be re-read", self.run_id)
             return None
+        return change.state
+
+    def _refused(self, refusal: CommandError) -> None:
+        """The engine would refuse what was asked: say so in the header, no dialog."""
+        text = refusal.message + (f" — {refusal.hint}" if refusal.hint else "")
+        self.header.show_message(text, tone="danger")
+
+    def show_change(self, change: RunChange) -> None:
+        """The checklist and header at once; the side tabs and details a moment later."""
+        state = change.state
+        pending = self._change
+        if change.event is None and pending is not None and pending.event is not None \
+                and self._follow.isActive():  # the side tabs have yet to show that event
+            change = RunChange(change.run_id, state, pending.event)
+        self._change = change
         previous = self.state
         self.state = state
         self.model.set_state(state)
@@ -208,13 +230,12 @@ class RunView(QWidget):
         if previous is None or previous.current_step_id != state.current_step_id:
             self._follow_current(state)
         self._announce_if_changed()
-        return state
 
     def flush(self) -> None:
         """Bring the side tabs and the details up to date now (normally a moment later)."""
         self._follow.stop()
-        if self.state is not None:
-            self.side.sync(self.state)
+        if self._change is not None:
+            self.side.show_change(self._change)
         self._show_detail()
 
     def _tick(self, now: datetime) -> None:

@@ -230,3 +230,19 @@ def test_unchecking_a_decision_puts_its_branches_on_hold_again(engine: Engine,
         engine.skip(run_id, "failover-schakel", actor="Anna", reason="x")
     engine.uncheck(run_id, "herstel-diensten", actor="Bram")  # undo stays possible
     assert engine.state(run_id).step("herstel-diensten").status == "open"
+
+
+def test_a_refusal_can_be_asked_before_the_details_are_typed(engine: Engine,
+                                                              clock: HandClock) -> None:
+    run_id = start(engine, clock)
+    assert engine.refusal(run_id, EventKind.STEP_SKIPPED, "coordinator") is None
+    engine.check(run_id, "coordinator", actor="Anna")
+    refused = engine.refusal(run_id, EventKind.STEP_SKIPPED, "coordinator")
+    assert refused is not None and refused.message.endswith("is already done")
+    undo = engine.refusal(run_id, EventKind.STEP_UNCHECKED, "bezetting")
+    assert undo is not None and "nothing to undo" in undo.message
+    engine.close(run_id, actor="Anna")
+    closed = engine.refusal(run_id, EventKind.STEP_CHECKED, "bezetting")
+    assert closed is not None and closed.message == f"run {run_id} is closed"
+    assert engine.refusal(run_id, EventKind.NOTE_ADDED) is None  # paperwork after close
+    assert len(engine.events(run_id)) == 3  # asking wrote nothing

@@ -91,3 +91,15 @@ def test_the_flags_say_what_the_debrief_and_the_scenario_draft_do_with_a_kind() 
     not_replayed = {k for k, t in EVENT_TYPES.items() if not t.replayed}
     assert EventKind.STEP_CHECKED not in not_replayed
     assert EventKind.EXERCISE_CLOCK in not_replayed
+
+
+def test_a_run_change_names_the_area_of_its_event() -> None:
+    from runbook_assistant.core.run.changes import EVERYTHING, RunChange
+
+    laptop = Laptop("dev-a")
+    note = laptop.record(EventKind.NOTE_ADDED, 1, payload={"text": "x"})
+    state = object()
+    change = RunChange(note.run_id, state, note)  # type: ignore[arg-type]
+    assert change.areas == {"notes"} and change.touches("notes", "steps")
+    assert not change.touches("steps")
+    assert RunChange(note.run_id, state).areas == EVERYTHING  # type: ignore[arg-type]

@@ -146,9 +146,10 @@ class FakeRunView(QWidget):
     title_changed = Signal(str)
     made: list[FakeRunView] = []  # noqa: RUF012
 
-    def __init__(self, engine: Any, run_id: str, parent: QObject | None = None) -> None:
+    def __init__(self, engine: Any, run_id: str, parent: QObject | None = None, *,
+                 library: Any = None) -> None:
         super().__init__(parent)
-        self.engine, self.run_id, self.selected = engine, run_id, ""
+        self.engine, self.run_id, self.selected, self.library = engine, run_id, "", library
         QVBoxLayout(self).addWidget(QLabel(run_id, self))
         FakeRunView.made.append(self)
 
@@ -177,6 +178,7 @@ def test_a_run_view_gets_the_shared_engine_and_resumes_at_its_step(
     window = make_window()
     view = fake_run_view.made[0]
     assert view.engine is engine and view.run_id == run_id
+    assert view.library is window.library  # handed over, not looked for among the parents
     assert view.selected == "rollback-uitvoeren"
 
     view.current_step_changed.emit("rollback-ok")

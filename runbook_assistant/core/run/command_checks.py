@@ -57,9 +57,9 @@ def in_checklist(state: RunState, runbook: Runbook, step: Step) -> None:
                            hint="record a new decision to take that branch")
 
 
-def check_step(state: RunState, runbook: Runbook, step_id: str, actor: str,
-               verified_by: str | None) -> dict[str, str]:
-    """Payload of a check; refuses decisions, done steps and four-eyes without a second person."""
+def checkable(state: RunState, runbook: Runbook, step_id: str) -> Step:
+    """The step, if it can be checked now: refuses decisions, steps outside the checklist and
+    done steps."""
     step = step_of(runbook, step_id)
     if step.decision:
         raise CommandError(f"'{step.title}' is a decision: record which option was chosen",
@@ -69,6 +69,14 @@ def check_step(state: RunState, runbook: Runbook, step_id: str, actor: str,
     if current is not None and current.status == "done":
         raise CommandError(f"'{step.title}' is already checked by {current.by}",
                            hint="uncheck it first to record it again")
+    return step
+
+
+def check_step(state: RunState, runbook: Runbook, step_id: str, actor: str,
+               verified_by: str | None) -> dict[str, str]:
+    """Payload of a check; refuses what ``checkable`` refuses and four-eyes without a second
+    person."""
+    step = checkable(state, runbook, step_id)
     verifier = (verified_by or "").strip()
     if step.four_eyes and not verifier:
         raise CommandError(f"'{step.title}' is a four-eyes step: a second person must verify it",
@@ -86,7 +94,9 @@ def uncheck_step(state: RunState, runbook: Runbook, step_id: str) -> None:
         raise CommandError(f"'{step.title}' is open: there is nothing to undo")
 
 
-def skip_step(state: RunState, runbook: Runbook, step_id: str, reason: str) -> dict[str, str]:
+def skippable(state: RunState, runbook: Runbook, step_id: str) -> Step:
+    """The step, if it can be skipped now: refuses decisions, steps outside the checklist and
+    steps already done or skipped."""
     step = step_of(runbook, step_id)
     if step.decision:
         raise CommandError(f"'{step.title}' is a decision and cannot be skipped",
@@ -96,6 +106,11 @@ def skip_step(state: RunState, runbook: Runbook, step_id: str, reason: str) -> d
     if current is not None and current.status != "open":
         raise CommandError(f"'{step.title}' is already {current.status}",
                            hint="uncheck it first")
+    return step
+
+
+def skip_step(state: RunState, runbook: Runbook, step_id: str, reason: str) -> dict[str, str]:
+    skippable(state, runbook, step_id)
     return {"reason": required(reason, "reason")}
 
 
@@ -121,13 +136,18 @@ def find_option(step: Step, option: str) -> Option:
                        hint="options: " + options_text(step))
 
 
-def decide_step(state: RunState, runbook: Runbook, step_id: str, option: str) -> Option:
+def decidable(state: RunState, runbook: Runbook, step_id: str) -> Step:
+    """The step, if a decision can be recorded on it now."""
     step = step_of(runbook, step_id)
     if not step.decision:
         raise CommandError(f"'{step.title}' is not a decision step",
                            hint="check or skip it instead")
     in_checklist(state, runbook, step)
-    return find_option(step, option)
+    return step
+
+
+def decide_step(state: RunState, runbook: Runbook, step_id: str, option: str) -> Option:
+    return find_option(decidable(state, runbook, step_id), option)
 
 
 def known_decisions(state: RunState, step_id: str) -> list[str]:
@@ -217,6 +237,14 @@ def occurred(value: datetime | str | None, now: datetime, started_at: datetime |
                            hint="the run started at "
                            f"{started_at.astimezone().strftime('%Y-%m-%d %H:%M:%S')}")
     return when
+
+
+def still_open(state: RunState, run_id: str, kind: EventKind, when: datetime | None) -> None:
+    """Refuse an entry on a closed run, unless ``after_close`` lets it in."""
+    if state.closed and not after_close(state, kind, when):
+        raise CommandError(f"run {run_id} is closed",
+                           hint="a closed run takes only its report, notes, action items and "
+                                "late entries from before it closed")
 
 
 def after_close(state: RunState, kind: EventKind, when: datetime | None) -> bool:

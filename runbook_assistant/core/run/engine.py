@@ -165,15 +165,27 @@ class Engine(ExerciseCommands):
             # Usually the state the caller was just shown: one snapshot per command, not two.
             state = self._states.state(record, now, any_time=True)
             when = checks.occurred(occurred_at, now, state.started_at)
-            if state.closed and not checks.after_close(state, kind, when):
-                raise CommandError(f"run {run_id} is closed",
-                                   hint="a closed run takes only its report, notes, action "
-                                        "items and late entries from before it closed")
+            checks.still_open(state, run_id, kind, when)
             payload = check(state, runbook)
             check_payload(kind, payload)
             event = writer.append(run_id, kind, actor=actor, step_id=step_id, payload=payload,
                                   occurred_at=format_wall_time(when) if when else None)
         return event
+
+    def refusal(self, run_id: str, kind: EventKind, step_id: str | None = None,
+                ) -> CommandError | None:
+        """What a command recording ``kind`` (on ``step_id``) would be refused for now, asked
+        before anyone types its details: the same rules the command applies, nothing written.
+        The desktop app asks this before it opens a dialog for a command."""
+        try:
+            state = self.state(run_id)
+            checks.still_open(state, run_id, kind, None)
+            rule = _RULES_AHEAD.get(kind)
+            if rule is not None and step_id is not None:
+                rule(state, self.runbook_of(run_id), step_id)
+        except CommandError as exc:
+            return exc
+        return None
 
     # --- commands ------------------------------------------------------------------------------
     def start_run(self, runbook: Runbook, source_text: str, *, title: str, actor: str,
@@ -366,6 +378,15 @@ class Engine(ExerciseCommands):
             items = action_items(self.events(summary.run_id))
             found += [i for i in items if not open_only or i.status == "open"]
         return found
+
+
+# The rules of a step command that need nothing typed yet (see ``Engine.refusal``).
+_RULES_AHEAD: dict[EventKind, Callable[[RunState, Runbook, str], object]] = {
+    EventKind.STEP_CHECKED: checks.checkable,
+    EventKind.STEP_SKIPPED: checks.skippable,
+    EventKind.STEP_UNCHECKED: checks.uncheck_step,
+    EventKind.DECISION_RECORDED: checks.decidable,
+}
 
 
 def _roles_per_person(people: Sequence[dict[str, str]]) -> list[list[str]]:
