@@ -38,6 +38,8 @@ from runbook_assistant.core.comms.contacts import (
     load_contacts,
     role_directory,
 )
+from runbook_assistant.core.run.changes import RunChange
+from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.errors import guarded
 from runbook_assistant.ui.row_models import RecordRole, RowsModel
@@ -203,11 +205,17 @@ class ContactsView(QWidget):
         self._retranslate()
         self.refresh()
 
-    def refresh(self) -> None:
-        """Re-read the contacts files and the run's participants."""
+    def show_change(self, change: RunChange) -> None:
+        """RunPanel: show the run as a change left it."""
+        self.refresh(change.state)
+
+    def refresh(self, state: RunState | None = None) -> None:
+        """Re-read the contacts files and the run's participants
+        (``state``: the run as already read).
+        """
         if self._given_book is None:
             self.book = load_contacts()
-        state = guarded(self, lambda: self.engine.state(self.run_id))
+        state = state or guarded(self, lambda: self.engine.state(self.run_id))
         runbook = state.runbook if state is not None else None
         roles = [(r.id, r.name) for r in runbook.roles] if runbook is not None else []
         people = [(p.name, p.roles) for p in state.participants] if state is not None else []

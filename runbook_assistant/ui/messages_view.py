@@ -39,6 +39,7 @@ from runbook_assistant.core.comms.messages import (
 )
 from runbook_assistant.core.comms.municipality import Municipality, load_municipality
 from runbook_assistant.core.formatting import day_clock, span_text
+from runbook_assistant.core.run.changes import RunChange
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.runbook.model import MessageTemplate
 from runbook_assistant.ui.errors import guarded
@@ -165,9 +166,15 @@ class MessagesView(QWidget):
         layout.addWidget(splitter)
 
     # --- reading -----------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Re-read the run and re-fill the selected template (times and services move on)."""
-        state = guarded(self, lambda: self.engine.state(self.run_id))
+    def show_change(self, change: RunChange) -> None:
+        """RunPanel: show the run as a change left it."""
+        self.refresh(change.state)
+
+    def refresh(self, state: RunState | None = None) -> None:
+        """Re-read the run and re-fill the selected template (times and services move on)
+        (``state``: the run as already read).
+        """
+        state = state or guarded(self, lambda: self.engine.state(self.run_id))
         if state is None or state.runbook is None:
             return
         self.state = state

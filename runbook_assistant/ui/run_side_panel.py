@@ -87,11 +87,10 @@ class RunSidePanel(QTabWidget):
         self.timeline.sync(state)
         self.decisions.sync(state)
         self.notes.sync(state)
-        if change.event is not None:
-            self.refresh_comms()
-
-    def refresh_comms(self) -> None:
-        self._shown(self.currentIndex())
+        front: Any = self.currentWidget()
+        if change.event is not None and front in self.comms.values() \
+                and hasattr(front, "show_change"):
+            front.show_change(change)
 
     def _shown(self, index: int) -> None:
         widget: Any = self.widget(index)

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from runbook_assistant.core.formatting import day_clock, span_text
+from runbook_assistant.core.run.changes import RunChange
 from runbook_assistant.core.run.services import STATUSES, ServiceRow, board_of
+from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.errors import guarded
 from runbook_assistant.ui.i18n import ui_lang
@@ -205,9 +207,15 @@ class ServicesView(QWidget):
         self.refresh()
 
     # --- reading -----------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Re-read the board from the run's events (keeps the selected service selected)."""
-        state = guarded(self, lambda: self.engine.state(self.run_id))
+    def show_change(self, change: RunChange) -> None:
+        """RunPanel: show the run as a change left it."""
+        self.refresh(change.state)
+
+    def refresh(self, state: RunState | None = None) -> None:
+        """Re-read the board from the run's events (keeps the selected service selected)
+        (``state``: the run as already read).
+        """
+        state = state or guarded(self, lambda: self.engine.state(self.run_id))
         if state is None:
             return
         self._closed = state.closed
