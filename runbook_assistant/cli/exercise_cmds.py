@@ -134,7 +134,8 @@ def debrief(app: AppContext, run_ref: str, output: str, other: str | None,
     a second run of the same scenario."""
     from runbook_assistant.core.export.debrief import export_debrief
 
-    written = export_debrief(app.engine, run_ref, Path(output), compare_with=other, lang=lang)
+    written = export_debrief(app.engine, run_ref, Path(output), compare_with=other, lang=lang,
+                             library=app.library)
     click.echo(str(written))
 
 

@@ -39,7 +39,8 @@ def export(app: AppContext, run_ref: str, fmt: str, output: str, lang: str | Non
         from runbook_assistant.core.i18n import system_lang
 
         lang = app.lang or system_lang()  # the council's language, not the runbook's
-    written = export_run(app.engine, run_ref, fmt, Path(output), lang=lang)
+    written = export_run(app.engine, run_ref, fmt, Path(output), lang=lang,
+                         library=app.library)
     click.echo(str(written))
 
 

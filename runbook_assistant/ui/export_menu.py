@@ -96,7 +96,8 @@ class ExportMenu:
         try:
             # The council letter is in the app's language, whatever the runbook's.
             data = load_run(engine, run_id,
-                            lang=ui_lang() if fmt.startswith("letter") else None)
+                            lang=ui_lang() if fmt.startswith("letter") else None,
+                            library=getattr(self.window, "library", None))
         except RunbookAssistantError as exc:
             show_error(window, exc)
             return None

@@ -5,11 +5,20 @@ from __future__ import annotations
 import pytest
 
 from runbook_assistant.core import paths
+from runbook_assistant.core.exercise.expectations import (
+    debrief_questions,
+    scenario_goals,
+    unknown_expectations,
+)
 from runbook_assistant.core.library.catalog import Library
 
 PAIRS = [("oefening-wijziging-zonder-tweede-persoon", "exercise-change-without-second-person"),
          ("oefening-failover-mislukt", "exercise-failover-fails"),
-         ("oefening-14020-en-email-uit", "exercise-14020-and-email-down")]
+         ("oefening-14020-en-email-uit", "exercise-14020-and-email-down"),
+         ("oefening-ransomware-vrijdagavond", "exercise-ransomware-friday-evening"),
+         ("oefening-ransomware-leverancier", "exercise-supplier-ransomware"),
+         ("oefening-ddos-verkiezingsavond", "exercise-ddos-election-night"),
+         ("oefening-regionale-stroomuitval", "exercise-regional-power-cut")]
 
 
 @pytest.fixture(scope="module")
@@ -36,3 +45,23 @@ def test_each_scenario_exists_in_dutch_and_english(library: Library, dutch: str,
         assert scenario.injects[-1].to is None  # the end goes to everyone
     assert [(i.offset, i.to) for i in nl.injects] == [(i.offset, i.to) for i in en.injects]
     assert [s.id for s in nl.sections][:2] != [] and len(nl.sections) == len(en.sections)
+
+
+@pytest.mark.parametrize("scenario_id", [s for pair in PAIRS for s in pair])
+def test_each_scenario_states_goals_questions_and_reactions_the_runbook_has(
+        library: Library, scenario_id: str) -> None:
+    scenario = library.get(scenario_id)
+    runbook = library.get(scenario.runbook or "")
+    assert len(scenario_goals(scenario)) >= 3 and len(debrief_questions(scenario)) >= 3
+    for inject in scenario.injects:
+        assert unknown_expectations(inject, runbook) == [], inject.text
+
+
+def test_the_new_scenarios_play_in_rounds_outside_weekday_mornings(library: Library) -> None:
+    for dutch, _english in PAIRS[3:]:
+        scenario = library.get(dutch)
+        assert sum(1 for i in scenario.injects if i.expect) >= 6
+        text = " ".join(i.text for i in scenario.injects[:1]).lower()
+        assert any(word in text for word in ("vrijdag", "zondag", "woensdag 21", "17:30")), text
+    rounds = [s.id for s in library.get("oefening-ransomware-vrijdagavond").sections]
+    assert {"ronde-1", "ronde-2", "ronde-3"} <= set(rounds)

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from exercise_support import play, session, start_drill
+from exercise_support import FIXTURES, play, session, start_drill
 from hand_clock import HandClock
 
 from runbook_assistant.core.errors import ExportError
@@ -18,6 +18,7 @@ from runbook_assistant.core.export.debrief import export_debrief
 from runbook_assistant.core.export.debrief_chart import RED, SVG_NS, chart_svg
 from runbook_assistant.core.export.debrief_data import build_debrief, compare
 from runbook_assistant.core.export.debrief_labels import debrief_labels
+from runbook_assistant.core.library.catalog import Library
 from runbook_assistant.core.log.events import EventKind
 from runbook_assistant.core.log.identity import DeviceIdentity
 from runbook_assistant.core.run.engine import Engine
@@ -43,14 +44,57 @@ def test_planned_against_actual_per_step(engine: Engine, clock: HandClock) -> No
     assert debrief.end == 45 * 60
 
 
-def test_time_from_each_inject_to_the_first_reaction(engine: Engine, clock: HandClock) -> None:
-    debrief = build_debrief(load_run(engine, play(engine, clock)))
-    reactions = [(i.offset, i.reaction, i.reaction_actor) for i in debrief.injects]
-    assert reactions == [(0, 120, "Anna"), (600, 120, "Anna"), (1200, 300, "Anna"),
-                         (2700, None, "")]
+@pytest.fixture
+def library() -> Library:
+    return Library([FIXTURES], None)
+
+
+def test_each_inject_is_judged_by_its_related_event_not_the_next(engine: Engine,
+                                                                 clock: HandClock,
+                                                                 library: Library) -> None:
+    debrief = build_debrief(load_run(engine, play(engine, clock), library=library))
+    judged = [(i.offset, i.verdict, i.reaction, i.reaction_actor) for i in debrief.injects]
+    assert judged == [
+        (0, "met", 120, "Anna"),  # appoint, two minutes after the monitoring turned red
+        # The information number: the next event was 'freeze' at T+12, but the reaction
+        # expected is telling the residents, and nobody did.
+        (600, "missed", None, ""),
+        (1200, "late", 600, "Anna"),  # escalated at T+30: after the five minutes asked
+        (2700, "", None, "")]  # the end expects nothing
+    assert debrief.injects[1].missing == ("Tell the residents",)
+    assert debrief.injects[2].expected == ("Escalate to the supplier", "Is the network back?")
     assert debrief.injects[0].to == "Network specialist"
     assert debrief.injects[3].to == ""  # the end goes to everyone
-    assert debrief.median_reaction == 120
+    assert (debrief.reactions("met"), debrief.reactions("late"),
+            debrief.reactions("missed")) == (1, 1, 1)
+    assert debrief.goals == ["The lead is appointed within five minutes."]
+    assert debrief.questions[0] == "Was the lead appointed before the first call came in?"
+
+
+def test_without_its_scenario_the_debrief_judges_no_reaction(engine: Engine,
+                                                             clock: HandClock) -> None:
+    debrief = build_debrief(load_run(engine, play(engine, clock)))  # no library: no scenario
+    assert [i.verdict for i in debrief.injects] == ["", "", "", ""]
+    assert debrief.goals == [] and debrief.median_reaction is None
+
+
+def test_lessons_are_the_runs_action_items_with_owner_and_date(engine: Engine,
+                                                               clock: HandClock,
+                                                               library: Library,
+                                                               tmp_path: Path) -> None:
+    run_id = play(engine, clock)
+    engine.add_action(run_id, "Put the spare number in the crisis folder", actor="Olaf",
+                      owner="Dewi", due="2026-12-31")
+    debrief = build_debrief(load_run(engine, run_id, library=library))
+    [lesson] = debrief.lessons
+    assert (lesson.text, lesson.owner, str(lesson.due)) == (
+        "Put the spare number in the crisis folder", "Dewi", "2026-12-31")
+    html = export_debrief(engine, run_id, tmp_path / "d.html",
+                          library=library).read_text("utf-8")
+    assert "Lessons and actions" in html and "Put the spare number in the crisis folder" in html
+    assert "Exercise goals" in html and "The lead is appointed within five minutes." in html
+    assert "Debrief questions" in html and "Who told the residents, and when?" in html
+    assert "not done: Tell the residents" in html
 
 
 def test_decisions_observations_and_team_notes(engine: Engine, clock: HandClock) -> None:
@@ -93,7 +137,7 @@ def test_only_notes_marked_by_an_observer_are_observations(engine: Engine,
     assert [n.text for n in debrief.team_notes] == ["Observation: we start with the rollback",
                                                     "Exercise clock: paused at T+00:00:00"]
     assert debrief.clock == [] and debrief.end == 180
-    assert debrief.injects[0].reaction == 180  # a team note is a reaction, whatever it says
+    assert debrief.injects[0].reaction is None  # a team note is not the reaction expected
 
 
 def test_an_inject_both_laptops_delivered_counts_once_after_a_sync(tmp_path: Path,
@@ -156,7 +200,7 @@ def test_html_debrief_has_the_banner_the_chart_and_the_figures(engine: Engine,
     target = export_run(engine, run_id, "debrief", tmp_path / "debrief.html")
     html = target.read_text(encoding="utf-8")
     assert 'class="banner">EXERCISE — not a real incident' in html
-    assert "late by 2 min" in html and "no reaction recorded" in html
+    assert "late by 2 min" in html and "no reaction stated in the scenario" in html
     assert "Outlying sites still down" in html and "The lead did not read the plan aloud" in html
     svg = re.search(r"<svg.*?</svg>", html, re.DOTALL)
     assert svg is not None

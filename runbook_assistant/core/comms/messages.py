@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 
 DEFAULT_UPDATE_EVERY = 3600  # seconds: residents expect an update at least every hour
 
+# Every message of an exercise says so at its top and bottom, as Dutch exercises write it, so a
+# text that leaks out of the exercise room can never be read as real.
+EXERCISE_MARKER = {"en": "EXERCISE EXERCISE EXERCISE", "nl": "OEFENING OEFENING OEFENING"}
+
 MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"),
@@ -61,6 +65,7 @@ class MessageContext:
     services: tuple[ServiceState, ...] = ()
     tz: tzinfo | None = None
     municipality: Municipality | None = None
+    exercise: bool = False
 
     @classmethod
     def of(cls, state: RunState, template: MessageTemplate | None = None, *,
@@ -71,6 +76,7 @@ class MessageContext:
         runbook = state.runbook
         section = template.section_id if template is not None else None
         return cls(lang=state.lang, organisation=organisation, municipality=municipality,
+                   exercise=state.mode == "exercise",
                    runbook_title=runbook.title if runbook is not None else "",
                    run_title=state.title, started_at=state.started_at,
                    now=now or state.now,
@@ -188,9 +194,19 @@ def fill_message(template: MessageTemplate | str, run: RunState | MessageContext
     unused = [k for k in given
               if k not in names and APP_PLACEHOLDERS.get(k) not in used_canonical]
     result = PLACEHOLDER_RE.sub(lambda m: filled.get(m.group(1), m.group(0)), text)
+    if context.exercise:
+        result = mark_exercise(result, context.lang)
     return FilledMessage(
         text=result, known=filled, missing=[n for n in names if n not in filled],
         unused=unused, asked=[n for n in names if n not in APP_PLACEHOLDERS])
+
+
+def mark_exercise(text: str, lang: str) -> str:
+    """``text`` with the exercise marker above and below it (once)."""
+    marker = EXERCISE_MARKER.get(lang, EXERCISE_MARKER["en"])
+    if text.startswith(marker):
+        return text
+    return f"{marker}\n\n{text.strip()}\n\n{marker}"
 
 
 def _given(name: str, given: Mapping[str, str]) -> str | None:

@@ -38,6 +38,7 @@ from runbook_assistant.core.export.run_data import RunData, load_run
 
 if TYPE_CHECKING:
     from runbook_assistant.core.comms.contacts import ContactBook
+    from runbook_assistant.core.library.catalog import Library
     from runbook_assistant.core.log.store import Store
     from runbook_assistant.core.run.engine import Engine
     from runbook_assistant.core.runbook.model import Runbook
@@ -161,18 +162,19 @@ def suggested_file_name(data: RunData, fmt: str) -> str:
 def export_run(source: Engine | Store, run_id: str, fmt: str, out_path: Path | str, *,
                lang: str | None = None, progress: ProgressCallback | None = None,
                cancel: CancelCheck | None = None, tz: tzinfo | None = None,
-               now: datetime | None = None) -> Path:
+               now: datetime | None = None, library: Library | None = None) -> Path:
     """Write run ``run_id`` in format ``fmt`` to ``out_path``; returns the path written.
 
     ``fmt``: md, html, csv, json, pdf, report (HTML, or PDF when the path ends in .pdf) or
     debrief (exercise runs only). ``lang`` overrides the run's language, ``tz`` the local time
-    zone, ``now`` the export time (tests). Raises ``ExportError`` (``ExportCancelled`` when
-    ``cancel()`` said stop); no partial file is ever left behind.
+    zone, ``now`` the export time (tests); ``library`` finds an exercise's scenario. Raises
+    ``ExportError`` (``ExportCancelled`` when ``cancel()`` said stop); no partial file is ever
+    left behind.
     """
     target = Path(out_path)
     fmt = _known_format(fmt, target).name
     check_target(target)
-    data = load_run(source, run_id, lang=lang, tz=tz, now=now)
+    data = load_run(source, run_id, lang=lang, tz=tz, now=now, library=library)
     return render_run(data, fmt, target, progress=progress, cancel=cancel)
 
 

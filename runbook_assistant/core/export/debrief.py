@@ -30,6 +30,7 @@ from runbook_assistant.core.export.run_data import RunData, load_run
 from runbook_assistant.core.formatting import exercise_time, span_text
 
 if TYPE_CHECKING:
+    from runbook_assistant.core.library.catalog import Library
     from runbook_assistant.core.log.store import Store
     from runbook_assistant.core.run.engine import Engine
 
@@ -46,15 +47,17 @@ def render_debrief(data: RunData, target: Path, progress: Progress) -> None:
 
 def export_debrief(source: Engine | Store, run_id: str, out_path: Path | str, *,
                    compare_with: str | None = None, lang: str | None = None,
-                   tz: tzinfo | None = None, now: datetime | None = None) -> Path:
-    """Write the debrief of ``run_id`` (with ``compare_with`` beside it, when given)."""
+                   tz: tzinfo | None = None, now: datetime | None = None,
+                   library: Library | None = None) -> Path:
+    """Write the debrief of ``run_id`` (with ``compare_with`` beside it, when given); the
+    scenario's goals, questions and expected reactions come from ``library``."""
     target = Path(out_path)
     check_target(target)
-    first = build_debrief(load_run(source, run_id, lang=lang, tz=tz, now=now))
+    first = build_debrief(load_run(source, run_id, lang=lang, tz=tz, now=now, library=library))
     second = None
     if compare_with:
         second = build_debrief(load_run(source, compare_with, lang=first.data.lang, tz=tz,
-                                        now=now))
+                                        now=now, library=library))
     events = len(first.data.events) + (len(second.data.events) if second else 0)
     progress = Progress(events, None, None)
     write_debrief(first, second, target, progress)

@@ -1,11 +1,13 @@
 """The figures of an exercise debrief, worked out from the run's events in exercise time.
 
 Per step: when it was due (planned) and when it was done (actual), and so which steps were late or
-missed. Per inject: when it went out and the first reaction after it (the next event that someone
-recorded, not counting other injects, timers, clock changes and observer notes). Decisions with
-their rationale, observer notes, and how the exercise clock ran. An inject that two laptops both
-delivered (each ran the clock; their logs were synced later) counts once, at its first delivery.
-``compare`` puts two runs of one scenario side by side.
+missed. Per inject: when it went out and the reaction the scenario expects of it (``expect=``),
+judged met, late or missed against the events that *are* that reaction, never simply the next
+event. The scenario's goals and debrief questions, the messages sent, decisions with their
+rationale, observer notes, the lessons (the run's action items, with owner and date) and how the
+exercise clock ran. An inject that two laptops both delivered (each ran the clock; their logs were
+synced later) counts once, at its first delivery. ``compare`` puts two runs of one scenario side by
+side.
 """
 
 from __future__ import annotations
@@ -15,21 +17,26 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from runbook_assistant.core.errors import ExportError
+from runbook_assistant.core.exercise.expectations import (
+    debrief_questions,
+    judge,
+    scenario_goals,
+)
 from runbook_assistant.core.exercise.rehearsal import step_duration
 from runbook_assistant.core.exercise.session import (
     exercise_state,
     is_observation,
+    schedule,
     unique_deliveries,
 )
 from runbook_assistant.core.exercise.timing import ExerciseTimeline
 from runbook_assistant.core.export.run_data import RunData
 from runbook_assistant.core.log.events import Event, EventKind
 from runbook_assistant.core.log.ordering import ordered, parse_time
-from runbook_assistant.core.run.kinds import event_type
+from runbook_assistant.core.run.paperwork import ActionItem, action_items
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.run.timeline import event_text
-
-# Events that are the exercise machinery rather than something a player did.
+from runbook_assistant.core.runbook.model import Inject, Runbook
 
 
 @dataclass(frozen=True)
@@ -63,14 +70,30 @@ class StepFigure:
 
 @dataclass(frozen=True)
 class InjectFigure:
+    """One delivered inject and the reaction its scenario expected (``verdict`` "" when the
+    scenario states none): met, late, missed, or waiting while the exercise runs."""
+
     number: int
     offset: float  # planned, from the scenario
     delivered: float
     text: str
     to: str  # the role's name ('' for everyone)
-    reaction: float | None = None  # seconds from delivery to the first reaction
-    reaction_text: str = ""
+    reaction: float | None = None  # seconds from delivery to the expected reaction
+    reaction_text: str = ""  # the event that completed the expected reaction
     reaction_actor: str = ""
+    expected: tuple[str, ...] = ()  # what was expected, in readable words
+    within: float | None = None
+    verdict: str = ""
+    missing: tuple[str, ...] = ()  # expected and not done, in readable words
+
+
+@dataclass(frozen=True)
+class MessageFigure:
+    at: float
+    title: str
+    channel: str
+    audience: str
+    actor: str
 
 
 @dataclass(frozen=True)
@@ -114,6 +137,10 @@ class Debrief:
     observations: list[NoteFigure] = field(default_factory=list)
     team_notes: list[NoteFigure] = field(default_factory=list)
     clock: list[ClockChange] = field(default_factory=list)
+    goals: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    messages: list[MessageFigure] = field(default_factory=list)
+    lessons: list[ActionItem] = field(default_factory=list)  # the run's action items
 
     def count(self, verdict: str) -> int:
         return sum(1 for s in self.steps if s.verdict == verdict)
@@ -131,6 +158,10 @@ class Debrief:
     @property
     def missed_or_late(self) -> list[StepFigure]:
         return [s for s in self.steps if s.verdict in ("missed", "late") or s.over_timebox]
+
+    def reactions(self, verdict: str) -> int:
+        """How many injects' expected reactions ended with ``verdict``."""
+        return sum(1 for i in self.injects if i.verdict == verdict)
 
     @property
     def median_reaction(self) -> float | None:
@@ -172,7 +203,12 @@ def build_debrief(data: RunData) -> Debrief:
                      optional=spec.optional),
             step.by or "", step_duration(step, since.get(step.section_id)),
             float(spec.timebox) if spec.timebox else None))
-    _events(debrief, events, seconds)
+    scenario = data.scenario
+    if scenario is not None:
+        debrief.goals = scenario_goals(scenario)
+        debrief.questions = debrief_questions(scenario)
+    debrief.lessons = action_items(events)
+    _events(debrief, events, seconds, _expectations(scenario, events))
     for entry in state.decisions:
         step = data.runbook.step(entry.step_id)
         debrief.decisions.append(DecisionFigure(
@@ -196,23 +232,31 @@ def _verdict(status: str, planned: float | None, actual: float | None, end: floa
     return "open" if planned is None or planned <= end else "not_reached"
 
 
-def _events(debrief: Debrief, events: list[Event], seconds: list[float]) -> None:
-    """Injects with their first reaction, notes, and clock changes, in one pass."""
+def _expectations(scenario: Runbook | None, events: list[Event]) -> dict[str, Inject]:
+    """The scenario's inject behind each delivery event (by event id)."""
+    if scenario is None:
+        return {}
+    by_index = dict(enumerate(scenario.injects))
+    return {s.event_id: by_index[s.index] for s in schedule(scenario.injects, events)
+            if s.event_id is not None}
+
+
+def _events(debrief: Debrief, events: list[Event], seconds: list[float],
+            expectations: dict[str, Inject]) -> None:
+    """Injects with their expected reaction, messages, notes and clock changes, in one pass."""
     runbook, lang = debrief.data.runbook, debrief.data.lang
     delivered = {e.id for e in unique_deliveries(events)}
     for index, event in enumerate(events):
         at = seconds[index]
         if event.kind is EventKind.INJECT_DELIVERED and event.id in delivered:
-            reaction = next((j for j in range(index + 1, len(events))
-                             if _is_reaction(events[j])), None)
-            found = events[reaction] if reaction is not None else None
+            debrief.injects.append(_inject_figure(debrief, event, at, expectations.get(event.id),
+                                                  events, seconds))
+        elif event.kind is EventKind.MESSAGE_SENT:
             p = event.payload
-            debrief.injects.append(InjectFigure(
-                len(debrief.injects) + 1, float(p.get("offset", 0)), at, str(p.get("text", "")),
-                runbook.role_name(str(p["to"])) if p.get("to") else "",
-                seconds[reaction] - at if reaction is not None else None,
-                event_text(found, runbook, lang) if found is not None else "",
-                found.actor if found is not None else ""))
+            template = runbook.message(str(p.get("message_id", "")))
+            debrief.messages.append(MessageFigure(
+                at, template.title if template and template.title else str(p.get("message_id")),
+                str(p.get("channel", "")), str(p.get("audience", "")), event.actor))
         elif event.kind is EventKind.EXERCISE_CLOCK:
             debrief.clock.append(ClockChange(at, parse_time(event.wall_time),
                                              event_text(event, runbook, lang)))
@@ -224,8 +268,34 @@ def _events(debrief: Debrief, events: list[Event], seconds: list[float]) -> None
             notes.append(NoteFigure(at, event.actor, text, title))
 
 
-def _is_reaction(event: Event) -> bool:
-    return event_type(event.kind).reaction and not is_observation(event)
+def _inject_figure(debrief: Debrief, event: Event, at: float, inject: Inject | None,
+                   events: list[Event], seconds: list[float]) -> InjectFigure:
+    runbook, lang = debrief.data.runbook, debrief.data.lang
+    p = event.payload
+    number = len(debrief.injects) + 1
+    to = runbook.role_name(str(p["to"])) if p.get("to") else ""
+    base = InjectFigure(number, float(p.get("offset", 0)), at, str(p.get("text", "")), to)
+    if inject is None or not inject.expect:
+        return base
+    closed = debrief.state.closed
+    reaction = judge(inject, at, events, seconds, debrief.end, closed=closed)
+    found = reaction.event
+    return InjectFigure(
+        number, base.offset, at, base.text, to, reaction.seconds,
+        event_text(found, runbook, lang) if found is not None else "",
+        found.actor if found is not None else "",
+        tuple(_expected_name(runbook, item) for item in inject.expect),
+        float(inject.within) if inject.within is not None else None, reaction.verdict,
+        tuple(_expected_name(runbook, item) for item in reaction.missing))
+
+
+def _expected_name(runbook: Runbook, item: str) -> str:
+    """A step's title or a message's title for an ``expect=`` id (the id itself if unknown)."""
+    if item.startswith("message:"):
+        template = runbook.message(item.removeprefix("message:"))
+        return (template.title or template.id) if template is not None else item
+    step = runbook.step(item)
+    return step.title if step is not None else item
 
 
 # --- two runs side by side ---------------------------------------------------------------------

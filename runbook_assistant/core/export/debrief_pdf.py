@@ -7,7 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from html import escape
 
-from runbook_assistant.core.export.debrief_data import Comparison, Debrief, StepFigure
+from runbook_assistant.core.export.debrief_data import (
+    Comparison,
+    Debrief,
+    InjectFigure,
+    StepFigure,
+)
 from runbook_assistant.core.export.debrief_labels import debrief_labels
 from runbook_assistant.core.export.html import environment
 from runbook_assistant.core.export.pdf_pages import (
@@ -54,6 +59,7 @@ def _single(b: Debrief, w: dict[str, str], chart_image: ChartImage) -> list[Bloc
     blocks: list[Block] = [
         HtmlBlock(f"<p><b>{escape(w['scenario'])}:</b> {scenario}</p>"
                   f"<h2>{escape(w['outcome'])}</h2>{_outcome(b, w)}"
+                  f"<h2>{escape(w['goals'])}</h2>{_items(b.goals, w['no_goals'])}"
                   f"<p class='hint'>{escape(w['goals_hint'])}</p>"),
         HtmlBlock(f"<h2>{escape(w['chart'])}</h2><p class='meta'>{escape(w['chart_intro'])}</p>"
                   f"{chart_image(b, w)}"),
@@ -63,8 +69,11 @@ def _single(b: Debrief, w: dict[str, str], chart_image: ChartImage) -> list[Bloc
              Column(w["actual"], 0.12), Column(w["took"], 0.1), Column(w["verdict"], 0.17)),
             _step_rows(b, w), heading=w["steps"]),
         _inject_table(b, w),
+        _messages_table(b, w),
         HtmlBlock(f"<h2>{escape(w['decisions'])}</h2>{_decisions(b, w)}"),
         _notes_table(b, w),
+        HtmlBlock(f"<h2>{escape(w['questions'])}</h2>{_items(b.questions, w['no_questions'])}"),
+        _lessons_table(b, w),
         HtmlBlock(f"<h2>{escape(w['clock_changes'])}</h2>" + (
             "<ul>" + "".join(f"<li>{escape(c.text)}</li>" for c in b.clock) + "</ul>"
             if b.clock else f"<p>{escape(w['no_clock_changes'])}</p>")),
@@ -112,7 +121,8 @@ def _outcome(b: Debrief, w: dict[str, str]) -> str:
         w["steps_line"].format(done=b.done, total=b.total, on_time=b.count("on_time"),
                                late=b.count("late"), missed=b.count("missed"),
                                skipped=b.count("skipped")),
-        w["injects_line"].format(n=len(b.injects),
+        w["injects_line"].format(n=len(b.injects), met=b.reactions("met"),
+                                 late=b.reactions("late"), missed=b.reactions("missed"),
                                  median=span_text(b.median_reaction, w["lang"])),
         w["decisions_line"].format(n=len(b.decisions)),
         w["length"].format(exercise=span_text(b.end, w["lang"]),
@@ -178,15 +188,52 @@ def _reaction(figure: object, w: dict[str, str]) -> str:
 def _inject_table(b: Debrief, w: dict[str, str]) -> Block:
     if not b.injects:
         return HtmlBlock(f"<h2>{escape(w['injects'])}</h2><p>{escape(w['no_injects'])}</p>")
-    rows = (TableRow((str(i.number), (Line(i.text), Line(i.to or w["everyone"], SMALL)),
-                      exercise_time(i.delivered),
-                      (Line(i.reaction_text), Line(i.reaction_actor, SMALL))
-                      if i.reaction_text else w["no_reaction"],
-                      span_text(i.reaction, w["lang"]) if i.reaction is not None else "–"))
-            for i in b.injects)
-    return TableBlock((Column("#", 0.05), Column(w["inject"], 0.42), Column(w["delivered"], 0.11),
-                       Column(w["reaction"], 0.31), Column(w["after"], 0.11)),
-                      rows, heading=w["injects"])
+    return TableBlock((Column("#", 0.05), Column(w["inject"], 0.36), Column(w["delivered"], 0.1),
+                       Column(w["reaction"], 0.3), Column(w["verdict"], 0.1),
+                       Column(w["after"], 0.09)),
+                      (_inject_row(i, w) for i in b.injects), heading=w["injects"])
+
+
+def _inject_row(i: InjectFigure, w: dict[str, str]) -> TableRow:
+    if i.expected:
+        lines = [Line("; ".join(i.expected))]
+        if i.within is not None:
+            lines.append(Line(w["within"].format(t=span_text(i.within, w["lang"])), SMALL))
+        if i.reaction_text:
+            lines.append(Line(w["done_by"].format(event=i.reaction_text), SMALL))
+        if i.missing:
+            lines.append(Line(w["still_missing"].format(items="; ".join(i.missing)), SMALL))
+        expected: str | tuple[Line, ...] = tuple(lines)
+    else:
+        expected = w["no_expectation"]
+    return TableRow((str(i.number), (Line(i.text), Line(i.to or w["everyone"], SMALL)),
+                     exercise_time(i.delivered), expected,
+                     w[f"r_{i.verdict}"] if i.verdict else "",
+                     span_text(i.reaction, w["lang"]) if i.reaction is not None else "–"))
+
+
+def _messages_table(b: Debrief, w: dict[str, str]) -> Block:
+    if not b.messages:
+        return HtmlBlock(f"<h2>{escape(w['messages'])}</h2><p>{escape(w['no_messages'])}</p>")
+    return TableBlock((Column(w["exercise_time"], 0.13), Column(w["what"], 0.4),
+                       Column(w["channel"], 0.15), Column(w["audience"], 0.15),
+                       Column(w["who"], 0.17)),
+                      (TableRow((exercise_time(m.at), m.title, m.channel, m.audience, m.actor))
+                       for m in b.messages), heading=w["messages"])
+
+
+def _lessons_table(b: Debrief, w: dict[str, str]) -> Block:
+    rows = [TableRow((x.label, x.text, x.owner, x.due.isoformat() if x.due else "", x.status))
+            for x in b.lessons] or [TableRow(("", w["no_lessons"], "", "", ""))]
+    return TableBlock((Column("#", 0.06), Column(w["lesson"], 0.52), Column(w["owner"], 0.18),
+                       Column(w["due"], 0.13), Column(w["status"], 0.11)),
+                      rows, heading=w["lessons"])
+
+
+def _items(values: list[str], empty: str) -> str:
+    if not values:
+        return f"<p class='hint'>{escape(empty)}</p>"
+    return "<ul>" + "".join(f"<li>{escape(v)}</li>" for v in values) + "</ul>"
 
 
 def _notes_table(b: Debrief, w: dict[str, str]) -> Block:

@@ -19,6 +19,7 @@ from runbook_assistant.core.log.events import Event
 from runbook_assistant.core.runbook.model import Runbook
 
 if TYPE_CHECKING:
+    from runbook_assistant.core.library.catalog import Library
     from runbook_assistant.core.log.chain import ChainHead
     from runbook_assistant.core.log.identity import DeviceIdentity
     from runbook_assistant.core.log.store import DeviceRecord, RunRecord, Store
@@ -58,6 +59,9 @@ class RunData:
     tz: tzinfo | None = None  # None: the computer's local time zone (load_run: the municipality's)
     # The laptop that exports: it signs the manifest of a JSON export (None: no manifest).
     signer: DeviceIdentity | None = field(default=None, repr=False)
+    # The scenario an exercise run played (None: unknown or not in the library): its goals,
+    # debrief questions and the reactions its injects expect.
+    scenario: Runbook | None = None
     _state: RunState | None = field(default=None, repr=False)
 
     # --- derived, computed once on first use -------------------------------------------------
@@ -131,8 +135,10 @@ class RunData:
 
 
 def load_run(source: Engine | Store, run_id: str, *, lang: str | None = None,
-             tz: tzinfo | None = None, now: datetime | None = None) -> RunData:
-    """Read one run from an engine or a store (``ExportError`` for an unknown run)."""
+             tz: tzinfo | None = None, now: datetime | None = None,
+             library: Library | None = None) -> RunData:
+    """Read one run from an engine or a store (``ExportError`` for an unknown run); an exercise
+    run's scenario is looked up in ``library`` when given."""
     store: Store = getattr(source, "store", source)
     clock: Any = getattr(source, "clock", None) or getattr(store, "clock", None)
     try:
@@ -157,7 +163,17 @@ def load_run(source: Engine | Store, run_id: str, *, lang: str | None = None,
         tz = load_municipality().tz()
     return RunData(record=record, runbook=runbook, events=events, devices=devices,
                    chain_heads=heads, exported_at=exported_at, lang=lang or record.lang or "en",
-                   tz=tz, signer=store.identity)
+                   tz=tz, signer=store.identity, scenario=_scenario(library, record))
+
+
+def _scenario(library: Library | None, record: RunRecord) -> Runbook | None:
+    if library is None or not record.scenario_id:
+        return None
+    try:
+        scenario = library.get(record.scenario_id)
+    except RunbookAssistantError:  # removed or broken since: the debrief says what it can
+        return None
+    return scenario if scenario.kind == "exercise" else None
 
 
 def _record(source: Any, store: Store, run_id: str) -> RunRecord:

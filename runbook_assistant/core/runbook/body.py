@@ -19,6 +19,7 @@ from markdown_it.token import Token
 
 from runbook_assistant.core.runbook.attrs import Attrs, SplitLine, read_attrs, split_attrs
 from runbook_assistant.core.runbook.diagnostics import Findings
+from runbook_assistant.core.runbook.durations import parse_duration
 from runbook_assistant.core.runbook.model import Inject, Option
 
 TASK_RE = re.compile(r"\[[ xX]\](?:[ \t]+|$)")
@@ -26,6 +27,7 @@ OPTION_RE = re.compile(r"(?:\[[ xX]\][ \t]+)?\[([^\]]*)\]\(\s*#([^)\s]*)\s*\)")
 INJECT_RE = re.compile(r"(?:\[[ xX]\][ \t]+)?[Tt]\s*\+\s*(\d{1,3})(?::(\d\d))?(?::(\d\d))?(?![\d:])"
                        r"\s*(?:[—–-]+\s*)?(.*)")
 INJECT_LIKE_RE = re.compile(r"(?:\[[ xX]\][ \t]+)?[Tt]\s*\+\s*\d")
+INJECT_KEYS = ("to", "expect", "within")
 MESSAGE_INFO_RE = re.compile(r"message(?=[\s{]|$)\s*(.*)", re.DOTALL)
 _LISTS = ("bullet_list_open", "ordered_list_open")
 
@@ -280,17 +282,37 @@ class _Walker:
         split = split_attrs(rest)
         if split.problem:
             self.findings.problem(line, split.problem)
+        known = "(known: to=, expect=, within=)"
         for key, value in split.attrs.pairs:
-            if key != "to":
+            if key not in INJECT_KEYS:
                 self.findings.warning(line, f"unknown attribute '{key}={value}' on an inject "
-                                      "(known: to=)")
+                                      f"{known}")
         for name in split.attrs.classes:
-            self.findings.warning(line, f"unknown attribute '.{name}' on an inject (known: to=)")
+            self.findings.warning(line, f"unknown attribute '.{name}' on an inject {known}")
         if not split.text:
             self.findings.problem(line, "inject without text: say what happens after the time")
+        expect = tuple(dict.fromkeys((split.attrs.get("expect") or "").replace(",", " ").split()))
+        within = self._within(split.attrs.get("within"), line, expect)
         details = self._source(first_index + 1, _end_line(self.tokens[item], len(self.lines)))
         text = split.text + (f"\n\n{details}" if details else "")
-        self.body.injects.append(Inject(offset, text, split.attrs.get("to") or None, line))
+        self.body.injects.append(Inject(offset, text, split.attrs.get("to") or None, line,
+                                        expect, within))
+
+    def _within(self, value: str | None, line: int, expect: tuple[str, ...]) -> int | None:
+        if value is None:
+            return None
+        if not expect:
+            self.findings.warning(line, "within= without expect=: say which steps or messages "
+                                  "are expected (expect=STEP or expect=message:ID)")
+        try:
+            seconds = parse_duration(value)
+        except ValueError as exc:
+            self.findings.problem(line, f"within=: {exc}")
+            return None
+        if seconds == 0:
+            self.findings.problem(line, f"within={value}: use a duration longer than zero")
+            return None
+        return seconds
 
     # --- messages ------------------------------------------------------------------------------
     def _messages(self, start: int, end: int) -> None:

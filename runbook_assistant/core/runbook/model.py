@@ -127,12 +127,19 @@ class Section:
 
 @dataclass(frozen=True)
 class Inject:
-    """A scenario event delivered at ``offset`` seconds after the exercise starts."""
+    """A scenario event delivered at ``offset`` seconds after the exercise starts.
+
+    ``expect``: the reaction the exercise staff expects, as ids in the exercised runbook: a step
+    (checked, skipped or decided) or ``message:ID`` (that message sent); ``within``: seconds
+    after delivery by which all of it should have happened (None: by the end of the exercise).
+    """
 
     offset: int
     text: str
     to: str | None = None  # a role id
     line: int = 0
+    expect: tuple[str, ...] = ()
+    within: int | None = None
 
 
 @dataclass(frozen=True)
