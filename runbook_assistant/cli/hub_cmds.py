@@ -86,6 +86,9 @@ def serve_cmd(url: str, host: str, port: int, workers: int, ssl_certfile: str | 
 
     check_ready(url)  # a clear error now rather than a failing worker
     os.environ["RUNBOOK_HUB_DATABASE"] = url  # the factory reads it, in every worker
+    scheme = "https" if ssl_certfile else "http"
+    click.echo(f"serving the team hub on {scheme}://{host}:{port} ({workers} "
+               f"process{'es' * (workers != 1)}); Ctrl+C stops it")
     uvicorn.run("runbook_assistant.hub.app:app_from_environment", factory=True, host=host,
                 port=port, workers=workers, ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile,
                 log_level="warning", access_log=False)

@@ -153,7 +153,7 @@ class HubSync(QObject):
             if self.offline_since is None:
                 self.offline_since = datetime.now().astimezone()
         else:
-            self.refusal = message
+            self.refusal = message.removeprefix("the hub refused: ")
         self.show_state()
 
     def show_state(self) -> None:
