@@ -12,6 +12,7 @@ from runbook_assistant.cli import cli, pass_app
 from runbook_assistant.cli.common import announce, echo_json
 from runbook_assistant.cli.context import AppContext
 from runbook_assistant.cli.run_cmds import run
+from runbook_assistant.cli.texts import t
 from runbook_assistant.core.comms.contacts import Contact, ContactBook, load_contacts
 from runbook_assistant.core.comms.messages import fill_message
 from runbook_assistant.core.comms.municipality import Municipality, load_municipality
@@ -22,7 +23,7 @@ def _contact_book() -> ContactBook:
     """The contacts; problems in a contacts file are named on stderr and do not stop anything."""
     book = load_contacts()
     for problem in book.problems:
-        click.echo(f"warning: {problem}", err=True)
+        click.echo(t("warning", text=problem), err=True)
     return book
 
 
@@ -30,7 +31,7 @@ def _municipality() -> Municipality:
     """The municipality's settings; problems in its file are named on stderr."""
     settings = load_municipality()
     for problem in settings.problems:
-        click.echo(f"warning: {problem}", err=True)
+        click.echo(t("warning", text=problem), err=True)
     return settings
 
 
@@ -112,12 +113,11 @@ def message(app: AppContext, run_ref: str, message_id: str, actor: str, pairs: t
     filled = fill_message(template, state, values, organisation=_contact_book().organisation,
                           now=engine.clock.now(), municipality=_municipality())
     for key in filled.unused:
-        click.echo(f"warning: --set {key} is not a placeholder of {template.id}; ignored",
-                   err=True)
+        click.echo(t("warning", text=t("set_unused", key=key, template=template.id)), err=True)
     for name in filled.missing:
-        click.echo(f"warning: placeholder {{{name}}} not filled; use --set {name}=...", err=True)
+        click.echo(t("warning", text=t("placeholder_missing", name=name)), err=True)
     if channel is not None and not sent:
-        click.echo("warning: --channel is only recorded with --sent", err=True)
+        click.echo(t("warning", text=t("channel_needs_sent")), err=True)
     if not sent:
         click.echo(filled.text)
         return

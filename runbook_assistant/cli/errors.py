@@ -37,22 +37,35 @@ class CoreFailure(click.ClickException):
         super().__init__(str(error))
         self.error = error
         self.exit_code = exit_code_of(error) if exit_code is None else exit_code
+        self.lang = cli_lang()  # while the command's context is still there
 
     def show(self, file: Any = None) -> None:
-        report(self.error)
+        report(self.error, self.lang)
 
 
-def error_lines(exc: RunbookAssistantError) -> list[str]:
-    """How a core error reads on the command line: ``error: ...`` and, if it has one, ``hint:``."""
-    lines = [f"error: {exc}"]
-    if exc.hint:
-        lines.append(f"hint: {exc.hint}")
+def cli_lang() -> str:
+    """The language of the command line's messages: ``--lang``, else English (scripts read the
+    English words; the docs promise them)."""
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    lang = getattr(obj, "lang", None)
+    return lang if lang in ("nl", "en") else "en"
+
+
+def error_lines(exc: RunbookAssistantError, lang: str = "en") -> list[str]:
+    """How a core error reads on the command line: ``error: ...`` and, if it has one, ``hint:``
+    (``fout:`` and ``tip:`` in Dutch)."""
+    error, hint = ("fout", "tip") if lang == "nl" else ("error", "hint")
+    lines = [f"{error}: {exc.text(lang)}"]
+    hint_text = exc.hint_text(lang)
+    if hint_text:
+        lines.append(f"{hint}: {hint_text}")
     return lines
 
 
-def report(exc: RunbookAssistantError) -> None:
+def report(exc: RunbookAssistantError, lang: str | None = None) -> None:
     """Print a core error (and its hint) to stderr."""
-    for line in error_lines(exc):
+    for line in error_lines(exc, lang or cli_lang()):
         echo(line, err=True)  # a message may quote a file's text: no raw control characters
 
 

@@ -17,6 +17,7 @@ from runbook_assistant.cli import cli, pass_app
 from runbook_assistant.cli.common import announce, echo_json, step_id_of
 from runbook_assistant.cli.context import AppContext
 from runbook_assistant.cli.run_cmds import run
+from runbook_assistant.cli.texts import t
 from runbook_assistant.core.errors import CommandError
 from runbook_assistant.core.exercise.session import ExerciseSession
 from runbook_assistant.core.exercise.timing import parse_offset
@@ -90,16 +91,16 @@ def status(app: AppContext, run_ref: str, as_json: bool) -> None:
                          "delivered": i.delivered, "event_id": i.event_id} for i in injects],
         })
         return
-    state = "paused" if session.clock.paused else f"×{session.clock.speed:g}"
+    state = t("paused") if session.clock.paused else f"×{session.clock.speed:g}"
     runbook = app.engine.runbook_of(session.run_id)
-    click.echo(f"exercise clock T+{format_offset(position)} ({state})")
+    click.echo(t("exercise_clock", t=format_offset(position), state=state))
     for item in injects:
         mark = "[x]" if item.delivered else "[ ]"
-        to = f" (to {runbook.role_name(item.to)})" if item.to else ""
+        to = t("to_role", role=runbook.role_name(item.to)) if item.to else ""
         click.echo(f"  {mark} T+{format_offset(item.offset, with_seconds=False)}  "
                    f"{item.text}{to}")
     if not injects:
-        click.echo("  this exercise has no scenario, so no injects")
+        click.echo(t("no_injects"))
 
 
 @exercise.command("observe")

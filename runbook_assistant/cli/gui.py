@@ -108,7 +108,7 @@ def launch(request: GuiRequest) -> int:
         from runbook_assistant.core.errors import RunbookAssistantError
 
         if isinstance(exc, RunbookAssistantError):
-            report(exc)
+            report(exc, request.lang or "en")
             return 1
         log = write_crash_log()
         print(f"error: unexpected problem: {type(exc).__name__}: {exc}", file=sys.stderr)

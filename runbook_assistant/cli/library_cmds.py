@@ -12,6 +12,8 @@ import click
 from runbook_assistant.cli import cli, pass_app
 from runbook_assistant.cli.common import echo_json, plural
 from runbook_assistant.cli.context import AppContext
+from runbook_assistant.cli.errors import cli_lang
+from runbook_assistant.cli.texts import t
 from runbook_assistant.core.library.catalog import LibraryEntry, RunbookSummary
 from runbook_assistant.core.runbook.durations import format_duration
 from runbook_assistant.core.runbook.model import Runbook, Severity, Step
@@ -62,9 +64,14 @@ def validate(app: AppContext, targets: tuple[Path, ...]) -> None:
         raise click.exceptions.Exit(1)
 
 
+def _severity(severity: str) -> str:
+    dutch = {"low": "laag", "medium": "middel", "high": "hoog", "critical": "kritiek"}
+    return dutch.get(severity, severity) if cli_lang() == "nl" else severity
+
+
 def _exercise_of(runbook_id: str | None) -> str:
     # An imported scenario may name no runbook (a warning there): say so rather than "None".
-    return f"exercise of {runbook_id}" if runbook_id else "exercise; it names no runbook"
+    return t("exercise_of", runbook=runbook_id) if runbook_id else t("exercise_of_none")
 
 
 # --- list --------------------------------------------------------------------------------------
@@ -154,63 +161,64 @@ def _markers(runbook: Runbook, step: Step) -> str:
     if step.role:
         marks.append(f"[{runbook.role_name(step.role)}]")
     if step.four_eyes:
-        marks.append(f"[4-eyes, verifier {runbook.role_name(step.verifier)}]"
-                     if step.verifier else "[4-eyes]")
+        marks.append(t("four_eyes_verifier", role=runbook.role_name(step.verifier))
+                     if step.verifier else t("four_eyes"))
     if step.check:
-        marks.append(f"[check {step.check}]")
+        marks.append(t("check", check=step.check))
     needs = runbook.staffing_needs(step)
     if needs:
-        marks.append("[needs " + ", ".join(f"{n} {runbook.role_name(r)}" for r, n in needs) + "]")
+        marks.append(t("needs", needs=", ".join(f"{n} {runbook.role_name(r)}" for r, n in needs)))
     if step.optional:
-        marks.append("[optional]")
+        marks.append(t("optional"))
     if step.decision:
         options = " | ".join(f"{o.label} (#{o.target})" for o in step.options)
-        marks.append(f"[decision → {options}]")
+        marks.append(t("decision", options=options))
     for label, value in (("due", step.due), ("timebox", step.timebox), ("every", step.every)):
         if value is not None:
-            marks.append(f"{label} {format_duration(value)}")
+            marks.append(t(label, t=format_duration(value)))
             if label == "due" and step.due_from == "discovery":
-                marks.append("from discovery")
+                marks.append(t("from_discovery"))
     return ("  " + " ".join(marks)) if marks else ""
 
 
 def _outline(runbook: Runbook, entry: LibraryEntry) -> list[str]:
     lines = [runbook.title, "=" * min(len(runbook.title), 78)]
-    facts = [f"id {runbook.id}", f"version {runbook.version}", f"lang {runbook.lang}"]
+    facts = [t("id", id=runbook.id), t("version", version=runbook.version),
+             t("lang", language=runbook.lang)]
     if runbook.kind == "exercise":
         facts.append(_exercise_of(runbook.runbook))
     if runbook.severity:
-        facts.append(f"severity {runbook.severity}")
+        facts.append(t("severity", severity=_severity(runbook.severity)))
     lines.append(" · ".join(facts))
-    lines.append(f"file {_display_path(entry.path)}")
+    lines.append(t("file", path=_display_path(entry.path)))
     if runbook.owner:
-        lines.append(f"owner {runbook.owner}")
+        lines.append(t("owner", owner=runbook.owner))
     if runbook.tags:
-        lines.append("tags " + ", ".join(runbook.tags))
+        lines.append(t("tags", tags=", ".join(runbook.tags)))
     if runbook.summary:
         lines += ["", runbook.summary]
     if runbook.roles:
-        lines += ["", "Roles:"]
+        lines += ["", t("roles")]
         staffing = dict(runbook.staffing)
         for role in runbook.roles:
-            minimum = f"  (at least {staffing[role.id]})" if role.id in staffing else ""
+            minimum = t("at_least", n=staffing[role.id]) if role.id in staffing else ""
             lines.append(f"  {role.id}: {role.name}{minimum}")
     if runbook.services:
-        lines += ["", "Services, in restore order:"]
+        lines += ["", t("services")]
         lines += [f"  {n}. {name}" for n, name in enumerate(runbook.services, 1)]
     number = 0
     for section in runbook.sections:
-        mode = f"  [{section.mode}]" if section.mode else ""
+        mode = f"  [{t('mode_' + section.mode)}]" if section.mode else ""
         lines += ["", f"## {section.title}  (#{section.id}){mode}"]
         for step in section.steps:
             number += 1
             lines.append(f"  {number:>2}. {step.title}{_markers(runbook, step)}")
         for message in section.messages:
-            placeholders = ", ".join(message.placeholders) or "none"
-            lines.append(f"      message #{message.id} → {message.audience or '-'} via "
-                         f"{message.channel or '-'}; placeholders: {placeholders}")
+            lines.append(t("message_line", id=message.id, audience=message.audience or "-",
+                           channel=message.channel or "-",
+                           names=", ".join(message.placeholders) or t("none")))
     if runbook.injects:
-        lines += ["", "Injects:"]
+        lines += ["", t("injects")]
         for inject in runbook.injects:
             to = f"  → {runbook.role_name(inject.to)}" if inject.to else ""
             hours, rest = divmod(inject.offset, 3600)

@@ -20,6 +20,7 @@ from runbook_assistant.cli.common import (
 )
 from runbook_assistant.cli.context import AppContext
 from runbook_assistant.cli.run_render import render_run, run_json, summary_json
+from runbook_assistant.cli.texts import t
 from runbook_assistant.core.errors import CommandError
 from runbook_assistant.core.formatting import date_time
 from runbook_assistant.core.run.command_checks import SERVICE_STATUSES
@@ -87,8 +88,8 @@ def start(app: AppContext, runbook_id: str, title: str, actor: str,
     state = engine.state(event.run_id)
     click.echo(event_text(event, runbook, runbook.lang))
     for gap in state.start_shortfall:
-        click.echo(f"warning: short of staff: {runbook.role_name(gap.role)} "
-                   f"{gap.present} of {gap.needed} present", err=True)
+        click.echo(t("warning", text=t("short_of_staff", role=runbook.role_name(gap.role),
+                                       present=gap.present, needed=gap.needed)), err=True)
     click.echo(event.run_id)
 
 

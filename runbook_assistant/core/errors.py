@@ -1,6 +1,15 @@
-"""One error hierarchy for the core; the CLI shows ``error: ...``, the UI one kind of dialog."""
+"""One error hierarchy for the core; the CLI shows ``error: ...``, the UI one kind of dialog.
+
+An error raised with ``of(code, **params)`` carries a code from ``error_texts.TEXTS`` and its
+parameters, so the CLI and the app can say it in Dutch or English (``text(lang)``,
+``hint_text(lang)``); ``message`` and ``hint`` are its English words, as before.
+"""
 
 from __future__ import annotations
+
+from typing import Any, Self
+
+from runbook_assistant.core import error_texts
 
 
 class RunbookAssistantError(Exception):
@@ -9,10 +18,26 @@ class RunbookAssistantError(Exception):
     ``hint`` is an optional second line that says what to do about it.
     """
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(self, message: str, hint: str | None = None, *, code: str | None = None,
+                 params: dict[str, Any] | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.code = code
+        self.params = dict(params or {})
+
+    @classmethod
+    def of(cls, code: str, **params: Any) -> Self:
+        """The error ``code`` of the catalogue, filled with ``params`` (English words)."""
+        message, hint = error_texts.render(code, "en", params)
+        return cls(message, hint, code=code, params=params)
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (nl or en); an error without a code has English only."""
+        return error_texts.render(self.code, lang, self.params)[0] if self.code else self.message
+
+    def hint_text(self, lang: str = "en") -> str | None:
+        return error_texts.render(self.code, lang, self.params)[1] if self.code else self.hint
 
     def __str__(self) -> str:
         return self.message

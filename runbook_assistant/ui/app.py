@@ -26,7 +26,7 @@ from runbook_assistant.core import paths
 from runbook_assistant.core.errors import RunbookAssistantError, StoreError
 from runbook_assistant.ui import resources, theme
 from runbook_assistant.ui.errors import ExceptHook, guarded, show_error
-from runbook_assistant.ui.i18n import Translations, resolve_language
+from runbook_assistant.ui.i18n import Translations, resolve_language, ui_lang
 from runbook_assistant.ui.instance_lock import InstanceLock
 from runbook_assistant.ui.settings import EXTRA_FOLDERS, FONT_SCALE, LANGUAGE, THEME, Settings
 
@@ -135,7 +135,7 @@ class CoreLoader(QObject):
         try:
             library = scanned()
         except RunbookAssistantError as exc:
-            self.window.library_view.show_problem(exc.message)
+            self.window.library_view.show_problem(exc.text(ui_lang()))
             show_error(self.window, exc)
             return
         self.window.attach_library(library)

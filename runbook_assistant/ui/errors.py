@@ -33,12 +33,16 @@ def show_error(parent: QWidget | None, exc: RunbookAssistantError) -> None:
     """Show a core error (its message, and its hint below) in the one error dialog."""
     from PySide6.QtWidgets import QMessageBox  # on first use: it is not needed to start
 
+    from runbook_assistant.ui.i18n import ui_lang
+
+    lang = ui_lang()  # the core's catalogue says a coded error in the app's language
     log.info("shown to the user: %s", exc.message)
-    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, exc.message,
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, exc.text(lang),
                       QMessageBox.StandardButton.Ok, _parent(parent))
     box.setObjectName("errorDialog")
-    if exc.hint:
-        box.setInformativeText(exc.hint)
+    hint = exc.hint_text(lang)
+    if hint:
+        box.setInformativeText(hint)
     box.exec()
 
 

@@ -240,7 +240,7 @@ class ExercisePanel(QFrame):
             events = self.session.tick(self.actor() or "?")
         except RunbookAssistantError as exc:
             log.warning("inject not delivered: %s", exc.message)
-            self.say(exc.message)
+            self.say(exc.text(ui_lang()))
             return []
         if events:
             self._after(events)
@@ -361,7 +361,7 @@ def exercise_of(engine: Engine, run_id: str,
     try:
         return ExerciseSession.for_run(engine, run_id, library), ""
     except RunbookAssistantError as exc:  # the scenario is not in this laptop's library
-        return ExerciseSession(engine, run_id, None), exc.message
+        return ExerciseSession(engine, run_id, None), exc.text(ui_lang())
 
 
 def attach_exercise_panel(view: RunView, session: ExerciseSession,

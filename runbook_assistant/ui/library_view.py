@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from runbook_assistant.core.errors import RunbookAssistantError
-from runbook_assistant.ui.i18n import severity_text
+from runbook_assistant.ui.i18n import severity_text, ui_lang
 from runbook_assistant.ui.library_models import IdRole, LibraryRow, RunbookListModel
 from runbook_assistant.ui.widgets import Heading, use_two_line_items
 
@@ -150,7 +150,7 @@ class LibraryView(QWidget):
             hits = lib.search(query)
         except RunbookAssistantError as exc:
             # Typing must never pop up dialogs: an unusable query just shows why below the list.
-            self.status.setText(exc.message)
+            self.status.setText(exc.text(ui_lang()))
             return [], 0
         return [LibraryRow.of(allowed[h.id], snippet=h.snippet) for h in hits
                 if h.id in allowed], total

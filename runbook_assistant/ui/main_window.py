@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from runbook_assistant.core.errors import RunbookAssistantError
 from runbook_assistant.ui import resources
 from runbook_assistant.ui.errors import guarded
+from runbook_assistant.ui.i18n import ui_lang
 from runbook_assistant.ui.library_view import LibraryView
 from runbook_assistant.ui.main_actions import MainActions
 from runbook_assistant.ui.open_runs_view import OpenRunsView
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
             log.warning("the list of open runs could not be refreshed: %s", exc.message)
             self.statusBar().showMessage(
                 self.tr("The list of open runs could not be refreshed: %1").replace(
-                    "%1", exc.message), 10000)
+                    "%1", exc.text(ui_lang())), 10000)
             return
         self.runs_view.set_runs(runs)
 

@@ -23,6 +23,7 @@ from runbook_assistant.core.log.events import Event, EventKind
 from runbook_assistant.core.runbook.model import Step
 from runbook_assistant.ui.decision_dialog import DecisionDialog
 from runbook_assistant.ui.four_eyes_dialog import FourEyesDialog
+from runbook_assistant.ui.i18n import ui_lang
 from runbook_assistant.ui.run_timers import reminders_due
 from runbook_assistant.ui.text_entry_dialog import actor_dialog, note_dialog, skip_dialog
 
@@ -118,7 +119,7 @@ class RunCommands(QObject):
                                             actor=view.actor or "?")
             except RunbookAssistantError as exc:
                 log.warning("reminder for %s not recorded: %s", step_id, exc.message)
-                view.header.show_message(exc.message, tone="danger")
+                view.header.show_message(exc.text(ui_lang()), tone="danger")
                 continue
             fired.append(step_id)
         return fired

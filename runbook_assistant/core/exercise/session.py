@@ -136,8 +136,7 @@ class ExerciseSession:
                  source: Clock | None = None) -> None:
         record = engine.run_record(run_id)
         if record.mode != "exercise":
-            raise CommandError(f"run {run_id} is not an exercise",
-                               hint="injects and the exercise clock belong to exercise runs")
+            raise CommandError.of("not_an_exercise", run=run_id)
         if scenario is not None and scenario.kind != "exercise":
             raise CommandError(f"'{scenario.id}' is not an exercise scenario")
         self.engine = engine
@@ -224,7 +223,7 @@ class ExerciseSession:
         """Move the clock ahead to the next inject and deliver it (and any due with it)."""
         upcoming = self.next_inject()
         if upcoming is None:
-            raise CommandError("every inject of this exercise has been delivered")
+            raise CommandError.of("all_injects_delivered")
         if upcoming.offset > self.clock.position():
             self._record(self.clock.with_position(upcoming.offset), actor, "jump")
         return self.tick(actor)

@@ -229,12 +229,13 @@ class Library:
             return found
         broken = self._claimed.get(runbook_id) or self._unreadable(runbook_id)
         if broken is not None:
-            raise LibraryError(f"runbook '{runbook_id}' has errors and cannot be used",
-                               hint=f"run `runbook-assistant validate {broken.path}`")
+            raise LibraryError.of("runbook_broken", runbook=runbook_id, path=broken.path)
         close = difflib.get_close_matches(runbook_id, sorted(self._by_id), n=3, cutoff=0.6)
-        hint = ("did you mean " + " or ".join(f"'{c}'" for c in close) + "?") if close else \
-            "run `runbook-assistant list` to see the runbooks"
-        raise LibraryError(f"unknown runbook '{runbook_id}'", hint=hint)
+        if close:
+            raise LibraryError.of("unknown_runbook_close", runbook=runbook_id,
+                                  close=" or ".join(f"'{c}'" for c in close),
+                                  close_nl=" of ".join(f"'{c}'" for c in close))
+        raise LibraryError.of("unknown_runbook", runbook=runbook_id)
 
     def _unreadable(self, runbook_id: str) -> _File | None:
         """A file named after ``runbook_id`` that gave no runbook at all (not UTF-8, say)."""
@@ -246,8 +247,7 @@ class Library:
         with self._lock:
             entry = self._entry(self._usable(runbook_id))
         if entry.runbook is None:  # changed on disk since the scan, and broken now
-            raise LibraryError(f"runbook '{runbook_id}' has errors and cannot be used",
-                               hint=f"run `runbook-assistant validate {entry.path}`")
+            raise LibraryError.of("runbook_broken", runbook=runbook_id, path=entry.path)
         return entry
 
     def get(self, runbook_id: str) -> Runbook:

@@ -25,7 +25,7 @@ def required(value: str | None, what: str) -> str:
     """The value without surrounding blanks; refuse an empty one."""
     text = (value or "").strip()
     if not text:
-        raise CommandError(f"{what} is required", hint=f"give a non-empty {what}")
+        raise CommandError.of("required", what=what)
     return text
 
 
@@ -36,8 +36,7 @@ def same_person(a: str, b: str) -> bool:
 def step_of(runbook: Runbook, step_id: str) -> Step:
     step = runbook.step(step_id)
     if step is None:
-        raise CommandError(f"unknown step '{step_id}' in runbook '{runbook.id}'",
-                           hint="step ids are listed by `runbook-assistant run show RUN`")
+        raise CommandError.of("unknown_step", step=step_id, runbook=runbook.id)
     return step
 
 
@@ -50,11 +49,9 @@ def in_checklist(state: RunState, runbook: Runbook, step: Step) -> None:
         section = state.section(step.section_id)
         decision = runbook.step(section.waiting_for) if section and section.waiting_for else None
         title = decision.title if decision else step.section_id
-        raise CommandError(f"decide '{title}' first",
-                           hint=f"'{step.title}' is in a branch that waits for that decision")
+        raise CommandError.of("decide_first", decision=title, step=step.title)
     if not step_state.active:
-        raise CommandError(f"step {step.id} is in a branch not taken",
-                           hint="record a new decision to take that branch")
+        raise CommandError.of("branch_not_taken", step=step.id)
 
 
 def checkable(state: RunState, runbook: Runbook, step_id: str) -> Step:
@@ -62,13 +59,11 @@ def checkable(state: RunState, runbook: Runbook, step_id: str) -> Step:
     done steps."""
     step = step_of(runbook, step_id)
     if step.decision:
-        raise CommandError(f"'{step.title}' is a decision: record which option was chosen",
-                           hint="options: " + options_text(step))
+        raise CommandError.of("is_decision", step=step.title, options=options_text(step))
     in_checklist(state, runbook, step)
     current = state.step(step.id)
     if current is not None and current.status == "done":
-        raise CommandError(f"'{step.title}' is already checked by {current.by}",
-                           hint="uncheck it first to record it again")
+        raise CommandError.of("already_checked", step=step.title, by=current.by)
     return step
 
 
@@ -79,11 +74,9 @@ def check_step(state: RunState, runbook: Runbook, step_id: str, actor: str,
     step = checkable(state, runbook, step_id)
     verifier = (verified_by or "").strip()
     if step.four_eyes and not verifier:
-        raise CommandError(f"'{step.title}' is a four-eyes step: a second person must verify it",
-                           hint="name the verifier (someone other than the performer)")
+        raise CommandError.of("four_eyes_needs_verifier", step=step.title)
     if verifier and same_person(verifier, actor):
-        raise CommandError(f"the verifier must be someone other than the performer ({actor})",
-                           hint="four eyes: one person does it, another checks it")
+        raise CommandError.of("verifier_is_performer", actor=actor)
     return {"verified_by": verifier} if verifier else {}
 
 
@@ -91,7 +84,7 @@ def uncheck_step(state: RunState, runbook: Runbook, step_id: str) -> None:
     step = step_of(runbook, step_id)
     current = state.step(step.id)
     if current is None or current.status == "open":
-        raise CommandError(f"'{step.title}' is open: there is nothing to undo")
+        raise CommandError.of("nothing_to_undo", step=step.title)
 
 
 def skippable(state: RunState, runbook: Runbook, step_id: str) -> Step:
@@ -99,13 +92,11 @@ def skippable(state: RunState, runbook: Runbook, step_id: str) -> Step:
     steps already done or skipped."""
     step = step_of(runbook, step_id)
     if step.decision:
-        raise CommandError(f"'{step.title}' is a decision and cannot be skipped",
-                           hint="record the option chosen")
+        raise CommandError.of("decision_not_skippable", step=step.title)
     in_checklist(state, runbook, step)
     current = state.step(step.id)
     if current is not None and current.status != "open":
-        raise CommandError(f"'{step.title}' is already {current.status}",
-                           hint="uncheck it first")
+        raise CommandError.of("already_status", step=step.title, status=current.status)
     return step
 
 
@@ -132,16 +123,15 @@ def find_option(step: Step, option: str) -> Option:
     started = [o for o in step.options if wanted and o.label.strip().casefold().startswith(wanted)]
     if len(started) == 1:
         return started[0]
-    raise CommandError(f"unknown option '{option}' for '{step.title}'",
-                       hint="options: " + options_text(step))
+    raise CommandError.of("unknown_option", option=option, step=step.title,
+                          options=options_text(step))
 
 
 def decidable(state: RunState, runbook: Runbook, step_id: str) -> Step:
     """The step, if a decision can be recorded on it now."""
     step = step_of(runbook, step_id)
     if not step.decision:
-        raise CommandError(f"'{step.title}' is not a decision step",
-                           hint="check or skip it instead")
+        raise CommandError.of("not_a_decision", step=step.title)
     in_checklist(state, runbook, step)
     return step
 
@@ -166,8 +156,8 @@ def role_of(runbook: Runbook, role: str | None) -> str | None:
     for candidate in runbook.roles:
         if text.casefold() in (candidate.id.casefold(), candidate.name.casefold()):
             return candidate.id
-    raise CommandError(f"unknown role '{text}'",
-                       hint="roles: " + ", ".join(r.id for r in runbook.roles))
+    raise CommandError.of("unknown_role", role=text,
+                          roles=", ".join(r.id for r in runbook.roles))
 
 
 def join_person(state: RunState, runbook: Runbook, name: str, role: str | None) -> dict[str, str]:
@@ -175,8 +165,10 @@ def join_person(state: RunState, runbook: Runbook, name: str, role: str | None) 
     role_id = role_of(runbook, role)
     for person in state.participants:
         if same_person(person.name, name) and (role_id is None or role_id in person.roles):
-            held = f" as {runbook.role_name(role_id)}" if role_id else ""
-            raise CommandError(f"{person.name} already takes part{held}")
+            if role_id:
+                raise CommandError.of("already_takes_part_as", name=person.name,
+                                      role=runbook.role_name(role_id))
+            raise CommandError.of("already_takes_part", name=person.name)
     return {"name": name, "role": role_id} if role_id else {"name": name}
 
 
@@ -186,7 +178,8 @@ def assign_role(state: RunState, runbook: Runbook, name: str, role: str) -> dict
     assert role_id is not None
     for person in state.participants:
         if same_person(person.name, name) and role_id in person.roles:
-            raise CommandError(f"{person.name} already has the role {runbook.role_name(role_id)}")
+            raise CommandError.of("already_has_role", name=person.name,
+                                  role=runbook.role_name(role_id))
     return {"name": name, "role": role_id}
 
 
@@ -204,18 +197,17 @@ def service_of(runbook: Runbook, state: RunState, service: str) -> str:
     if len(prefixed) == 1:
         return prefixed[0]
     if not names:
-        raise CommandError(f"unknown service '{service}': this runbook lists no services")
+        raise CommandError.of("no_services", service=service)
     if prefixed:
-        raise CommandError(f"'{service}' matches several services: " + ", ".join(prefixed),
-                           hint="type more of the name")
-    raise CommandError(f"unknown service '{service}'", hint="services: " + ", ".join(names))
+        raise CommandError.of("service_ambiguous", service=service, matches=", ".join(prefixed))
+    raise CommandError.of("unknown_service", service=service, services=", ".join(names))
 
 
 def service_status(status: str) -> str:
     value = status.strip().casefold()
     if value not in SERVICE_STATUSES:
-        raise CommandError(f"unknown service status '{status}'",
-                           hint="use one of: " + ", ".join(SERVICE_STATUSES))
+        raise CommandError.of("unknown_service_status", status=status,
+                              statuses=", ".join(SERVICE_STATUSES))
     return value
 
 
@@ -227,24 +219,19 @@ def occurred(value: datetime | str | None, now: datetime, started_at: datetime |
     try:
         when = parse_time(value) if isinstance(value, str) else parse_time(value.isoformat())
     except ValueError:
-        raise CommandError(f"cannot read the time '{value}'",
-                           hint="use ISO 8601, e.g. 2026-11-23T10:47") from None
+        raise CommandError.of("bad_time", value=value) from None
     if when >= now:
-        raise CommandError("a late entry must lie in the past",
-                           hint="leave out the time to record it as happening now")
+        raise CommandError.of("late_entry_in_future")
     if started_at is not None and when < started_at:
-        raise CommandError("a late entry cannot lie before the run started",
-                           hint="the run started at "
-                           f"{started_at.astimezone().strftime('%Y-%m-%d %H:%M:%S')}")
+        raise CommandError.of("late_entry_before_start",
+                              started=started_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"))
     return when
 
 
 def still_open(state: RunState, run_id: str, kind: EventKind, when: datetime | None) -> None:
     """Refuse an entry on a closed run, unless ``after_close`` lets it in."""
     if state.closed and not after_close(state, kind, when):
-        raise CommandError(f"run {run_id} is closed",
-                           hint="a closed run takes only its report, notes, action items and "
-                                "late entries from before it closed")
+        raise CommandError.of("run_closed", run=run_id)
 
 
 def after_close(state: RunState, kind: EventKind, when: datetime | None) -> bool:
@@ -258,12 +245,10 @@ def after_close(state: RunState, kind: EventKind, when: datetime | None) -> bool
 def finalise(state: RunState) -> dict[str, int]:
     """Payload of ``report_finalised``: refuses an open run and a version already final."""
     if not state.closed:
-        raise CommandError("close the run before finalising its report",
-                           hint="`runbook-assistant run close RUN --actor A`")
+        raise CommandError.of("finalise_open_run")
     status = report_status(state.events)
     if status.final:
         last = status.last_final
-        raise CommandError(f"report version {status.version} is already final"
-                           + (f" ({last.by})" if last else ""),
-                           hint="a change to the report starts the next version")
+        raise CommandError.of("report_already_final", version=status.version,
+                              by=f" ({last.by})" if last else "")
     return {"version": status.version}

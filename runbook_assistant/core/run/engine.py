@@ -80,8 +80,7 @@ class Engine(ExerciseCommands):
             return record
         record = self.store.run(run_id)
         if record is None:
-            raise CommandError(f"unknown run '{run_id}'",
-                               hint="`runbook-assistant run list` shows the runs")
+            raise CommandError.of("unknown_run", run=run_id)
         self._records[run_id] = record
         return record
 
@@ -100,10 +99,8 @@ class Engine(ExerciseCommands):
         if len(matches) == 1:
             return matches[0]
         if matches:
-            raise CommandError(f"'{text.strip()}' matches {len(matches)} runs",
-                               hint="type more of the run id")
-        raise CommandError(f"unknown run '{text.strip()}'",
-                           hint="`runbook-assistant run list` shows the runs")
+            raise CommandError.of("run_ambiguous", run=text.strip(), count=len(matches))
+        raise CommandError.of("unknown_run", run=text.strip())
 
     def runbook_of(self, run_id: str) -> Runbook:
         """The runbook as it was when the run started, parsed from the text stored with the run."""
@@ -311,8 +308,8 @@ class Engine(ExerciseCommands):
         def check(state: RunState, runbook: Runbook) -> dict[str, Any]:
             template = runbook.message(message_id)
             if template is None:
-                raise CommandError(f"unknown message '{message_id}'",
-                                   hint="messages: " + ", ".join(m.id for m in runbook.messages))
+                raise CommandError.of("unknown_message", message=message_id,
+                                      messages=", ".join(m.id for m in runbook.messages))
             return {"message_id": message_id, "text": checks.required(text, "message text"),
                     "channel": channel.strip() or template.channel,
                     "audience": audience.strip() or template.audience}

@@ -1,0 +1,70 @@
+"""The command line's own words (labels of ``show``, warnings, ``exercise status``) in English and
+Dutch; ``--lang nl`` picks Dutch, otherwise the English that scripts read.
+
+The core's refusals have their catalogue in ``core/error_texts.py``; the app's widgets have Qt's
+``.ts``. A test checks that every key here has both languages with the same placeholders.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+TEXTS: dict[str, dict[str, str]] = {
+    # show
+    "id": {"en": "id {id}", "nl": "id {id}"},
+    "version": {"en": "version {version}", "nl": "versie {version}"},
+    "lang": {"en": "lang {language}", "nl": "taal {language}"},
+    "severity": {"en": "severity {severity}", "nl": "ernst {severity}"},
+    "file": {"en": "file {path}", "nl": "bestand {path}"},
+    "owner": {"en": "owner {owner}", "nl": "eigenaar {owner}"},
+    "tags": {"en": "tags {tags}", "nl": "labels {tags}"},
+    "roles": {"en": "Roles:", "nl": "Rollen:"},
+    "at_least": {"en": "  (at least {n})", "nl": "  (minstens {n})"},
+    "services": {"en": "Services, in restore order:", "nl": "Diensten, in volgorde van herstel:"},
+    "injects": {"en": "Injects:", "nl": "Injects:"},
+    "exercise_of": {"en": "exercise of {runbook}", "nl": "oefening van {runbook}"},
+    "exercise_of_none": {"en": "exercise; it names no runbook",
+                         "nl": "oefening; er staat geen draaiboek bij"},
+    "message_line": {"en": "      message #{id} → {audience} via {channel}; placeholders: {names}",
+                     "nl": "      bericht #{id} → {audience} via {channel}; invulvelden: {names}"},
+    "none": {"en": "none", "nl": "geen"},
+    "four_eyes": {"en": "[4-eyes]", "nl": "[vier ogen]"},
+    "four_eyes_verifier": {"en": "[4-eyes, verifier {role}]",
+                           "nl": "[vier ogen, controleur {role}]"},
+    "check": {"en": "[check {check}]", "nl": "[controle {check}]"},
+    "needs": {"en": "[needs {needs}]", "nl": "[nodig: {needs}]"},
+    "optional": {"en": "[optional]", "nl": "[optioneel]"},
+    "decision": {"en": "[decision → {options}]", "nl": "[besluit → {options}]"},
+    "due": {"en": "due {t}", "nl": "uiterlijk {t}"},
+    "timebox": {"en": "timebox {t}", "nl": "maximaal {t}"},
+    "every": {"en": "every {t}", "nl": "elke {t}"},
+    "from_discovery": {"en": "from discovery", "nl": "vanaf de ontdekking"},
+    "mode_read-do": {"en": "read-do", "nl": "stap voor stap"},
+    "mode_do-confirm": {"en": "do-confirm", "nl": "achteraf afvinken"},
+    # warnings
+    "warning": {"en": "warning: {text}", "nl": "waarschuwing: {text}"},
+    "short_of_staff": {"en": "short of staff: {role} {present} of {needed} present",
+                       "nl": "onderbezetting: {role} {present} van {needed} aanwezig"},
+    "set_unused": {"en": "--set {key} is not a placeholder of {template}; ignored",
+                   "nl": "--set {key} is geen invulveld van {template}; genegeerd"},
+    "placeholder_missing": {"en": "placeholder {{{name}}} not filled; use --set {name}=...",
+                            "nl": "invulveld {{{name}}} niet ingevuld; gebruik --set {name}=..."},
+    "channel_needs_sent": {"en": "--channel is only recorded with --sent",
+                           "nl": "--channel wordt alleen met --sent vastgelegd"},
+    # exercise status
+    "exercise_clock": {"en": "exercise clock T+{t} ({state})", "nl": "oefenklok T+{t} ({state})"},
+    "paused": {"en": "paused", "nl": "gepauzeerd"},
+    "to_role": {"en": " (to {role})", "nl": " (aan {role})"},
+    "no_injects": {"en": "  this exercise has no scenario, so no injects",
+                   "nl": "  deze oefening heeft geen scenario en dus geen injects"},
+}
+
+
+def t(text_key: str, lang: str | None = None, **params: Any) -> str:
+    """The text ``text_key`` in ``lang`` (default: the command line's), filled with ``params``."""
+    if lang is None:
+        from runbook_assistant.cli.errors import cli_lang
+
+        lang = cli_lang()
+    texts = TEXTS[text_key]
+    return (texts.get(lang) or texts["en"]).format(**params)
