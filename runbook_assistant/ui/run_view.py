@@ -28,6 +28,7 @@ from runbook_assistant.core.log.clock import Clock
 from runbook_assistant.core.run.changes import RunChange
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.runbook.model import Step
+from runbook_assistant.ui.i18n import ui_lang
 from runbook_assistant.ui.run_commands import KEY_HELP, RunCommands
 from runbook_assistant.ui.run_header import RunHeader
 from runbook_assistant.ui.run_keys import RUN_KEYS_HELP, install_run_keys
@@ -207,7 +208,9 @@ class RunView(QWidget):
 
     def _refused(self, refusal: CommandError) -> None:
         """The engine would refuse what was asked: say so in the header, no dialog."""
-        text = refusal.message + (f" — {refusal.hint}" if refusal.hint else "")
+        lang = ui_lang()  # the engine's words, in the app's language
+        hint = refusal.hint_text(lang)
+        text = refusal.text(lang) + (f" — {hint}" if hint else "")
         self.header.show_message(text, tone="danger")
 
     def show_change(self, change: RunChange) -> None:
