@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any, Self
 
-from runbook_assistant.core import error_texts
-
 
 class RunbookAssistantError(Exception):
     """Base of every error the core raises on purpose: its message is meant for people.
@@ -29,18 +27,25 @@ class RunbookAssistantError(Exception):
     @classmethod
     def of(cls, code: str, **params: Any) -> Self:
         """The error ``code`` of the catalogue, filled with ``params`` (English words)."""
-        message, hint = error_texts.render(code, "en", params)
+        message, hint = _render(code, "en", params)
         return cls(message, hint, code=code, params=params)
 
     def text(self, lang: str = "en") -> str:
         """The message in ``lang`` (nl or en); an error without a code has English only."""
-        return error_texts.render(self.code, lang, self.params)[0] if self.code else self.message
+        return _render(self.code, lang, self.params)[0] if self.code else self.message
 
     def hint_text(self, lang: str = "en") -> str | None:
-        return error_texts.render(self.code, lang, self.params)[1] if self.code else self.hint
+        return _render(self.code, lang, self.params)[1] if self.code else self.hint
 
     def __str__(self) -> str:
         return self.message
+
+
+def _render(code: str | None, lang: str, params: dict[str, Any]) -> tuple[str, str | None]:
+    # The catalogue loads with the first coded error, not with the app's first frame.
+    from runbook_assistant.core.error_texts import render
+
+    return render(code, lang, params)
 
 
 class ParseError(RunbookAssistantError):
