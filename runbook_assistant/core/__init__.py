@@ -5,7 +5,8 @@ holds the rule):
 
 - base modules here: ``errors``, ``paths``, ``atomic``, ``textfile``, ``slug``, ``gc_pause``,
   ``i18n`` (labels in both languages), ``formatting`` (times and durations as people read them),
-  ``rendering`` (the seam to the PDF writer outside the core);
+  ``rendering`` (the seam to the PDF writer outside the core), ``sqlscript`` (schema scripts
+  run inside a transaction);
 - ``runbook``: the format, parser and validator;
 - ``library``: the folders of runbooks, cached and searchable;
 - ``log``: events, hash chain, identity, clock, store, verify;

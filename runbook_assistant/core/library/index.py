@@ -29,6 +29,7 @@ from runbook_assistant import __version__
 from runbook_assistant.core.gc_pause import gc_paused
 from runbook_assistant.core.library.summary import Prepared, RunbookSummary
 from runbook_assistant.core.runbook.model import ParseResult, Runbook
+from runbook_assistant.core.sqlscript import run_script
 
 SCHEMA_VERSION = "2"
 # Bump when what is stored changes without a change to the core sources (e.g. a frozen build).
@@ -228,10 +229,7 @@ class LibraryIndex:
         with _transaction(conn):
             for table in _TABLES:
                 conn.execute(f"DROP TABLE IF EXISTS {table}")
-            # One statement at a time: executescript() would commit this transaction.
-            for statement in _SCHEMA.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            run_script(conn, _SCHEMA)  # executescript() would commit this transaction
             conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
     def close(self) -> None:

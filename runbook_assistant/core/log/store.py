@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from runbook_assistant.core.errors import StoreError
 from runbook_assistant.core.gc_pause import gc_paused
 from runbook_assistant.core.log import store_errors
@@ -46,6 +44,7 @@ from runbook_assistant.core.log.schema import (
     SCHEMA_VERSION,
 )
 from runbook_assistant.core.log.store_writer import RUN_COLUMNS, Writer
+from runbook_assistant.core.sqlscript import run_script
 
 __all__ = ["DeviceRecord", "RunRecord", "Store", "Writer"]
 
@@ -88,7 +87,6 @@ class Store:
                  clock: Clock, readonly_reason: str | None) -> None:
         self.path = path
         self.conn = conn
-        self.db = Database(conn, execute_plugins=False)
         self.identity = identity
         self.device_id = identity.device_id
         self.clock = clock
@@ -138,6 +136,9 @@ class Store:
         with self._translated("open"):
             conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             conn.execute("PRAGMA foreign_keys = ON")
+            # INSERT OR REPLACE deletes the row it replaces; only with recursive triggers does
+            # that delete meet the append-only trigger (tests/core/test_store.py tries it).
+            conn.execute("PRAGMA recursive_triggers = ON")
             if self.readonly_reason is None:
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
@@ -188,7 +189,7 @@ class Store:
         try:
             version = self._check_schema()  # another process may have migrated meanwhile
             for script in MIGRATIONS[version:]:
-                self.db.executescript(script)
+                run_script(conn, script)  # inside this transaction, not committing it
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('created_at', ?)",
