@@ -89,9 +89,22 @@ def test_settings_are_typed_clamped_and_remembered(tmp_path: Path, qtbot: Any) -
     assert again.run_step("run-1") == "stap-3" and again.run_step("run-2") == ""
 
 
-def test_the_settings_file_lives_in_the_config_folder(tmp_path: Path) -> None:
+def test_the_settings_file_lives_in_the_config_folder(_isolated_user_dirs: Path) -> None:
+    # The autouse fixture points XDG_CONFIG_HOME at this test's own folder: the file is written
+    # there, never in the real home.
+    expected = _isolated_user_dirs / "config" / "runbook-assistant" / "settings.ini"
     settings = Settings()
-    assert "config" in settings.path.parts and settings.path.name == "settings.ini"
+    assert settings.path == expected
+    settings.actor = "Anna"
+    assert "Anna" in expected.read_text(encoding="utf-8")
+
+
+def test_a_portable_install_keeps_its_settings_beside_its_data(
+        _isolated_user_dirs: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from runbook_assistant.core import paths
+
+    monkeypatch.setattr(paths, "user_data_dir", lambda: tmp_path / "stick" / "data")
+    assert Settings().path == tmp_path / "stick" / "data" / "settings.ini"
 
 
 def test_the_settings_dialog_writes_what_was_chosen(qtbot: Any, settings: Settings) -> None:
