@@ -30,8 +30,14 @@ from runbook_assistant.core.errors import RunbookAssistantError, SyncError
 from runbook_assistant.core.log.clock import format_wall_time
 from runbook_assistant.core.log.identity import DeviceIdentity
 from runbook_assistant.core.sync.exchange import import_into
-from runbook_assistant.core.sync.hub_protocol import API, BUNDLE_TYPE, HEADER_CURSOR, sign_receipt
-from runbook_assistant.hub.auth import Caller, Refused, authenticate
+from runbook_assistant.core.sync.hub_protocol import (
+    API,
+    BUNDLE_TYPE,
+    HEADER_CURSOR,
+    HEADER_DEVICE,
+    sign_receipt,
+)
+from runbook_assistant.hub.auth import Caller, Refused, authenticate, is_enrolled
 from runbook_assistant.hub.db import check_schema, open_pool
 from runbook_assistant.hub.records import heads, load_hub_identity, pull_bundle
 from runbook_assistant.hub.target import PgTarget
@@ -150,17 +156,20 @@ def create_app(url: str, *, pool_size: int = 10) -> Starlette:
             return Response(answer.path.read_bytes(), media_type=BUNDLE_TYPE, headers=headers)
 
     async def _serve(request: Request, work: Work) -> Response:
-        size = int(request.headers.get("content-length") or 0)
-        if size > MAX_BODY:
-            return _refusal(Refused(413, "the push is too large for one request"))
-        body = await request.body()
         path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-
-        def handle(conn: psycopg.Connection) -> Response:
-            caller = authenticate(conn, request.method, path, body, request.headers)
-            return work(caller, conn, Call(body, request.query_params))
-
         try:
+            if request.method == "POST":
+                # Only an enrolled device may make the hub take in a large body.
+                device = request.headers.get(HEADER_DEVICE, "")
+                if not await run_in_threadpool(hub.run, lambda c: is_enrolled(c, device)):
+                    raise Refused(403, f"device {device or '(none)'} is not enrolled on this hub",
+                                  "An administrator enrols it with `runbook-assistant hub enrol`.")
+            body = await _read_body(request)
+
+            def handle(conn: psycopg.Connection) -> Response:
+                caller = authenticate(conn, request.method, path, body, request.headers)
+                return work(caller, conn, Call(body, request.query_params))
+
             return await run_in_threadpool(hub.run, handle)
         except Refused as exc:
             return _refusal(exc)
@@ -177,6 +186,18 @@ def create_app(url: str, *, pool_size: int = 10) -> Starlette:
         Route(f"{API}/push", push, methods=["POST"]),
         Route(f"{API}/pull", pull),
     ], lifespan=lifespan)
+
+
+async def _read_body(request: Request) -> bytes:
+    """The request body, refused (413) past ``MAX_BODY`` whether or not it says its length."""
+    if int(request.headers.get("content-length") or 0) > MAX_BODY:
+        raise Refused(413, "the push is too large for one request")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            raise Refused(413, "the push is too large for one request")
+    return bytes(body)
 
 
 def _cursor(args: Any) -> int:

@@ -85,3 +85,9 @@ def authenticate(conn: psycopg.Connection, method: str, path: str, body: bytes,
     if not fresh:
         raise Refused(401, "the request was replayed: the hub has seen it before")
     return Caller(device_id, org, fingerprint_of(key))
+
+
+def is_enrolled(conn: psycopg.Connection, device_id: str) -> bool:
+    """Whether a device id is enrolled (a cheap look before a large body is read)."""
+    return conn.execute("SELECT 1 FROM enrolments WHERE device_id = %s",
+                        (device_id,)).fetchone() is not None
