@@ -62,6 +62,8 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "Exercise: clock faster / slower": "Oefening: oefenklok sneller / langzamer",
     "Ctrl+Shift+O": "Ctrl+Shift+O",
     "Exercise: write an observation": "Oefening: een waarneming schrijven",
+    "The exercise clock &keeps running while the app is closed (otherwise it pauses)":
+        "De oefenklok &loopt door als de app dicht is (anders pauzeert hij)",
     # --- library ----------------------------------------------------------------------------
     "Loading the library…": "De bibliotheek wordt geladen…",
     "The library is empty. Add a folder of runbooks in Settings.":

@@ -1500,6 +1500,10 @@ Openen?</translation>
       <translation>OEFENING</translation>
     </message>
     <message>
+      <source>The exercise clock &amp;keeps running while the app is closed (otherwise it pauses)</source>
+      <translation>De oefenklok &amp;loopt door als de app dicht is (anders pauzeert hij)</translation>
+    </message>
+    <message>
       <source>&amp;Who is present, and in which role (Insert adds a person, Delete removes one):</source>
       <translation>Wie is &amp;er aanwezig, en in welke rol (Insert voegt iemand toe, Delete haalt iemand weg):</translation>
     </message>

@@ -56,9 +56,12 @@ def _participant(param: click.Parameter, text: str) -> tuple[str, str]:
 @click.option("--exercise", is_flag=True, help="An exercise, not a real incident.")
 @click.option("--scenario", default=None, metavar="SCENARIO_ID",
               help="The exercise scenario played (implies --exercise).")
+@click.option("--keeps-running", is_flag=True,
+              help="An exercise whose clock runs on while the app is closed (default: it pauses).")
 @pass_app
 def start(app: AppContext, runbook_id: str, title: str, actor: str,
-          participants: tuple[str, ...], exercise: bool, scenario: str | None) -> None:
+          participants: tuple[str, ...], exercise: bool, scenario: str | None,
+          keeps_running: bool) -> None:
     """Start a run of RUNBOOK_ID (a scenario id starts its runbook as an exercise).
 
     Prints the new run id as the last line.
@@ -84,7 +87,8 @@ def start(app: AppContext, runbook_id: str, title: str, actor: str,
     engine = app.engine
     event = engine.start_run(runbook, library.source(runbook.id), title=title, actor=actor,
                              mode="exercise" if exercise or scenario else "incident",
-                             participants=people, scenario_id=scenario)
+                             participants=people, scenario_id=scenario,
+                             clock_keeps_running=keeps_running)
     state = engine.state(event.run_id)
     click.echo(event_text(event, runbook, runbook.lang))
     for gap in state.start_shortfall:

@@ -316,6 +316,9 @@ class MainWindow(QMainWindow):
         if key:
             self._tabs_by_key.pop((key[0], key[1]), None)
         self.tabs.removeTab(index)
+        suspend = getattr(widget, "suspend", None)
+        if suspend is not None:
+            suspend()
         widget.deleteLater()
         if self.tabs.count() == 0:
             self.centre.setCurrentWidget(self.welcome)
@@ -366,6 +369,10 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state)
 
     def closeEvent(self, event: Any) -> None:
+        for index in range(self.tabs.count()):  # exercises pause while the app is closed
+            suspend = getattr(self.tabs.widget(index), "suspend", None)
+            if suspend is not None:
+                suspend()
         self.settings.set_blob(GEOMETRY, self.saveGeometry())
         self.settings.set_blob(SPLITTER, self.splitter.saveState())
         self._refresh_timer.stop()

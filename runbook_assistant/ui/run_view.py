@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QSplitter, QVBoxLayout, QWidget
 
-from runbook_assistant.core.errors import CommandError
+from runbook_assistant.core.errors import CommandError, RunbookAssistantError
 from runbook_assistant.core.exercise.session import ExerciseEngine
 from runbook_assistant.core.log.clock import Clock
 from runbook_assistant.core.run.changes import RunChange
@@ -429,8 +429,22 @@ class RunView(QWidget):
         return [(translate("RunView", keys), translate("RunView", what))
                 for keys, what in (*KEY_HELP, *RUN_KEYS_HELP)]
 
+    def suspend(self) -> None:
+        """The view goes away (tab or app closed): an exercise's clock pauses, unless the trainer
+        chose at the start that it keeps running. Nobody plays while the app is closed, so
+        reopening it later must not deliver a burst of injects."""
+        session = self.exercise_session
+        if session is None or self.state is None or self.state.closed:
+            return
+        try:
+            if not session.clock.paused and not session.keeps_running:
+                session.pause(self.actor or "Runbook Assistant")
+        except RunbookAssistantError as exc:  # closing must go on; the log says why
+            log.warning("exercise clock of %s not paused: %s", self.run_id, exc.message)
+
     def closeEvent(self, event: Any) -> None:
         if self._remember.isActive():
             self.remember_step()
         self.timers.stop()
+        self.suspend()
         super().closeEvent(event)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -54,11 +55,13 @@ class StartRunParams:
     participants: tuple[tuple[str, str | None], ...]
     shortfall: tuple[tuple[str, int, int], ...]  # (role id, needed, present)
     scenario_id: str | None = None
+    clock_keeps_running: bool = False  # an exercise's clock runs on while the app is closed
 
     def engine_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for ``Engine.start_run`` (after the runbook and its source text)."""
         return {"title": self.title, "actor": self.actor, "mode": self.mode,
-                "participants": self.participants, "scenario_id": self.scenario_id}
+                "participants": self.participants, "scenario_id": self.scenario_id,
+                "clock_keeps_running": self.clock_keeps_running}
 
 
 def _roles_by_person(participants: tuple[tuple[str, str | None], ...]) -> list[list[str]]:
@@ -145,6 +148,8 @@ class StartRunDialog(QDialog):
         self.exercise_banner.setObjectName("exerciseBanner")
         self.exercise_banner.setProperty("banner", "exercise")
         self.exercise_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.keeps_running = QCheckBox(self)
+        self.keeps_running.setObjectName("clockKeepsRunning")
 
         self.table = QTableWidget(0, 2, self)
         self.table.setObjectName("participants")
@@ -210,6 +215,7 @@ class StartRunDialog(QDialog):
         modes.addWidget(self.exercise_banner)
         modes.addStretch(1)
         self.form.addRow(self.mode_label, modes)
+        self.form.addRow("", self.keeps_running)
         people_buttons = QHBoxLayout()
         people_buttons.addWidget(self.add_button)
         people_buttons.addWidget(self.remove_button)
@@ -361,6 +367,7 @@ class StartRunDialog(QDialog):
         self.staffing_heading.setVisible(bool(self.runbook.staffing))
         self.shortfall_banner.setVisible(bool(short))
         self.exercise_banner.setVisible(self.mode() == "exercise")
+        self.keeps_running.setVisible(self.mode() == "exercise")
         problem = ""
         if not self.title_edit.text().strip():
             problem = self.tr("Give the run a title.")
@@ -379,7 +386,8 @@ class StartRunDialog(QDialog):
             runbook_id=self.runbook.id, title=self.title_edit.text().strip(),
             actor=self.actor_edit.text().strip(), mode=self.mode(),
             participants=self.participants(), shortfall=self.shortfall(),
-            scenario_id=self.scenario.id if self.scenario else None)
+            scenario_id=self.scenario.id if self.scenario else None,
+            clock_keeps_running=self.mode() == "exercise" and self.keeps_running.isChecked())
 
     # --- language -----------------------------------------------------------------------------
     def _retranslate(self) -> None:
@@ -392,6 +400,8 @@ class StartRunDialog(QDialog):
         self.incident_radio.setText(self.tr("&Incident"))
         self.exercise_radio.setText(self.tr("E&xercise"))
         self.exercise_banner.setText(self.tr("EXERCISE"))
+        self.keeps_running.setText(self.tr("The exercise clock &keeps running while the app is "
+                                           "closed (otherwise it pauses)"))
         self.people_label.setText(self.tr("&Who is present, and in which role "
                                           "(Insert adds a person, Delete removes one):"))
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role")])

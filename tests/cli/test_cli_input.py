@@ -93,3 +93,12 @@ def test_every_cli_text_has_both_languages(key: str) -> None:
     names = [{n for _l, n, _s, _c in string.Formatter().parse(TEXTS[key][lang]) if n}
              for lang in ("en", "nl")]
     assert names[0] == names[1]
+
+
+def test_an_exercise_can_keep_its_clock_running(ra) -> None:
+    import json
+
+    run_id = ok(ra("run", "start", "oefening-wijziging-zonder-tweede-persoon", "--title", "x",
+                   "--actor", "Olaf", "--keeps-running"))[-1]
+    first = json.loads(ra("run", "show", run_id, "--json").stdout)["events"][0]
+    assert first["payload"]["clock_keeps_running"] is True

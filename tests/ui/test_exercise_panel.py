@@ -261,3 +261,49 @@ def test_the_exercise_controls_by_keys(qtbot: Any, main: Any, engine: Engine,
     qtbot.waitUntil(lambda: panel.session.clock.paused)
     QTest.keyClick(view.list, Qt.Key.Key_O, ctrl_shift)
     qtbot.waitUntil(panel.observation.hasFocus)
+
+
+def _clock_actions(engine: Engine, run_id: str) -> list[str]:
+    return [e.payload["action"] for e in engine.events(run_id)
+            if e.kind is EventKind.EXERCISE_CLOCK]
+
+
+def test_closing_the_app_pauses_the_exercise(qtbot: Any, main: Any, make_window: Any,
+                                             engine: Engine, library: Library,
+                                             clock: HandClock) -> None:
+    run_id = start_exercise(engine, library)
+    panel_of(main.open_run(run_id)).tick()
+    assert inject_offsets(engine, run_id) == [0]
+    main.close()
+    assert _clock_actions(engine, run_id) == ["pause"]
+    clock.advance(120)  # the app stays closed for two hours
+    again = make_window()
+    panel = panel_of(again.open_run(run_id))
+    panel.tick()
+    assert inject_offsets(engine, run_id) == [0]  # no burst of injects on reopening
+    assert panel.session.clock.paused
+
+
+def test_an_exercise_that_keeps_running_is_not_paused(qtbot: Any, main: Any, engine: Engine,
+                                                      library: Library) -> None:
+    scenario = library.get(SCENARIO)
+    runbook = library.get(scenario.runbook or "")
+    run_id = engine.start_run(runbook, library.source(runbook.id), title="Doorlopend",
+                              actor="Olaf", participants=[("Anna", "incident-lead")],
+                              scenario_id=scenario.id, clock_keeps_running=True).run_id
+    main.open_run(run_id)
+    main.close()
+    assert _clock_actions(engine, run_id) == []
+
+
+def test_the_start_dialog_offers_keeps_running_for_an_exercise(qtbot: Any,
+                                                               library: Library) -> None:
+    from runbook_assistant.ui.start_run_dialog import StartRunDialog
+
+    scenario = library.get(SCENARIO)
+    dialog = StartRunDialog(library.get(scenario.runbook or ""), actor="Olaf", scenario=scenario)
+    qtbot.addWidget(dialog)
+    assert not dialog.keeps_running.isChecked()
+    assert dialog.parameters().engine_kwargs()["clock_keeps_running"] is False
+    dialog.keeps_running.setChecked(True)
+    assert dialog.parameters().engine_kwargs()["clock_keeps_running"] is True

@@ -243,6 +243,13 @@ class ExerciseSession:
         action = "resume" if self.clock.paused and speed == self.clock.speed else "speed"
         return self._record(self.clock.with_speed(speed), actor, action)
 
+    @property
+    def keeps_running(self) -> bool:
+        """Whether the trainer chose at the start that the clock runs on while the app is
+        closed (otherwise closing the app pauses it: no burst of injects on reopening)."""
+        first = next(iter(self.engine.events(self.run_id)), None)
+        return bool(first is not None and first.payload.get("clock_keeps_running"))
+
     def pause(self, actor: str) -> Event | None:
         self._read()
         if self.clock.paused:

@@ -187,10 +187,11 @@ class Engine(ExerciseCommands):
     # --- commands ------------------------------------------------------------------------------
     def start_run(self, runbook: Runbook, source_text: str, *, title: str, actor: str,
                   mode: str = "incident", participants: Sequence[tuple[str, str | None]] = (),
-                  scenario_id: str | None = None) -> Event:
+                  scenario_id: str | None = None, clock_keeps_running: bool = False) -> Event:
         """Start a run of ``runbook`` (its Markdown ``source_text`` is stored with the run).
 
-        The staffing shortfall at start is computed and recorded; the run starts anyway.
+        The staffing shortfall at start is computed and recorded; the run starts anyway. An
+        exercise's clock pauses when the app closes unless ``clock_keeps_running``.
         """
         title = checks.required(title, "title")
         actor = checks.required(actor, "actor name")
@@ -224,6 +225,8 @@ class Engine(ExerciseCommands):
         }
         if scenario_id:
             payload["scenario_id"] = scenario_id
+        if clock_keeps_running and mode == "exercise":
+            payload["clock_keeps_running"] = True
         check_payload(EventKind.RUN_STARTED, payload)
         with self.store.writing() as writer:
             writer.insert_run(record)

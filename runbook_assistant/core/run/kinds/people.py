@@ -29,10 +29,11 @@ def write_started(w: Words, p: Payload, c: TextContext) -> str:
     return text + (w["shortfall"].format(gaps=", ".join(gaps)) if gaps else "")
 
 
-# participants: [{name, role?}]; shortfall: [{role, needed, present}] at the start.
+# participants: [{name, role?}]; shortfall: [{role, needed, present}] at the start;
+# clock_keeps_running: an exercise whose clock runs on while the app is closed (else it pauses).
 declare(EventKind.RUN_STARTED,
         fields=("runbook_id", "runbook_version", "runbook_sha256", "title", "mode", "lang",
-                "participants", "shortfall", "scenario_id?"),
+                "participants", "shortfall", "scenario_id?", "clock_keeps_running?"),
         fold=fold_started, write=write_started, reaction=False, replayed=False,
         en={"sentence": "Started '{title}' with runbook '{runbook}'",
             "exercise": "Started exercise '{title}' with runbook '{runbook}'",
