@@ -26,13 +26,13 @@ def test_contacts_json_lists_every_field_in_utf8(ra) -> None:
     assert set(data[0]) == {"name", "roles", "organisation", "phone", "alternate_phone",
                             "email", "notes", "on_call"}
     ibd = next(c for c in data if c["name"] == "IBD Meldpunt")
-    assert ibd["roles"] == ["ciso"] and ibd["on_call"] is True
+    assert ibd["roles"] == ["ibd"] and ibd["on_call"] is True
     assert "—" in result.stdout and "\\u" not in result.stdout  # not ASCII-escaped
 
 
 def test_contacts_for_a_role_put_the_on_call_first(ra) -> None:
     data = json.loads(ra("contacts", "--role", "kcc", "--json").stdout)
-    assert [c["on_call"] for c in data] == [True, True, True, False]
+    assert [c["on_call"] for c in data] == [True, True, False]
     assert data[-1]["name"] == "Lisa de Graaf"
     text = ok(ra("contacts", "--role", "kcc"))
     assert text[0] == "Yasmina Haddou  [on call]  (kcc)"
@@ -49,17 +49,19 @@ def test_a_broken_user_contacts_file_is_reported_and_the_bundled_ones_still_work
     user = paths.user_data_dir() / "contacts.yaml"
     user.write_text("contacts:\n  - name: Eigen Persoon\n    roles: [kcc\n", encoding="utf-8")
     result = ra("contacts", "--role", "kcc", "--json")
-    assert len(json.loads("\n".join(ok(result)))) == 4
+    assert len(json.loads("\n".join(ok(result)))) == 3
     assert re.match(rf"warning: {re.escape(str(user))}:\d+: invalid YAML: ", result.stderr)
 
 
 def test_run_message_fills_what_is_known_and_names_what_is_not(ra) -> None:
     run_id = start(ra)
-    ok(ra("run", "service", run_id, "informatienummer", "down", "--actor", "Sanne"))
+    ok(ra("run", "service", run_id, "Bellen met de gemeente", "down", "--actor", "Sanne"))
     result = ra("run", "message", run_id, "msg-sociaal", "--actor", "Iris",
                 "--set", "balie=Stadhuis, Markt 1", "--set", "wachttijd=10 min")
     (text,) = ok(result)
-    assert text.startswith("Storing: 14020 en e-mail van Gemeente Voorbeeldstad werken sinds ")
+    # The number comes from the municipality's settings, never from the template.
+    assert text.startswith("Storing: het informatienummer 14 0XX en e-mail van "
+                           "Gemeente Voorbeeldstad werken sinds ")
     assert "Kom naar de balie: Stadhuis, Markt 1." in text
     assert re.search(r"Volgende update uiterlijk \d\d:\d\d\.$", text)
     assert result.stderr.splitlines() == [
@@ -106,8 +108,9 @@ def test_run_show_lists_the_services_in_restore_order(ra) -> None:
     show = ok(ra("run", "show", run_id))
     board = show[show.index("Services:") + 1:show.index("Services:") + 5]
     assert [line.split(":")[0].strip() for line in board] == [
-        "Informatienummer 14020", "Loketten Publiekszaken", "E-mail", "Website"]
-    assert "E-mail: verminderd" in board[2]
+        "Bellen met de gemeente (informatienummer)",
+        "Balies voor paspoort, rijbewijs en verhuizing", "E-mail aan de gemeente", "Website"]
+    assert "E-mail aan de gemeente: verminderd" in board[2]
 
 
 @pytest.mark.parametrize("args, message, hint", [
@@ -133,7 +136,8 @@ def test_unknown_service_and_status_are_refused_clearly(ra) -> None:
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "error: unknown service 'Parkeren'",
-        "hint: services: Informatienummer 14020, Loketten Publiekszaken, E-mail, Website"]
+        "hint: services: Bellen met de gemeente (informatienummer), Balies voor paspoort, "
+        "rijbewijs en verhuizing, E-mail aan de gemeente, Website"]
     result = ra("run", "service", run_id, "E-mail", "kapot", "--actor", "Sanne")
     assert result.exit_code == 2 and "'kapot' is not one of" in result.stderr
 

@@ -23,7 +23,7 @@ def test_the_bundled_contacts_file_is_clean_and_covers_the_playbook_roles() -> N
     assert book.problems == ()
     assert book.organisation == "Gemeente Voorbeeldstad"
     for role in ("incident-lead", "netwerk", "communicatie", "kcc", "publiekszaken",
-                 "gemeentesecretaris", "wethouder", "leverancier", "applicatie"):
+                 "gemeentesecretaris", "wethouder", "contractmanager", "applicatie"):
         assert book.for_role(role), role
 
 

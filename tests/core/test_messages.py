@@ -193,3 +193,21 @@ def test_an_unknown_message_or_an_empty_text_is_refused(engine: Engine) -> None:
         engine.message_sent(run_id, "msg-web", actor="Iris", text="  ")
     assert len(engine.events(run_id)) == 1
     assert next_update_due(engine.state(run_id)) is None
+
+
+def test_service_lists_read_as_sentences_and_restored_lists_the_restore_order() -> None:
+    services = (ServiceState("Balies", "restored", T0 + timedelta(hours=3)),
+                ServiceState("Sociale Zaken", "restored", T0 + timedelta(hours=1)),
+                ServiceState("Informatienummer", "down", T0),
+                ServiceState("E-mail", "degraded", T0),
+                ServiceState("Website", "up", T0))
+    context = MessageContext(lang="nl", services=services, now=T0 + timedelta(hours=4))
+    text = fill_message("Niet of beperkt: {diensten_uit}. Hersteld in deze volgorde: {hersteld}.",
+                        context).text
+    assert text == ("Niet of beperkt: Informatienummer en E-mail. "
+                    "Hersteld in deze volgorde: Sociale Zaken en Balies.")
+    parking = ServiceState("Parking", "down", T0)
+    english = MessageContext(lang="en", services=(*services[:3], parking),
+                             now=T0 + timedelta(hours=4))
+    assert fill_message("{services_down}; {restored}", english).text == (
+        "Informatienummer and Parking; Sociale Zaken and Balies")

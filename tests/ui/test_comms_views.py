@@ -26,6 +26,11 @@ RUNBOOK = "informatienummer-14020-email"
 T0 = datetime.now(UTC).replace(hour=7, minute=40, second=0, microsecond=0)
 SHOTS_ENV = "RUNBOOK_ASSISTANT_SCREENSHOTS"  # a folder: the screenshot test also saves there
 
+# The services of the bundled information-line playbook, as residents know them.
+PHONE = "Bellen met de gemeente (informatienummer)"
+COUNTERS = "Balies voor paspoort, rijbewijs en verhuizing"
+EMAIL = "E-mail aan de gemeente"
+
 
 @pytest.fixture
 def clock() -> HandClock:
@@ -89,7 +94,7 @@ class AnswerDialog:
 # --- models ------------------------------------------------------------------------------------
 def test_the_three_models_pass_the_model_tester(qtbot, qtmodeltester, engine: Engine,
                                                 run_id: str) -> None:
-    engine.service(run_id, "E-mail", "down", actor="Sanne de Vries")
+    engine.service(run_id, EMAIL, "down", actor="Sanne de Vries")
     engine.message_sent(run_id, "msg-sociaal", actor="Iris Jansen", text="Storing.")
     for view in (ServicesView(engine, run_id), MessagesView(engine, run_id),
                  ContactsView(engine, run_id)):
@@ -124,13 +129,13 @@ def test_changing_a_service_status_from_the_keyboard(qtbot, engine: Engine, cloc
                                                      run_id: str) -> None:
     view = shown(qtbot, ServicesView(engine, run_id, actor="Sanne de Vries"))
     assert [view.model.index(r, 0).data() for r in range(4)] == [
-        "Informatienummer 14020", "Loketten Publiekszaken", "E-mail", "Website"]
+        PHONE, COUNTERS, EMAIL, "Website"]
     assert view.model.index(0, 1).data(StatusRole) == "unknown"
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Down)  # the counters
     with qtbot.waitSignal(view.recorded) as blocker:
         qtbot.keyClick(view.table, Qt.Key.Key_3)
-    assert blocker.args[0].payload == {"service": "Loketten Publiekszaken", "status": "down"}
+    assert blocker.args[0].payload == {"service": COUNTERS, "status": "down"}
     clock.advance(30)
     qtbot.keyClicks(view.note, "alleen urgente zaken")
     view.table.setFocus()
@@ -140,18 +145,18 @@ def test_changing_a_service_status_from_the_keyboard(qtbot, engine: Engine, cloc
     qtbot.keyClick(view.status_box, Qt.Key.Key_Down)  # degraded -> down ... -> restored
     qtbot.keyClick(view.status_box, Qt.Key.Key_Down)
     assert kinds(engine, run_id, EventKind.SERVICE_STATUS_CHANGED) == [
-        {"service": "Loketten Publiekszaken", "status": "down"},
-        {"service": "Loketten Publiekszaken", "status": "degraded",
+        {"service": COUNTERS, "status": "down"},
+        {"service": COUNTERS, "status": "degraded",
          "note": "alleen urgente zaken"},
-        {"service": "Loketten Publiekszaken", "status": "down"},
-        {"service": "Loketten Publiekszaken", "status": "restored"},
+        {"service": COUNTERS, "status": "down"},
+        {"service": COUNTERS, "status": "restored"},
     ]
     row = view.model.index(1, 0)
     assert view.model.index(1, 1).data(StatusRole) == "restored"
     assert view.model.index(1, 3).data() == "30 min"  # down
     assert view.model.index(1, 4).data() == "15 min"  # degraded
     assert view.model.index(1, 5).data() == "45 min"  # first down to restored
-    assert row.data() == "Loketten Publiekszaken" and view.note.text() == ""
+    assert row.data() == COUNTERS and view.note.text() == ""
 
 
 def test_a_closed_run_takes_no_status_changes(qtbot, engine: Engine, run_id: str) -> None:
@@ -266,10 +271,10 @@ def themed(request: pytest.FixtureRequest) -> Iterator[str]:
 def test_screenshots_of_the_three_tabs(qtbot, engine: Engine, clock: HandClock, run_id: str,
                                        tmp_path: Path, themed: str) -> None:
     """A run with a few service changes and a message sent, grabbed offscreen."""
-    for minutes, service, status in ((0, "Informatienummer 14020", "down"), (2, "E-mail", "down"),
-                                     (10, "Loketten Publiekszaken", "degraded"),
-                                     (30, "Informatienummer 14020", "degraded"),
-                                     (25, "Informatienummer 14020", "restored"),
+    for minutes, service, status in ((0, PHONE, "down"), (2, EMAIL, "down"),
+                                     (10, COUNTERS, "degraded"),
+                                     (30, PHONE, "degraded"),
+                                     (25, PHONE, "restored"),
                                      (3, "Website", "up")):
         clock.advance(minutes)
         engine.service(run_id, service, status, actor="Sanne de Vries")

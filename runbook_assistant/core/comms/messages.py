@@ -143,6 +143,28 @@ def services_text(services: tuple[ServiceState, ...], lang: str) -> str:
                      for s in services if s.status in words)
 
 
+_AND = {"en": "and", "nl": "en"}
+
+
+def name_list(names: list[str], lang: str) -> str:
+    """Names as a sentence lists them: ``A``, ``A en B``, ``A, B en C``."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {_AND.get(lang, 'and')} {names[-1]}"
+
+
+def services_down_text(services: tuple[ServiceState, ...], lang: str) -> str:
+    """The services out or degraded now, in restore order, as a list in a sentence."""
+    return name_list([s.name for s in services if s.status in ("down", "degraded")], lang)
+
+
+def restored_text(services: tuple[ServiceState, ...], lang: str) -> str:
+    """The services restored, in the order they came back (the earliest first)."""
+    back = sorted((s for s in services if s.status == "restored" and s.since is not None),
+                  key=lambda s: s.since)  # type: ignore[arg-type, return-value]
+    return name_list([s.name for s in back], lang)
+
+
 def app_values(context: MessageContext) -> dict[str, str]:
     """The values the app fills itself, by canonical name (``organisation``, ``start_time``,
     ``runbook_title``, ``run_title``, ``next_update``, ``services``); unknown ones are absent."""
@@ -156,6 +178,8 @@ def app_values(context: MessageContext) -> dict[str, str]:
         "next_update": format_moment(now + timedelta(seconds=context.update_every),
                                      context.lang, now=now, tz=context.tz),
         "services": services_text(context.services, context.lang),
+        "services_down": services_down_text(context.services, context.lang),
+        "restored": restored_text(context.services, context.lang),
     }
     if context.started_at is not None:
         values["start_time"] = format_moment(context.started_at, context.lang, now=now,

@@ -20,6 +20,10 @@ APP_PLACEHOLDERS: dict[str, str] = {
     "volgende_update": "next_update",
     "services": "services",
     "diensten": "services",
+    "services_down": "services_down",
+    "diensten_uit": "services_down",
+    "restored": "restored",
+    "hersteld": "restored",
     # From the municipality's settings (municipality.yaml).
     "municipality": "municipality",
     "gemeente": "municipality",
