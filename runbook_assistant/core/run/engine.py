@@ -175,7 +175,8 @@ class Engine(ExerciseCommands):
         before anyone types its details: the same rules the command applies, nothing written.
         The desktop app asks this before it opens a dialog for a command."""
         try:
-            state = self.state(run_id)
+            # The state the caller was just shown: a rule never looks at the timers.
+            state = self._states.state(self.run_record(run_id), self.clock.now(), any_time=True)
             checks.still_open(state, run_id, kind, None)
             rule = _RULES_AHEAD.get(kind)
             if rule is not None and step_id is not None:
