@@ -14,6 +14,7 @@ import click
 from runbook_assistant import __version__, pdf
 from runbook_assistant.cli.context import AppContext
 from runbook_assistant.cli.errors import CoreFailure, finish
+from runbook_assistant.cli.output import escaping_streams
 from runbook_assistant.core import paths
 from runbook_assistant.core.errors import RunbookAssistantError
 
@@ -47,8 +48,9 @@ class _LazyGroup(click.Group):
     def main(self, args: Any = None, prog_name: str | None = None,  # type: ignore[override]
              complete_var: str | None = None, standalone_mode: bool = True,
              **extra: Any) -> Any:
-        code = finish(lambda: click.Group.main(self, args, prog_name or "runbook-assistant",
-                                               complete_var, False, **extra))
+        with escaping_streams():  # every command's output, its errors included: cli/output.py
+            code = finish(lambda: click.Group.main(self, args, prog_name or "runbook-assistant",
+                                                   complete_var, False, **extra))
         if standalone_mode:
             sys.exit(code)
         return code

@@ -1,6 +1,9 @@
 """What the CLI prints goes through here: text from a file (titles, notes, device names, paths)
 never reaches the terminal raw.
 
+``escaping_streams()`` puts ``safe`` between every command and standard output and error (the
+click group and the console entry point use it), so no command needs to remember it.
+
 A control character (ESC starts terminal escape sequences, BEL rings, a carriage return hides what
 came before) or a bidi override (which makes text read in another order than it is stored) is
 shown as a visible escape such as ``\\x1b`` or ``\\u202e``. Line breaks and tabs stay.
@@ -8,8 +11,11 @@ shown as a visible escape such as ``\\x1b`` or ``\\u202e``. Line breaks and tabs
 
 from __future__ import annotations
 
+import sys
 import unicodedata
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
 
 import click
 
@@ -41,3 +47,38 @@ def _hidden(char: str) -> bool:
 def echo(message: Any = "", *, err: bool = False, nl: bool = True) -> None:
     """``click.echo`` of ``safe(message)``."""
     click.echo(safe(message), err=err, nl=nl)
+
+
+class _Escaping:
+    """A text stream that writes ``safe(text)`` to the stream it wraps."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(safe(text) if isinstance(text, str) else text)
+        return len(text)
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:  # flush, isatty, encoding, buffer, fileno ...
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def escaping_streams() -> Iterator[None]:
+    """While the block runs, ``sys.stdout`` and ``sys.stderr`` escape what ``safe`` escapes.
+
+    (Bytes written to a stream's ``buffer`` pass as they are: no command prints a file's bytes
+    to the terminal.)"""
+    saved = sys.stdout, sys.stderr
+    if not isinstance(sys.stdout, _Escaping):
+        sys.stdout = _Escaping(sys.stdout)  # type: ignore[assignment]
+    if not isinstance(sys.stderr, _Escaping):
+        sys.stderr = _Escaping(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved

@@ -37,14 +37,14 @@ def check_target(path: Path, example: str = "report.html") -> Path:
 
 @contextmanager
 def atomic_path(path: Path, *, example: str = "report.html",
-                mode: int = 0o666) -> Iterator[Path]:
+                mode: int = 0o600) -> Iterator[Path]:
     """A temporary path beside ``path`` to write; it replaces ``path`` when the block succeeds.
 
     ``mode`` is the new file's permission before the umask; ``OSError`` in the block (or in the
     rename) becomes an ``ExportError`` that says why, and no temporary file is left behind.
     """
     target = check_target(path, example)
-    # Not mkstemp: its files are always private (0600); a file for the user gets the usual mode.
+    # Exports and bundles carry a council's incident record: private (0600) unless asked.
     temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.part")
     try:
         os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode))

@@ -85,8 +85,14 @@ def _walk(folder: str, parts: tuple[str, ...], found: list[tuple[tuple[str, ...]
         except OSError:
             is_folder = False
         if is_folder:
-            if not name.startswith(".") and not entry.is_symlink():
+            if name.startswith("."):
+                continue
+            if not entry.is_symlink():
                 _walk(entry.path, (*parts, name), found, problems, root)
+            elif _outside(entry.path, root):  # not followed; said, not silently skipped
+                problems.append(Scanned(Path(entry.path), root, problem="a link to the folder "
+                                        f"'{_target(entry.path)}' outside the library folder: "
+                                        "not followed"))
         elif _is_runbook_name(name):
             found.append(((*parts, name), entry.path))
 
@@ -98,6 +104,9 @@ def read(path: Path, root: Path) -> Scanned:
         # Such a name cannot be shown, stored in the index or given back on the command line.
         return Scanned(path, root, problem="the file's name or folder is not valid UTF-8 (a "
                        "name made on another system): rename it")
+    if os.path.islink(name) and _outside(name, root):
+        return Scanned(path, root, problem=f"a link to '{_target(name)}', outside the library "
+                       "folder: not followed (copy the runbook into the folder instead)")
     try:
         data = read_limited(name, MAX_FILE_BYTES)
     except OSError as exc:
@@ -121,6 +130,15 @@ def _is_utf8(name: str) -> bool:
     except UnicodeEncodeError:  # undecodable bytes of the name, kept as lone surrogates
         return False
     return True
+
+
+def _outside(link: str, root: Path) -> bool:
+    """True when the link, followed to its end, leads out of the library folder ``root``."""
+    try:
+        target = Path(os.path.realpath(link))
+        return not target.is_relative_to(Path(os.path.realpath(root)))
+    except (OSError, ValueError):
+        return True
 
 
 def _target(link: str) -> str:

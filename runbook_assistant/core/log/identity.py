@@ -130,7 +130,7 @@ class DeviceIdentity:
             return existing
         identity = cls.generate()
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # the key's folder: private
             _write_new_key(folder / KEY_FILE_NAME, identity.private_key)
         except FileExistsError:
             pass  # another process made one first: everyone uses that one

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import socket
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -117,10 +118,10 @@ class Store:
         reason = "it was opened for reading only" if readonly else _unwritable_reason(path)
         if reason is None and not path.exists():
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                _create_private(path)
             except OSError as exc:
-                raise StoreError(f"cannot create {path}: {exc.strerror}",
-                                 "Choose a folder you can write to with --db.") from exc
+                raise store_errors.create_error(path, exc) from exc
         conn, copy = _connect(path, reason is not None, busy_timeout_ms)
         store = cls(path, conn, identity, clock or SystemClock(), reason)
         store._private_copy = copy
@@ -140,7 +141,7 @@ class Store:
             # that delete meet the append-only trigger (tests/core/test_store.py tries it).
             conn.execute("PRAGMA recursive_triggers = ON")
             if self.readonly_reason is None:
-                conn.execute("PRAGMA journal_mode = WAL")
+                _set_wal(conn, busy_timeout_ms)
             conn.execute("PRAGMA synchronous = FULL")
             version = self._check_schema()
             if version < SCHEMA_VERSION and self.readonly_reason is None:
@@ -324,6 +325,28 @@ class Store:
             yield
         except sqlite3.Error as exc:
             raise store_errors.translate(self.path, exc, action=action) from exc
+
+
+def _create_private(path: Path) -> None:
+    """Create the empty database file readable by its owner only (0600); SQLite gives its
+    ``-wal`` and ``-shm`` the same mode. Another process creating it first is fine."""
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def _set_wal(conn: sqlite3.Connection, busy_timeout_ms: int) -> None:
+    """``PRAGMA journal_mode = WAL``, retried while another process holds the file: this pragma
+    does not wait for the busy timeout (two first opens of a new file at once)."""
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+            if code not in (5, 6) or time.monotonic() >= deadline:  # SQLITE_BUSY, _LOCKED
+                raise
+            time.sleep(0.01)
 
 
 def _unwritable_reason(path: Path) -> str | None:

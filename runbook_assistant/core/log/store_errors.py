@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import shutil
 import sqlite3
 import stat
 from pathlib import Path
@@ -29,6 +31,32 @@ def damaged_error(path: Path) -> StoreError:
         f"{path} is not a Runbook Assistant database or is damaged",
         "Choose another file with --db, or restore this one from a backup or a sync bundle; "
         "`runbook-assistant verify FILE` checks a file.")
+
+
+def create_error(path: Path, exc: OSError) -> StoreError:
+    if exc.errno == errno.ENOSPC:
+        return full_error(path)
+    return StoreError(f"cannot create {path}: {exc.strerror}",
+                      "Choose a folder you can write to with --db.")
+
+
+def full_error(path: Path) -> StoreError:
+    return StoreError(
+        f"cannot write to {path}: the disk is full; nothing was recorded by this command",
+        f"Free some disk space and try again; {NOTHING_LOST}.")
+
+
+def disk_full(path: Path) -> bool:
+    """True when the disk holding ``path`` has (almost) no room left: SQLite reports a full
+    disk while opening as an I/O error (its -wal or -shm could not be made)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        return shutil.disk_usage(folder).free < _ROOM
+    except OSError:
+        return False
+
+
+_ROOM = 1 << 20  # less than a megabyte free: nothing SQLite needs to open a file fits
 
 
 def incomplete_error(path: Path, what: str) -> StoreError:
@@ -72,10 +100,12 @@ def check_regular_file(path: Path, error: type[RunbookAssistantError] = StoreErr
 
 
 def check_header(path: Path) -> None:
-    """Refuse a file that is plainly not SQLite before SQLite gets to it (empty is fine: new)."""
+    """Refuse a file that is plainly not SQLite before SQLite gets to it (empty is fine: new);
+    a pipe or device at once, without reading it."""
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a database file",
                          "Give the path of a file with --db.")
+    check_regular_file(path, missing_ok=True)
     try:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
@@ -94,10 +124,8 @@ def translate(path: Path, exc: sqlite3.Error, *, action: str = "use") -> StoreEr
     text = str(exc)
     if code == _READONLY or "readonly database" in text:
         return read_only_error(path)
-    if code == _FULL or "disk is full" in text:
-        return StoreError(
-            f"cannot write to {path}: the disk is full; nothing was recorded by this command",
-            f"Free some disk space and try again; {NOTHING_LOST}.")
+    if code == _FULL or "disk is full" in text or (code == _IOERR and disk_full(path)):
+        return full_error(path)
     if code in (_NOTADB, _CORRUPT) or "malformed" in text or "not a database" in text:
         return damaged_error(path)
     if code in (_BUSY, _LOCKED) or "database is locked" in text:

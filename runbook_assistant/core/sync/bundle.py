@@ -24,7 +24,7 @@ from runbook_assistant.core.log.chain import EVENT_COLUMNS, ChainHead
 from runbook_assistant.core.log.manifest import BUNDLE_APPLICATION_ID, bundle_message
 from runbook_assistant.core.log.schema import APPLICATION_ID as DATABASE_ID
 from runbook_assistant.core.log.store import DeviceRecord, RunRecord
-from runbook_assistant.core.log.store_errors import SQLITE_HEADER
+from runbook_assistant.core.log.store_errors import SQLITE_HEADER, check_regular_file
 
 BUNDLE_ID = BUNDLE_APPLICATION_ID  # "RBSB": PRAGMA application_id of a sync bundle
 BUNDLE_FORMAT = 1  # PRAGMA user_version: raised when the layout changes
@@ -164,6 +164,7 @@ _REMAKE = "Nothing was merged. Ask for a new bundle (`runbook-assistant sync exp
 
 def _read_bytes(path: Path, size: int = -1) -> bytes:
     """The file's first ``size`` bytes (all by default); ``SyncError`` if it is no SQLite file."""
+    check_regular_file(Path(path), SyncError)  # a FIFO or /dev/zero would never end
     try:
         with Path(path).open("rb") as handle:
             image = handle.read(size)
