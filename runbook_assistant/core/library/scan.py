@@ -104,7 +104,7 @@ def read(path: Path, root: Path) -> Scanned:
         # Such a name cannot be shown, stored in the index or given back on the command line.
         return Scanned(path, root, problem="the file's name or folder is not valid UTF-8 (a "
                        "name made on another system): rename it")
-    if os.path.islink(name) and _outside(name, root):
+    if os.path.islink(name) and os.path.isfile(name) and _outside(name, root):
         return Scanned(path, root, problem=f"a link to '{_target(name)}', outside the library "
                        "folder: not followed (copy the runbook into the folder instead)")
     try:
