@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.centre)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([440, 840])
+        self.splitter.setSizes([360, 920])  # a small laptop keeps most of its width for the run
         self.setCentralWidget(self.splitter)
 
         self.actions_ = MainActions(self)

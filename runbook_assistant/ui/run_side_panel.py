@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from runbook_assistant.core.run.changes import RunChange
@@ -61,6 +61,9 @@ class RunSidePanel(QTabWidget):
         super().__init__(parent)
         self.setObjectName("runSidePanel")
         self.setDocumentMode(True)
+        # Whole words ("Messages", not "Me…"); on a narrow screen the bar scrolls instead.
+        self.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabBar().setUsesScrollButtons(True)
         self.timeline = TimelineView(self)
         self.decisions = DecisionsView(runbook, self)
         self.notes = NotesView(runbook, self)

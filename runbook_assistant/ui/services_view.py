@@ -74,6 +74,9 @@ def actor_of(source: ActorSource) -> str:
     return source() if callable(source) else source
 
 
+FIT_ORDER = ("history", "degraded", "down", "restore", "since")  # hidden first on a narrow panel
+
+
 class ServicesModel(RowsModel[ServiceRow]):
     """Board rows: service, status, since, down, degraded, time to restore, history."""
 
@@ -168,9 +171,13 @@ class ServicesView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
+        # The status and times always whole; the service's name takes the rest and wraps.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        for column, name in enumerate(ServicesModel.COLUMNS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if name == "service"
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrap whole words, never "…"
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.installEventFilter(self)
         self.heading.setBuddy(self.table)
@@ -221,6 +228,7 @@ class ServicesView(QWidget):
         self._closed = state.closed
         current = self.table.currentIndex()
         self.model.set_rows(board_of(state))
+        QTimer.singleShot(0, self.fit_columns)
         if self.model.rowCount() and not current.isValid():
             self.table.setCurrentIndex(self.model.index(0, 0))
         self.status_box.setEnabled(not self._closed)
@@ -251,7 +259,25 @@ class ServicesView(QWidget):
             self.recorded.emit(event)
         return event
 
+    def fit_columns(self) -> None:
+        """On a narrow panel the service's name and its status come first: the least needed
+        columns (history, then the durations, then "since") hide until the name has room for
+        about eighteen characters. Hidden ones are in the tooltip and the timeline."""
+        header = self.table.horizontalHeader()
+        columns = ServicesModel.COLUMNS
+        for name in FIT_ORDER:
+            header.setSectionHidden(columns.index(name), False)
+        wanted = self.table.fontMetrics().averageCharWidth() * 18
+        for name in FIT_ORDER:
+            others = sum(header.sectionSize(i) for i in range(len(columns))
+                         if i and not header.isSectionHidden(i))
+            if self.table.viewport().width() - others >= wanted:
+                break
+            header.setSectionHidden(columns.index(name), True)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self.fit_columns)  # after the header has its new width
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             key_event = event if isinstance(event, QKeyEvent) else None
             if key_event is not None and self._on_key(key_event):
