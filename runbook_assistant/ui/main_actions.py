@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from runbook_assistant.ui import paperwork_tabs
+
 if TYPE_CHECKING:
     from runbook_assistant.ui.main_window import MainWindow
 
@@ -31,6 +33,10 @@ class MainActions:
                                    lambda: self._in_pane(w.library_view.focus_search))
         self.runs = self._action("focusRuns", [QKeySequence("Ctrl+R")],
                                  lambda: self._in_pane(w.runs_view.focus_list))
+        self.archive = self._action("runsArchive", [QKeySequence("Ctrl+Shift+A")],
+                                    lambda: paperwork_tabs.open_archive(w))
+        self.report = self._action("runReport", [QKeySequence("Ctrl+Shift+R")],
+                                   lambda: paperwork_tabs.open_report(w))
         self.larger = self._action("zoomIn", [QKeySequence("Ctrl++"), QKeySequence("Ctrl+="),
                                               QKeySequence(QKeySequence.StandardKey.ZoomIn)],
                                    lambda: w.zoom(+1))
@@ -55,7 +61,8 @@ class MainActions:
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.settings, self.quit])
         self.view_menu = QMenu(bar)
-        self.view_menu.addActions([self.library_pane, self.search, self.runs])
+        self.view_menu.addActions([self.library_pane, self.search, self.runs, self.archive,
+                                   self.report])
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.larger, self.smaller, self.normal])
         self.view_menu.addSeparator()
@@ -88,6 +95,8 @@ class MainActions:
                 (self.library_pane, translate("MainActions", "Library &pane")),
                 (self.search, translate("MainActions", "&Search the library")),
                 (self.runs, translate("MainActions", "Go to open &runs")),
+                (self.archive, translate("MainActions", "Runs &archive")),
+                (self.report, translate("MainActions", "Re&port of this run")),
                 (self.larger, translate("MainActions", "&Larger text")),
                 (self.smaller, translate("MainActions", "S&maller text")),
                 (self.normal, translate("MainActions", "&Normal text size")),
@@ -101,8 +110,8 @@ class MainActions:
         """(keys, what) for every action with a shortcut, plus the list keys."""
         rows = [(translate("MainActions", "Enter"),
                  translate("MainActions", "Open the selected runbook or run"))]
-        for action in (self.search, self.library_pane, self.start_run, self.runs, self.close_tab,
-                       self.next_tab,
+        for action in (self.search, self.library_pane, self.start_run, self.runs, self.archive,
+                       self.report, self.close_tab, self.next_tab,
                        self.prev_tab, self.larger, self.smaller, self.normal, self.settings,
                        self.help, self.quit):
             keys = action.shortcuts()

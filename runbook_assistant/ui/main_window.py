@@ -199,9 +199,10 @@ class MainWindow(QMainWindow):
         view = self._make_run_view(run_id)
         if view is None:
             return None
-        summary = next((r for r in self.runs_view.model._runs if r.run_id == run_id), None)
-        title = summary.title if summary is not None else run_id
-        if summary is not None and getattr(summary, "mode", "") == "exercise":
+        # A closed run (opened from the archive) is not in the open-runs list: ask its record.
+        record = guarded(self, lambda: self.engine.run_record(run_id))
+        title = record.title if record is not None else run_id
+        if record is not None and record.mode == "exercise":
             title = self.tr("EXERCISE") + " · " + title
         self._add_tab(("run", run_id), view, title, activate=activate)
         self._connect_run_view(run_id, view)
@@ -326,9 +327,12 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def current_run_id(self) -> str:
+        """The run of the front tab: a run, its report, or the run selected in the archive."""
         widget = self.tabs.currentWidget()
         key = widget.property("tabKey") if widget is not None else None
-        return key[1] if key and key[0] == "run" else ""
+        if key and key[0] == "archive":
+            return str(widget.selected_run_id())  # type: ignore[union-attr]
+        return key[1] if key and key[0] in ("run", "report") else ""
 
     def _on_tab_changed(self, _index: int) -> None:
         run_id = self.current_run_id()

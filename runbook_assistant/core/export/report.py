@@ -206,7 +206,10 @@ def _impact(data: RunData) -> list[ImpactLine]:
     lines = []
     for row in board:
         if row.out_since is None:
-            continue  # never reported down or degraded: no impact recorded
+            if row.listed:  # every service of the runbook is named, an untouched one too
+                lines.append(ImpactLine(row.service, None, None, data.labels["not_affected"],
+                                        service_status_text(row.status, data.lang), row.note))
+            continue
         lines.append(ImpactLine(
             service=row.service, out_since=row.out_since, restored_at=row.restored_at,
             duration=(span_text(row.time_to_restore, data.lang)
