@@ -48,6 +48,9 @@ def test_a_dutch_window_with_an_exercise_run_shows_no_english(
     window.show()
     window.open_run(run_id)
     qtbot.waitUntil(lambda: "Storing 18 februari" in window.windowTitle())
+    # The language change reaches the widgets through the event loop: wait until it did (the
+    # run's tab title no longer waits for the run list, so it no longer gives that time).
+    qtbot.waitUntil(lambda: window.runs_view.heading.text() == "Open &uitvoeringen")
     found = _scan_all(qtbot, window)
     found += untranslated(SettingsDialog(settings, window))
     found += untranslated(StartRunDialog(library.get("ui-netwerk"), actor="Anna", parent=window))
