@@ -96,3 +96,38 @@ def test_an_unknown_extension_is_refused(runbook, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="cannot tell the checklist format"):
         export_checklist(runbook, tmp_path / "sheet.docx")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_sheet_prints_its_message_templates_and_keeps_sentences_whole(tmp_path: Path) -> None:
+    from runbook_assistant.core import paths as core_paths
+    from runbook_assistant.core.export.checklist import build_checklist
+    from runbook_assistant.core.runbook.parser import parse_text
+
+    source = core_paths.bundled_runbooks_dir() / "ransomware-eerste-uren.md"
+    runbook = parse_text(source.read_text(encoding="utf-8"), str(source)).runbook
+    assert runbook is not None
+    sheet = build_checklist(runbook)
+    start = next(s for s in sheet.steps if s.id == "start-ontdekt")
+    # Two source lines, one sentence: one line on paper.
+    assert any(line.startswith("Vanaf dat moment lopen de meldtermijnen") and
+               line.rstrip().endswith(".") for line in start.details), start.details
+    communication = next(s for s in sheet.sections if s.id == "communicatie")
+    assert [m.id for m in communication.messages] == [m.id for m in runbook.section(
+        "communicatie").messages]
+    html = export_checklist(runbook, tmp_path / "sheet.html").read_text("utf-8")
+    template = runbook.message("msg-raad")
+    assert template is not None
+    assert "Bericht: " + template.title in html
+    assert template.text.splitlines()[0] in html
+
+
+def test_a_template_on_paper_keeps_its_sentences_whole_and_its_signature_apart() -> None:
+    from runbook_assistant.core.export.checklist import paper_text
+
+    text = ("Sinds {starttijd} is er een storing. De storing\nbegon na een wijziging.\n\n"
+            "- De loketten zijn {loketten}. U hoeft\n  niets te doen.\n- Bel 112 bij gevaar.\n\n"
+            "Namens het college,\n{portefeuillehouder}\n{portefeuillehouder_functie}\n")
+    assert paper_text(text).splitlines() == [
+        "Sinds {starttijd} is er een storing. De storing begon na een wijziging.", "",
+        "- De loketten zijn {loketten}. U hoeft niets te doen.", "- Bel 112 bij gevaar.", "",
+        "Namens het college,", "{portefeuillehouder}", "{portefeuillehouder_functie}"]

@@ -4,7 +4,9 @@ Every step has a box, a time column and an initials column; four-eyes steps a se
 column (hatched elsewhere); decision steps list their options with the section each leads to, and
 a branch section says which choice it belongs to. Every line carries the step id (and its number)
 so that a filled-in sheet can be typed in afterwards as late entries
-(``run check RUN STEP --actor INITIALS --at HH:MM``). Contacts per role close the sheet.
+(``run check RUN STEP --actor INITIALS --at HH:MM``). The message templates of a section follow its
+steps, word for word, so the texts the steps refer to are on paper too. Contacts per role close the
+sheet.
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ if TYPE_CHECKING:
 
     from runbook_assistant.core.comms.contacts import ContactBook
 
-_MARKUP = re.compile(r"(\*\*|__|`|^\s*(?:[-*+]|\d+[.)])\s+)")
+_MARKUP = re.compile(r"(\*\*|__|`)")
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
 @dataclass(frozen=True)
@@ -69,11 +72,22 @@ class SheetStep:
 
 
 @dataclass(frozen=True)
+class SheetMessage:
+    """A message template as printed: its title, where it goes, and its text with placeholders."""
+
+    id: str
+    title: str
+    route: str  # channel → audience
+    text: str
+
+
+@dataclass(frozen=True)
 class SheetSection:
     id: str
     title: str
     note: str  # the section's mode and, for a branch, which choice it belongs to
     steps: tuple[SheetStep, ...]
+    messages: tuple[SheetMessage, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -127,7 +141,12 @@ def build_checklist(runbook: Runbook, *, contacts: ContactBook | None = None,
                                                      options=" / ".join(chosen)))
         steps = tuple(_step(runbook, step, numbers[step.id], lang, words)
                       for step in section.steps)
-        sections.append(SheetSection(section.id, section.title, " · ".join(notes), steps))
+        messages = tuple(SheetMessage(m.id, m.title or m.id,
+                                      " → ".join(p for p in (m.channel, m.audience) if p),
+                                      paper_text(m.text))
+                         for m in section.messages)
+        sections.append(SheetSection(section.id, section.title, " · ".join(notes), steps,
+                                     messages))
     return ChecklistSheet(runbook, lang, words, tuple(sections), _contacts(runbook, contacts))
 
 
@@ -150,13 +169,42 @@ def _step(runbook: Runbook, step: Step, number: int, lang: str,
 
 
 def _details(markdown: str) -> tuple[str, ...]:
-    """The step's explanation as plain lines (list markers and emphasis marks dropped)."""
-    lines = []
+    """The step's explanation as plain lines: one per paragraph or list item, as Markdown reads
+    it (a sentence wrapped over two source lines stays one line); list markers and emphasis
+    marks dropped."""
+    entries: list[str] = []
+    joining = False  # the previous source line continues into this one
     for raw in markdown.splitlines():
-        text = one_line(_MARKUP.sub("", raw))
-        if text:
-            lines.append(text)
-    return tuple(lines)
+        if not raw.strip():
+            joining = False
+            continue
+        item = _ITEM.match(raw)
+        text = one_line(_MARKUP.sub("", raw[item.end():] if item else raw))
+        if joining and not item:
+            entries[-1] = f"{entries[-1]} {text}"
+        else:
+            entries.append(text)
+        joining = True
+    return tuple(e for e in entries if e)
+
+
+_WRAP_END = re.compile(r"[\w)]$")
+_WRAP_NEXT = re.compile(r"^\s*[a-zà-ÿ{]")
+
+
+def paper_text(text: str) -> str:
+    """A template's text for paper: a sentence wrapped over source lines is one line again
+    (the printer wraps it to the page); blank lines, list items, signatures and lines that
+    end a sentence keep their breaks."""
+    lines: list[str] = []
+    for raw in text.strip().splitlines():
+        line = raw.rstrip()
+        if (lines and _WRAP_END.search(lines[-1]) and _WRAP_NEXT.match(line)
+                and not _ITEM.match(line)):
+            lines[-1] = f"{lines[-1]} {line.strip()}"
+        else:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def _contacts(runbook: Runbook, book: ContactBook | None) -> tuple[ContactLine, ...]:
@@ -208,6 +256,8 @@ def _blocks(sheet: ChecklistSheet) -> Iterator[Block]:
     for section in sheet.sections:
         yield TableBlock(columns, _rows(section, w), heading=section.title,
                          subheading=section.note, grid=True, zebra=False)
+        for message in section.messages:
+            yield HtmlBlock(str(module.message_block(message, w)))
     yield TableBlock(
         (Column(w["role"], 0.2), Column(w["name"], 0.2), Column(w["phone"], 0.14),
          Column(w["alt_phone"], 0.14), Column(w["email"], 0.32)),
