@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from state_builders import START, Laptop, make_runbook
 
@@ -98,3 +99,23 @@ def test_folding_in_two_parts_equals_folding_at_once(actions, split) -> None:
     folder.feed(events)  # already folded events are skipped
     now = START.replace(hour=12)
     assert folder.state(now) == fold(RUNBOOK, None, events, now=now)
+
+
+@settings(max_examples=60, deadline=None)
+@given(actions=st.lists(action, min_size=1, max_size=20), pick=st.integers(min_value=0))
+def test_an_event_fed_after_a_later_one_is_refused(actions, pick) -> None:
+    from runbook_assistant.core.log.ordering import ordered
+    from runbook_assistant.core.run.fold import RunFolder
+
+    laptops = [Laptop("dev-a"), Laptop("dev-b"), Laptop("dev-c")]
+    laptops[0].start()
+    events = ordered(record(laptops, actions))
+    assume(len(events) >= 2)
+    k = pick % (len(events) - 1)
+    folder = RunFolder(RUNBOOK)
+    folder.feed([events[k + 1]])
+    assert not folder.accepts([events[k]])
+    with pytest.raises(ValueError, match="fold order"):
+        folder.feed([events[k]])
+    folder.feed([events[k + 1]])  # the one already folded is skipped, not refused
+    assert folder.events == [events[k + 1]]

@@ -11,7 +11,7 @@ the events that arrived since.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from runbook_assistant.core.gc_pause import gc_paused
@@ -78,21 +78,33 @@ class RunFolder:
     def feed(self, events: Iterable[Event]) -> None:
         """Fold events given in fold order (events already folded are skipped)."""
         seen, run_id, apply, append = self.seen, self.run_id, self._apply, self.events.append
-        with gc_paused():  # no cycles among what a fold gathers: see gc_pause.py
-            for event in events:
-                event_id = event.id
-                if event_id in seen or (run_id is not None and event.run_id != run_id):
-                    continue
-                key = (event.hlc, event.device_id, event.seq)  # fold_key, inlined
-                last_key = self.last_key
-                if last_key is not None and key < last_key:
-                    raise ValueError("events must be fed in fold order")
-                seen.add(event_id)
-                self.last_key = key
-                append(event)
-                fold_in = apply.get(event.kind)
-                if fold_in is not None:
-                    fold_in(self, event, parse_time(event.occurred_at or event.wall_time))
+        add, fromiso = seen.add, datetime.fromisoformat
+        # The previous event's clock, held locally: most events have a later clock than the one
+        # before, which settles the order without building the (hlc, device, seq) key.
+        last = self.events[-1] if self.events else None
+        last_hlc = last.hlc if last is not None else ""
+        try:
+            with gc_paused():  # no cycles among what a fold gathers: see gc_pause.py
+                for event in events:
+                    event_id = event.id
+                    if event_id in seen or (run_id is not None and event.run_id != run_id):
+                        continue
+                    hlc = event.hlc
+                    if hlc <= last_hlc and last is not None and fold_key(event) < fold_key(last):
+                        raise ValueError("events must be fed in fold order")
+                    add(event_id)
+                    append(event)
+                    last, last_hlc = event, hlc
+                    fold_in = apply.get(event.kind)
+                    if fold_in is not None:
+                        # parse_time, inlined for the stored form ("...Z" gives UTC as is)
+                        text = event.occurred_at or event.wall_time
+                        at = fromiso(text)
+                        if at.tzinfo is not UTC:
+                            at = parse_time(text)
+                        fold_in(self, event, at)
+        finally:
+            self.last_key = fold_key(last) if last is not None else None
 
     def state(self, now: datetime | None = None) -> RunState:
         """The run's state at clock time ``now`` (the folder itself is left as it is)."""

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def fold_checked(folder: RunFolder, event: Event, at: datetime) -> None:
-    track = folder.track(event)
+    track = folder.steps.get(event.step_id)  # folder.track, inlined: None for no step
     if track is None:
         return
     track.last_check_at = at
@@ -37,7 +37,7 @@ declare(EventKind.STEP_CHECKED, fields=("verified_by?",), fold=fold_checked,
 
 
 def fold_unchecked(folder: RunFolder, event: Event, at: datetime) -> None:
-    track = folder.track(event)
+    track = folder.steps.get(event.step_id)  # folder.track, inlined: None for no step
     if track is None:
         return
     track.status = "open"
@@ -52,7 +52,7 @@ declare(EventKind.STEP_UNCHECKED, fields=(), fold=fold_unchecked, group="steps",
 
 
 def fold_skipped(folder: RunFolder, event: Event, at: datetime) -> None:
-    track = folder.track(event)
+    track = folder.steps.get(event.step_id)  # folder.track, inlined: None for no step
     if track is None or track.status == "skipped":
         return
     track.settle(event, "skipped", at)
@@ -72,7 +72,7 @@ declare(EventKind.STEP_SKIPPED, fields=("reason",), fold=fold_skipped, write=wri
 
 
 def fold_decision(folder: RunFolder, event: Event, at: datetime) -> None:
-    track = folder.track(event)
+    track = folder.steps.get(event.step_id)  # folder.track, inlined: None for no step
     if track is None:
         return
     supersedes = frozenset(str(i) for i in event.payload.get("supersedes") or ())
