@@ -113,7 +113,9 @@ class StepTreeModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.internalId() != _NO_SECTION:
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
+            # Checkable for screen readers (state "checked"); the keys and the delegate do the
+            # checking, through the engine, never the view's own toggle (setData refuses it).
+            flags |= Qt.ItemFlag.ItemNeverHasChildren | Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
     # --- look-ups ------------------------------------------------------------------------------
@@ -192,6 +194,9 @@ class StepTreeModel(QAbstractItemModel):
             timer = self.countdown_of(step, current)[0]
             return " — ".join(p for p in (self.status_word(current), step.title, meta, timer)
                               if p)
+        if role == Qt.ItemDataRole.CheckStateRole:
+            done = current is not None and current.status == "done"
+            return Qt.CheckState.Checked if done else Qt.CheckState.Unchecked
         if role == KindRole:
             return STEP
         if role == IdRole:
