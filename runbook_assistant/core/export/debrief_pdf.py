@@ -188,8 +188,8 @@ def _reaction(figure: object, w: dict[str, str]) -> str:
 def _inject_table(b: Debrief, w: dict[str, str]) -> Block:
     if not b.injects:
         return HtmlBlock(f"<h2>{escape(w['injects'])}</h2><p>{escape(w['no_injects'])}</p>")
-    return TableBlock((Column("#", 0.05), Column(w["inject"], 0.36), Column(w["delivered"], 0.1),
-                       Column(w["reaction"], 0.3), Column(w["verdict"], 0.1),
+    return TableBlock((Column("#", 0.05), Column(w["inject"], 0.34), Column(w["delivered"], 0.1),
+                       Column(w["reaction"], 0.3), Column(w["verdict"], 0.12),
                        Column(w["after"], 0.09)),
                       (_inject_row(i, w) for i in b.injects), heading=w["injects"])
 
@@ -223,7 +223,8 @@ def _messages_table(b: Debrief, w: dict[str, str]) -> Block:
 
 
 def _lessons_table(b: Debrief, w: dict[str, str]) -> Block:
-    rows = [TableRow((x.label, x.text, x.owner, x.due.isoformat() if x.due else "", x.status))
+    rows = [TableRow((x.label, x.text, x.owner, x.due.isoformat() if x.due else "",
+                      w.get(f"lesson_{x.status}", x.status)))
             for x in b.lessons] or [TableRow(("", w["no_lessons"], "", "", ""))]
     return TableBlock((Column("#", 0.06), Column(w["lesson"], 0.52), Column(w["owner"], 0.18),
                        Column(w["due"], 0.13), Column(w["status"], 0.11)),
