@@ -61,7 +61,7 @@ def test_jekyll_front_matter_setext_headings_html_and_tables() -> None:
     assert [line for line, _ in unknown] == [2, 4, 6]
     assert _structure("jekyll-post.md") == [
         ("Triage", ["Ask the caller to forward the mail as an attachment.",
-                    "Do **not** click links in the mail.",
+                    "Do not click links in the mail.",
                     "Check whether others reported the same mail:"]),
         ("Contain", ["Block the sender domain on the mail gateway.",
                      "Reset the password of anyone who entered it."]),

@@ -10,16 +10,16 @@ from __future__ import annotations
 import bisect
 import re
 import textwrap
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from runbook_assistant.core.runbook.attrs import Attrs, SplitLine, read_attrs, split_attrs
+from runbook_assistant.core.runbook.blocks import block_tokens, matching_close
+from runbook_assistant.core.runbook.body_foreign import ForeignBlocks
 from runbook_assistant.core.runbook.diagnostics import Findings
 from runbook_assistant.core.runbook.durations import parse_duration
+from runbook_assistant.core.runbook.foreign_blocks import clean_title
 from runbook_assistant.core.runbook.model import Inject, Option
 
 TASK_RE = re.compile(r"\[[ xX]\](?:[ \t]+|$)")
@@ -30,35 +30,6 @@ INJECT_LIKE_RE = re.compile(r"(?:\[[ xX]\][ \t]+)?[Tt]\s*\+\s*\d")
 INJECT_KEYS = ("to", "expect", "within")
 MESSAGE_INFO_RE = re.compile(r"message(?=[\s{]|$)\s*(.*)", re.DOTALL)
 _LISTS = ("bullet_list_open", "ordered_list_open")
-
-
-# Block rules that can only match when the text holds a certain mark. When it does not, the rule is
-# switched off: the tokens are the same, and markdown-it skips a test at every line (about half of
-# its time on a typical runbook). Each test is a safe over-approximation of where the rule matches.
-_RULE_MARKS: tuple[tuple[str, Callable[[str], object]], ...] = (
-    ("lheading", re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE).search),  # underline
-    ("hr", re.compile(r"([-*_])[ \t]*\1[ \t]*\1[ \t]*$", re.MULTILINE).search),
-    ("html_block", lambda text: "<" in text),
-    ("blockquote", lambda text: ">" in text),
-    ("fence", lambda text: "```" in text or "~~~" in text),
-    ("reference", lambda text: "]:" in text),
-)
-
-
-def block_tokens(text: str) -> list[Token]:
-    """markdown-it's CommonMark block tokens of ``text`` (inline content left unparsed)."""
-    unused = frozenset(name for name, present in _RULE_MARKS if not present(text))
-    return _markdown(unused).parse(text)
-
-
-@lru_cache(maxsize=64)
-def _markdown(disabled: frozenset[str]) -> MarkdownIt:
-    # Made once per process for each set of rules. Inline parsing is off: titles and details
-    # are kept as Markdown source, and the inline rule is most of markdown-it's time.
-    md = MarkdownIt("commonmark").disable("inline")
-    if disabled:
-        md.disable(sorted(disabled))
-    return md
 
 
 @dataclass
@@ -98,6 +69,7 @@ class Body:
     sections: list[DraftSection] = field(default_factory=list)
     injects: list[Inject] = field(default_factory=list)
     plain_steps_line: int | None = None  # first plain list item read as a step
+    guesses: list[tuple[int, str]] = field(default_factory=list)  # how a foreign file was read
 
 
 def read_body(lines: list[str], markdown_text: str, *, exercise: bool,
@@ -106,7 +78,7 @@ def read_body(lines: list[str], markdown_text: str, *, exercise: bool,
     return _Walker(lines, block_tokens(markdown_text), exercise, findings).walk()
 
 
-class _Walker:
+class _Walker(ForeignBlocks):
     def __init__(self, lines: list[str], tokens: list[Token], exercise: bool,
                  findings: Findings) -> None:
         self.lines = lines
@@ -114,12 +86,14 @@ class _Walker:
         self.exercise = exercise
         self.findings = findings
         self.foreign = findings.foreign
-        self.close = _matching_close(tokens)
+        self.close = matching_close(tokens)
         self.fences = [i for i, t in enumerate(tokens) if t.type == "fence"]
         self.excluded = bytearray(len(lines) + 1)  # lines taken out of details/intro text
         self.body = Body()
         self.current: DraftSection | None = None
         self.subheading_line: int | None = None  # own format: a ### heading that steps follow
+        # Foreign files: bold-only paragraphs that act as headings, token index → (level, text).
+        self.pseudo = self._pseudo_headings() if self.foreign and not exercise else {}
         self.heading_roles = self._heading_roles()
         self.has_sections = "section" in self.heading_roles.values()
         self.has_tasks = any(TASK_RE.match(self._first_line(i)[0] or "")
@@ -131,10 +105,12 @@ class _Walker:
         tokens, index = self.tokens, 0
         while index < len(tokens):
             token, end = tokens[index], self.close[index]
-            if token.type == "heading_open":
+            if token.type == "heading_open" or index in self.pseudo:
                 self._heading(index)
             elif token.type in _LISTS:
                 self._list(index, end)
+            elif self.foreign and token.type == "paragraph_open" and not self.exercise:
+                end = self._foreign_paragraph(index, end)
             else:
                 self._prose(index, end)
             index = end + 1
@@ -147,9 +123,12 @@ class _Walker:
         line = _line(token)
         inline = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
         text = " ".join(inline.content.split("\n")) if inline is not None else ""
+        if index in self.pseudo:
+            self.body.guesses.append((line, f"bold paragraph '{text.strip()}' read as a heading"))
+        heading = self._split(text)
         role = self.heading_roles.get(index, "text")
         if role == "title":
-            self.body.title, self.body.title_line = split_attrs(text), line
+            self.body.title, self.body.title_line = heading, line
             self.current = None
             return
         if role == "text":  # own format: ### and deeper are part of the section's text
@@ -157,11 +136,11 @@ class _Walker:
             if self.current is not None:
                 self.subheading_line = line
             return
-        level = int(token.tag[1:]) if token.tag[1:].isdigit() else 2
+        level = self._level(index)
         if level == 1 and not self.foreign:
             self.findings.warning(line, "a second top-level heading (#) is read as a "
                                   "section: use ## for sections")
-        self.current = DraftSection(split_attrs(text), line, level)
+        self.current = DraftSection(heading, line, level)
         self.subheading_line = None
         self.body.sections.append(self.current)
 
@@ -242,7 +221,7 @@ class _Walker:
                                   "section; make it a ## section if it groups steps")
             self.subheading_line = None
         box = TASK_RE.match(first)
-        title = split_attrs(first[box.end():] if box else first)
+        title = self._split(first[box.end():] if box else first)
         self._messages(item, item_end)
         options: tuple[Option, ...] = ()
         if "decision" in title.attrs.classes:
@@ -339,28 +318,39 @@ class _Walker:
                     self.findings.problem(line, f"cannot read the attributes of this message "
                                           f"block ({exc}); write e.g. '```message "
                                           "{#msg-id channel=website audience=inwoners}'")
-            self.current.messages.append(DraftMessage(attrs, token.content.rstrip("\n"), line))
+            self._add_message(attrs, token.content.rstrip("\n"), line)
             if token.map:
                 self.excluded[token.map[0]:token.map[1]] = b"\x01" * (token.map[1] - token.map[0])
+
+    def _add_message(self, attrs: Attrs, text: str, line: int) -> None:
+        if self.current is not None:
+            self.current.messages.append(DraftMessage(attrs, text, line))
+
+    def _plain_step(self, title: str, line: int, details: str) -> DraftStep:
+        """A step read from something other than a list item (a numbered paragraph)."""
+        step = DraftStep(self._split(title), line, textwrap.dedent(details).strip("\n"))
+        self._section_for_steps(line).steps.append(step)
+        if self.body.plain_steps_line is None:
+            self.body.plain_steps_line = line
+        return step
 
     # --- helpers -------------------------------------------------------------------------------
     def _heading_roles(self) -> dict[int, str]:
         """For each top-level heading token: "title", "section" or "text" (own format ###+)."""
-        headings = [i for i, t in enumerate(self.tokens)
-                    if t.type == "heading_open" and t.level == 0]
+        headings = sorted([i for i, t in enumerate(self.tokens)
+                           if t.type == "heading_open" and t.level == 0] + list(self.pseudo))
         roles: dict[int, str] = {}
         for index in headings:
-            tag = self.tokens[index].tag
-            roles[index] = "section" if self.foreign or tag in ("h1", "h2") else "text"
+            roles[index] = "section" if self.foreign or self._level(index) <= 2 else "text"
         if headings:
-            first = self.tokens[headings[0]].tag
+            first = self._level(headings[0])
             # Own format: a leading # heading. Foreign files: a leading heading above all others
             # (# over ##, or a lone ## over ###); a file of ### headings only has no title heading.
             if self.foreign:
-                is_title = (all(self.tokens[i].tag > first for i in headings[1:])
+                is_title = (all(self._level(i) > first for i in headings[1:])
                             or self._leading_page_title(headings))
             else:
-                is_title = first == "h1"
+                is_title = first == 1
             if is_title:
                 roles[headings[0]] = "title"
         return roles
@@ -372,6 +362,17 @@ class _Walker:
         if first != 0 or self.tokens[first].tag != "h1" or len(headings) < 2:
             return False
         return not any(t.type in _LISTS for t in self.tokens[first:headings[1]])
+
+    def _level(self, index: int) -> int:
+        if index in self.pseudo:
+            return self.pseudo[index]
+        tag = self.tokens[index].tag
+        return int(tag[1:]) if tag[1:].isdigit() else 2
+
+    def _split(self, text: str) -> SplitLine:
+        """A title line split from its attributes; a foreign title loses its decoration."""
+        split = split_attrs(text)
+        return replace(split, text=clean_title(split.text)) if self.foreign else split
 
     def _drop_group_headings(self) -> None:
         """Foreign files: a heading with nothing under it but deeper headings only groups them."""
@@ -387,18 +388,6 @@ class _Walker:
         kept = [self.lines[i] for i in range(start, min(end, len(self.lines))) if not excluded[i]]
         text = "\n".join(kept)
         return (textwrap.dedent(text) if dedent else text).strip("\n").rstrip()
-
-
-def _matching_close(tokens: list[Token]) -> list[int]:
-    """For each token, the index of its closing token (itself for tokens that open nothing)."""
-    close = list(range(len(tokens)))
-    stack: list[int] = []
-    for index, token in enumerate(tokens):
-        if token.nesting == 1:
-            stack.append(index)
-        elif token.nesting == -1 and stack:
-            close[stack.pop()] = index
-    return close
 
 
 def _line(token: Token) -> int:

@@ -228,6 +228,9 @@ class ParseResult:
 
     runbook: Runbook | None
     diagnostics: tuple[Diagnostic, ...] = ()
+    # How a foreign file was read where it was a guess (line, note): bold paragraphs as headings,
+    # numbered paragraphs as steps, announced texts as messages. ``import`` prints them.
+    guesses: tuple[tuple[int, str], ...] = ()
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:

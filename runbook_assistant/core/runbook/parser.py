@@ -18,6 +18,7 @@ from runbook_assistant.core.runbook.attrs import Attrs, SplitLine
 from runbook_assistant.core.runbook.body import Body, DraftSection, read_body
 from runbook_assistant.core.runbook.diagnostics import Findings
 from runbook_assistant.core.runbook.durations import parse_duration
+from runbook_assistant.core.runbook.foreign_blocks import clean_title
 from runbook_assistant.core.runbook.frontmatter import (
     Meta,
     find_front_matter,
@@ -119,7 +120,7 @@ def _parse(text: str, path: str, digest: str) -> ParseResult:
     findings.items.extend(validate(runbook))
     if findings.foreign:  # an import must run: no decision may leave sections waiting for ever
         runbook = workable(runbook, findings)
-    return ParseResult(runbook, findings.sorted())
+    return ParseResult(runbook, findings.sorted(), tuple(body.guesses))
 
 
 @dataclass
@@ -139,6 +140,8 @@ class _Assembler:
         stem = _name_stem(self.path)
         heading = body.title.text if body.title is not None else ""
         title = meta.title or heading or _title_from_file_name(stem)
+        if findings.foreign:
+            title = clean_title(title)
         runbook_id = meta.id
         if findings.foreign:
             runbook_id = slugify(stem) or "runbook"
