@@ -24,6 +24,8 @@ ALLOWED: dict[str, set[str]] = {
     "exercise": {BASE, "runbook", "library", "log", "run"},
     "sync": {BASE, "log"},
     "export": {BASE, "runbook", "library", "log", "run", "comms", "exercise"},
+    # Import writes the format and signs approvals with the device key.
+    "authoring": {BASE, "runbook", "log"},
 }
 OUTSIDE_OK = {"runbook_assistant", "runbook_assistant.__version__"}  # the version string only
 

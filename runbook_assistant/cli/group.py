@@ -95,6 +95,7 @@ def cli(ctx: click.Context, db_path: str | None, libraries: tuple[str, ...],
 def _register() -> None:
     # Each command group lives in its own module; importing it adds its commands to ``cli``.
     from runbook_assistant.cli import (
+        authoring_cmds,  # noqa: F401
         comms_cmds,  # noqa: F401  (imports run_cmds itself)
         device_cmd,  # noqa: F401
         exercise_cmds,  # noqa: F401

@@ -84,11 +84,18 @@ def start(app: AppContext, runbook_id: str, title: str, actor: str,
             raise CommandError(f"scenario '{scenario}' exercises {exercised}, "
                                f"not '{runbook.id}'")
     people = [(name, role) for name, role in participants]
+    from runbook_assistant.core.authoring.approval import approval_status
+
+    approval = approval_status(runbook.path, runbook.sha256, runbook.review_by)
     engine = app.engine
     event = engine.start_run(runbook, library.source(runbook.id), title=title, actor=actor,
                              mode="exercise" if exercise or scenario else "incident",
                              participants=people, scenario_id=scenario,
-                             clock_keeps_running=keeps_running)
+                             clock_keeps_running=keeps_running,
+                             approval=approval.record())
+    for problem in approval.warnings():
+        click.echo(f"warning: runbook '{runbook.id}' version {runbook.version}: {problem}; "
+                   "the run records it", err=True)
     state = engine.state(event.run_id)
     click.echo(event_text(event, runbook, runbook.lang))
     for gap in state.start_shortfall:

@@ -9,7 +9,7 @@ is on disk. The desktop app and the command line both call these methods.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -188,11 +188,14 @@ class Engine(ExerciseCommands):
     # --- commands ------------------------------------------------------------------------------
     def start_run(self, runbook: Runbook, source_text: str, *, title: str, actor: str,
                   mode: str = "incident", participants: Sequence[tuple[str, str | None]] = (),
-                  scenario_id: str | None = None, clock_keeps_running: bool = False) -> Event:
+                  scenario_id: str | None = None, clock_keeps_running: bool = False,
+                  approval: Mapping[str, Any] | None = None) -> Event:
         """Start a run of ``runbook`` (its Markdown ``source_text`` is stored with the run).
 
         The staffing shortfall at start is computed and recorded; the run starts anyway. An
-        exercise's clock pauses when the app closes unless ``clock_keeps_running``.
+        exercise's clock pauses when the app closes unless ``clock_keeps_running``. ``approval``,
+        the approval the version runs under (``approval.Status.record()``), is recorded too: an
+        unapproved or overdue version starts, and the run says so.
         """
         title = checks.required(title, "title")
         actor = checks.required(actor, "actor name")
@@ -228,6 +231,8 @@ class Engine(ExerciseCommands):
             payload["scenario_id"] = scenario_id
         if clock_keeps_running and mode == "exercise":
             payload["clock_keeps_running"] = True
+        if approval is not None:
+            payload["approval"] = dict(approval)
         check_payload(EventKind.RUN_STARTED, payload)
         with self.store.writing() as writer:
             writer.insert_run(record)

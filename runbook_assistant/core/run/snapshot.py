@@ -100,6 +100,7 @@ def build_state(folder: RunFolder, now: datetime | None) -> RunState:
         start_shortfall=tuple(
             StaffingGap(str(g.get("role", "")), int(g.get("needed", 0)), int(g.get("present", 0)))
             for g in payload.get("shortfall") or ()),
+        approval=dict(payload["approval"]) if isinstance(payload.get("approval"), dict) else {},
         services=_services(folder),
         messages=tuple(folder.messages),
         injects=tuple(folder.injects),

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from runbook_assistant.core.log.events import Event
 from runbook_assistant.core.runbook.model import Runbook
@@ -189,6 +189,9 @@ class RunState:
     participants: tuple[Participant, ...] = ()
     shortfall: tuple[StaffingGap, ...] = ()
     start_shortfall: tuple[StaffingGap, ...] = ()  # as recorded when the run started
+    # The approval the runbook version ran under, as recorded at the start ({} before approvals
+    # were recorded): state approved | not-approved | review-due, who, when, reason.
+    approval: Mapping[str, Any] = field(default_factory=dict)
     services: tuple[ServiceState, ...] = ()
     messages: tuple[MessageEntry, ...] = ()
     injects: tuple[InjectEntry, ...] = ()

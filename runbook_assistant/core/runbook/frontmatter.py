@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import reprlib
@@ -21,7 +22,7 @@ __all__ = ["KNOWN_KEYS", "FrontMatterBlock", "Meta", "find_front_matter", "is_ow
            "load_front_matter", "other_tool_keys", "read_meta"]
 
 KNOWN_KEYS = ("id", "title", "version", "lang", "kind", "owner", "severity", "summary", "tags",
-              "roles", "staffing", "services", "runbook")
+              "roles", "staffing", "services", "runbook", "review-by")
 LANGS = ("nl", "en")
 KINDS = ("runbook", "exercise")
 SEVERITIES = ("low", "medium", "high", "critical")
@@ -52,6 +53,7 @@ class Meta:
     staffing: tuple[tuple[str, int], ...] = ()
     services: tuple[str, ...] = ()
     runbook: str | None = None
+    review_by: str = ""  # ISO date (YYYY-MM-DD) by which the runbook is to be reviewed again
     extra: tuple[tuple[str, str], ...] = ()
     key_lines: dict[str, int] = field(default_factory=dict)
     keys: frozenset[str] = frozenset()  # every key written
@@ -112,6 +114,7 @@ def read_meta(data: dict[Any, Any], block: FrontMatterBlock | None, findings: Fi
     meta.tags = reader.text_list(data, "tags")
     meta.services = reader.text_list(data, "services")
     meta.runbook = reader.text(data, "runbook")
+    meta.review_by = reader.date(data, "review-by")
     if meta.runbook is not None and meta.kind != "exercise":
         findings.warning(reader.line("runbook"),
                          "'runbook:' names the runbook a scenario exercises; "
@@ -152,6 +155,22 @@ class _Reader:
             self.findings.problem(self.line(key), f"'{key}' must be text, not {_kind_of(value)}")
             return None
         return str(value).strip()
+
+    def date(self, data: dict[Any, Any], key: str) -> str:
+        """A date as YYYY-MM-DD (YAML reads an unquoted one as a date already)."""
+        value = data.get(key)
+        if value is None:
+            return ""
+        if isinstance(value, datetime.datetime):
+            return value.date().isoformat()
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        try:
+            return datetime.date.fromisoformat(str(value).strip()).isoformat()
+        except ValueError:
+            self.findings.problem(self.line(key), f"'{key}' must be a date such as 2027-03-31, "
+                                  f"not '{_brief(value)}'")
+            return ""
 
     def version(self, data: dict[Any, Any]) -> int | None:
         value = data.get("version")

@@ -164,6 +164,7 @@ class Runbook:
     sections: tuple[Section, ...] = ()
     runbook: str | None = None  # for a scenario: the id of the runbook it exercises
     injects: tuple[Inject, ...] = ()
+    review_by: str = ""  # YYYY-MM-DD: the library shows "review due" after this date
     foreign: bool = False  # no front matter, or another tool's: structure findings are warnings
     extra: tuple[tuple[str, str], ...] = field(default=())  # unknown front matter keys (as text)
 

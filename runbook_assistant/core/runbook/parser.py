@@ -167,7 +167,8 @@ class _Assembler:
             severity=meta.severity, summary=meta.summary, intro="\n\n".join(body.intro),
             tags=meta.tags, roles=meta.roles, staffing=meta.staffing, services=meta.services,
             sections=self._sections(heading or title), runbook=meta.runbook,
-            injects=tuple(body.injects), foreign=findings.foreign, extra=meta.extra)
+            injects=tuple(body.injects), review_by=meta.review_by, foreign=findings.foreign,
+            extra=meta.extra)
 
     # --- sections ------------------------------------------------------------------------------
     def _sections(self, fallback_title: str) -> tuple[Section, ...]:

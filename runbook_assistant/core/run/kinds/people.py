@@ -31,9 +31,11 @@ def write_started(w: Words, p: Payload, c: TextContext) -> str:
 
 # participants: [{name, role?}]; shortfall: [{role, needed, present}] at the start;
 # clock_keeps_running: an exercise whose clock runs on while the app is closed (else it pauses).
+# approval: the approval the version ran under ({state, approved_by?, approved_at?, sha256?,
+# fingerprint?, signature?, reason?, review_by?}; core/authoring/approval.Status.record()).
 declare(EventKind.RUN_STARTED,
         fields=("runbook_id", "runbook_version", "runbook_sha256", "title", "mode", "lang",
-                "participants", "shortfall", "scenario_id?", "clock_keeps_running?"),
+                "participants", "shortfall", "scenario_id?", "clock_keeps_running?", "approval?"),
         fold=fold_started, write=write_started, reaction=False, replayed=False,
         en={"sentence": "Started '{title}' with runbook '{runbook}'",
             "exercise": "Started exercise '{title}' with runbook '{runbook}'",

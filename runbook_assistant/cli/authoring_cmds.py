@@ -1,0 +1,91 @@
+"""Authoring commands: import a Word document or foreign Markdown, approve a runbook version."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import click
+
+from runbook_assistant.cli import cli
+from runbook_assistant.cli.library_cmds import reporting
+from runbook_assistant.core.atomic import atomic_path
+from runbook_assistant.core.errors import RunbookAssistantError
+
+
+def contacts_path(out: Path) -> Path:
+    """Where an import writes the contact entries it found: ``OUT.contacts.yaml``."""
+    return out.with_name(f"{out.stem}.contacts.yaml")
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out", required=True, metavar="OUT.md",
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="The runbook file to write.")
+@click.option("--id", "runbook_id", default=None, metavar="ID",
+              help="The runbook's id (default: from the file name).")
+@click.option("--lang", "lang", type=click.Choice(["nl", "en"]), default=None,
+              help="The runbook's language (default: guessed from the text).")
+@click.option("--force", is_flag=True, help="Overwrite OUT.md (and OUT.contacts.yaml).")
+@reporting
+def import_command(file: Path, out: Path, runbook_id: str | None, lang: str | None,
+                   force: bool) -> None:
+    """Convert FILE (a Word .docx or a Markdown playbook) into a runbook OUT.md.
+
+    Prints each guess as `path:line: note: ...` on stderr (for a Word file the line is the
+    paragraph's number), then what was written. Contact tables are written beside OUT.md as
+    OUT.contacts.yaml.
+    """
+    from runbook_assistant.core.authoring.convert import ImportProblem, import_file
+
+    if not file.exists():
+        raise ImportProblem(f"{file} does not exist")
+    extra = contacts_path(out)
+    for target in (out, extra):
+        if target.exists() and not force:
+            raise ImportProblem(f"{target} exists already", "give --force to overwrite it")
+    imported = import_file(file, runbook_id=runbook_id, lang=lang, out_name=str(out))
+    for note in imported.notes:
+        click.echo(str(note), err=True)
+    with atomic_path(out, example="draaiboek.md") as temp:
+        temp.write_text(imported.text, encoding="utf-8")
+    runbook = imported.runbook
+    for diagnostic in imported.check.diagnostics:
+        click.echo(str(diagnostic), err=True)
+    click.echo(f"wrote {out}: {_count(len(runbook.sections), 'section')}, "
+               f"{_count(len(runbook.steps), 'step')}, "
+               f"{_count(len(runbook.messages), 'message')} (id {runbook.id}, lang {runbook.lang})")
+    if imported.contacts:
+        with atomic_path(extra, example="contacts.yaml") as temp:
+            temp.write_text(imported.contacts_yaml(file.name), encoding="utf-8")
+        count = sum(len(t.entries) for t in imported.contacts)
+        click.echo(f"wrote {extra}: {count} contacts from the document's contact tables; check "
+                   "them and merge them into your contacts.yaml")
+
+
+@cli.command("approve")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--as", "name", required=True, metavar="NAME",
+              help="The approver's name, as people know it.")
+@reporting
+def approve_command(file: Path, name: str) -> None:
+    """Approve the runbook FILE as it is now, signed with this laptop's device key.
+
+    Writes FILE.approval.json beside it; any later edit of FILE voids the approval.
+    """
+    from runbook_assistant.core.authoring.approval import approval_path, approve
+    from runbook_assistant.core.log.identity import DeviceIdentity
+
+    if not file.is_file():
+        raise RunbookAssistantError(f"{file} is not a runbook file")
+    approval = approve(file, name, DeviceIdentity.load_or_create(),
+                       datetime.datetime.now(datetime.UTC))
+    click.echo(f"approved {file} (runbook {approval.runbook_id} version {approval.version}, "
+               f"sha256 {approval.sha256[:12]}) as {approval.approved_by}, "
+               f"device {approval.fingerprint}")
+    click.echo(f"wrote {approval_path(file)}")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")

@@ -1,0 +1,189 @@
+"""Approval of a runbook version: an approver's signature over the file's sha256, beside the file.
+
+``FILE.md.approval.json`` holds who approved, when, the file's sha256, runbook id and version,
+and an Ed25519 signature by the approving laptop's device key (``core/log/identity``). Any edit of
+the file changes its sha256 and so voids the approval; an edited approval file fails its
+signature. The signature shows *which device* vouched for *which bytes*; that the name belongs to
+someone allowed to approve is for the organisation to check (the fingerprint is shown with it).
+
+The runbook's ``review-by`` date (front matter) makes an approved runbook *review due* after it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+from dataclasses import asdict, dataclass, fields
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from runbook_assistant.core.atomic import atomic_path
+from runbook_assistant.core.errors import RunbookAssistantError
+from runbook_assistant.core.log.identity import (
+    DeviceIdentity,
+    fingerprint_of,
+    key_matches_device,
+    verify_signature,
+)
+from runbook_assistant.core.runbook.parser import parse_file
+
+SUFFIX = ".approval.json"
+FORMAT = 1
+_DOMAIN = b"runbook-assistant approval\n"  # a signature over this can mean nothing else
+MAX_APPROVAL_BYTES = 64 * 1024
+
+
+class ApprovalError(RunbookAssistantError):
+    """A runbook cannot be approved (it has errors, it cannot be read or written)."""
+
+
+class State(StrEnum):
+    """What the library shows."""
+
+    APPROVED = "approved"
+    NOT_APPROVED = "not-approved"  # never approved, or edited since (``void``), or forged
+    REVIEW_DUE = "review-due"  # approved, but its review-by date has passed
+
+
+@dataclass(frozen=True)
+class Approval:
+    """One signed approval, as stored in ``FILE.approval.json``."""
+
+    file: str  # the file's name when approved
+    sha256: str
+    runbook_id: str
+    version: int
+    approved_by: str
+    approved_at: str  # UTC, ISO-8601
+    device_id: str
+    public_key: str
+    signature: str = ""
+    format: int = FORMAT
+
+    def signed_bytes(self) -> bytes:
+        data = {k: v for k, v in asdict(self).items() if k != "signature"}
+        return _DOMAIN + json.dumps(data, sort_keys=True, ensure_ascii=False,
+                                    separators=(",", ":")).encode("utf-8")
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint_of(self.public_key)
+
+    def valid_signature(self) -> bool:
+        return (key_matches_device(self.device_id, self.public_key)
+                and verify_signature(self.public_key, self.signed_bytes(), self.signature))
+
+
+@dataclass(frozen=True)
+class Status:
+    """A runbook file's approval as the library and a run's start see it."""
+
+    state: State
+    approval: Approval | None = None  # the valid approval of exactly these bytes
+    reason: str = ""  # why it is not approved (empty when approved)
+    review_by: str = ""
+    review_due: bool = False
+
+    def record(self) -> dict[str, Any]:
+        """What a run's ``run_started`` event keeps of the approval it ran under."""
+        data: dict[str, Any] = {"state": self.state.value}
+        if self.approval is not None:
+            data |= {"approved_by": self.approval.approved_by,
+                     "approved_at": self.approval.approved_at,
+                     "sha256": self.approval.sha256,
+                     "fingerprint": self.approval.fingerprint,
+                     "signature": self.approval.signature}
+        if self.reason:
+            data["reason"] = self.reason
+        if self.review_by:
+            data["review_by"] = self.review_by
+        return data
+
+    def warnings(self) -> list[str]:
+        """What starting a run of this version should warn about (empty: nothing)."""
+        found = []
+        if self.approval is None:
+            found.append(f"this version is not approved ({self.reason})")
+        if self.review_due:
+            found.append(f"its review was due on {self.review_by}")
+        return found
+
+
+def approval_path(path: str | os.PathLike[str]) -> Path:
+    """Where the approval of the runbook file at ``path`` is kept."""
+    file = Path(path)
+    return file.with_name(file.name + SUFFIX)
+
+
+def approve(path: str | os.PathLike[str], name: str, identity: DeviceIdentity,
+            now: datetime.datetime) -> Approval:
+    """Sign the runbook at ``path`` as approved by ``name``; raises ``ApprovalError``."""
+    name = " ".join(name.split())
+    if not name:
+        raise ApprovalError("give the approver's name", "e.g. --as 'J. de Vries'")
+    result = parse_file(path)
+    if result.runbook is None or result.errors:
+        first = result.errors[0] if result.errors else None
+        raise ApprovalError(f"cannot approve {Path(path).name}: "
+                            f"{first if first else 'it cannot be read'}",
+                            "fix the errors first ('runbook-assistant validate')")
+    runbook = result.runbook
+    if runbook.foreign:
+        raise ApprovalError(f"cannot approve {Path(path).name}: it is an imported playbook "
+                            "without front matter of its own",
+                            "convert it first: runbook-assistant import FILE -o OUT.md")
+    unsigned = Approval(
+        file=Path(path).name, sha256=runbook.sha256, runbook_id=runbook.id,
+        version=runbook.version, approved_by=name,
+        approved_at=now.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        device_id=identity.device_id, public_key=identity.public_key_hex)
+    signed = Approval(**{**asdict(unsigned), "signature": identity.sign(unsigned.signed_bytes())})
+    text = json.dumps(asdict(signed), ensure_ascii=False, indent=2) + "\n"
+    with atomic_path(approval_path(path), example="runbook.md.approval.json") as temp:
+        temp.write_text(text, encoding="utf-8")
+    return signed
+
+
+def read_approval(path: str | os.PathLike[str]) -> tuple[Approval | None, str]:
+    """The approval stored for the runbook at ``path`` and, when there is none, why."""
+    target = approval_path(path)
+    try:
+        with target.open("rb") as handle:
+            data = handle.read(MAX_APPROVAL_BYTES + 1)
+    except FileNotFoundError:
+        return None, "never approved"
+    except OSError as exc:
+        return None, f"the approval file cannot be read: {exc.strerror or exc}"
+    try:
+        if len(data) > MAX_APPROVAL_BYTES:
+            raise ValueError("too large")
+        raw = json.loads(data.decode("utf-8"))
+        names = {f.name for f in fields(Approval)}
+        if not isinstance(raw, dict) or not names - {"signature", "format"} <= raw.keys():
+            raise ValueError("fields missing")
+        approval = Approval(**{k: v for k, v in raw.items() if k in names})
+        if not all(isinstance(getattr(approval, f.name), str)
+                   for f in fields(Approval) if f.name not in ("version", "format")):
+            raise ValueError("wrong types")
+    except (ValueError, TypeError, UnicodeDecodeError):
+        return None, f"the approval file {target.name} is damaged"
+    return approval, ""
+
+
+def approval_status(path: str | os.PathLike[str], sha256: str, review_by: str = "",
+                    today: datetime.date | None = None) -> Status:
+    """The approval state of the runbook file at ``path`` whose bytes hash to ``sha256``."""
+    today = today or datetime.date.today()
+    due = bool(review_by) and review_by < today.isoformat()
+    approval, reason = read_approval(path)
+    if approval is not None:
+        if not approval.valid_signature():
+            approval, reason = None, "the approval's signature does not match"
+        elif approval.sha256 != sha256:
+            approval, reason = None, (f"edited since {approval.approved_by} approved it on "
+                                      f"{approval.approved_at[:10]}: the approval is void")
+    if approval is None:
+        return Status(State.NOT_APPROVED, None, reason, review_by, due)
+    return Status(State.REVIEW_DUE if due else State.APPROVED, approval, "", review_by, due)

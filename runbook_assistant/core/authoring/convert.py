@@ -1,0 +1,193 @@
+"""``runbook-assistant import``: a Word document or foreign Markdown → a runbook of the own format.
+
+The foreign file is read by the same reader as a foreign file in a library folder (sections from
+headings and bold-only paragraphs, steps from lists and numbered paragraphs, message templates
+from announced texts), then written in the own format (``writer``) and checked by the parser.
+Every guess is a note with the place it comes from: ``path:line`` (for a Word file the line is
+the paragraph's number, a table counting as one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from runbook_assistant.core.authoring.contact_tables import (
+    ContactTable,
+    contacts_yaml,
+    find_contact_tables,
+)
+from runbook_assistant.core.authoring.docx_reader import ImportProblem, read_docx
+from runbook_assistant.core.authoring.writer import write_runbook
+from runbook_assistant.core.runbook.model import ParseResult, Runbook
+from runbook_assistant.core.runbook.parser import MAX_FILE_BYTES, parse_text
+from runbook_assistant.core.slug import is_slug, slugify
+from runbook_assistant.core.textfile import not_text, read_limited, reason
+
+__all__ = ["ImportProblem", "Imported", "Note", "import_file"]
+
+LANGS = ("nl", "en")
+_DUTCH = frozenset(re.findall(r"\w+", "de het een en van niet voor op met bij naar dat die "
+                              "wordt worden zijn als ook aan om te er nog wij we je uw of stap "
+                              "bel controleer"))
+_ENGLISH = frozenset(re.findall(r"\w+", "the and of to for with on that be are if this from by "
+                                "an or you your step call check all it as at"))
+# Foreign-reading warnings that an import answers itself (it writes id, version and task boxes).
+_ANSWERED = ("read as an imported playbook", "no version in the front matter",
+             "list items without task boxes", "message block without an id")
+
+
+@dataclass(frozen=True)
+class Note:
+    """One thing the import guessed or left out, at ``line`` of the source."""
+
+    path: str
+    line: int
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: note: {self.text}"
+
+
+@dataclass
+class Imported:
+    """The runbook text, what was guessed, contact entries found, and the text's own check."""
+
+    text: str
+    runbook: Runbook
+    check: ParseResult
+    notes: list[Note] = field(default_factory=list)
+    contacts: list[ContactTable] = field(default_factory=list)
+
+    def contacts_yaml(self, source: str) -> str:
+        return contacts_yaml(self.contacts, source)
+
+
+def import_file(path: Path, *, runbook_id: str | None = None, lang: str | None = None,
+                out_name: str = "imported.md") -> Imported:
+    """Convert the file at ``path``; raises ``ImportProblem`` when it cannot be read at all."""
+    if runbook_id is not None and not is_slug(runbook_id):
+        raise ImportProblem(f"the id '{runbook_id}' is not a slug",
+                            f"use lower-case letters, digits and hyphens, e.g. "
+                            f"'{slugify(runbook_id) or 'mijn-draaiboek'}'")
+    if lang is not None and lang not in LANGS:
+        raise ImportProblem(f"unknown language '{lang}'", "use nl or en")
+    source = str(path)
+    if _is_docx(path):
+        docx = read_docx(path)
+        markdown, where = docx.markdown, docx.paragraph_of_line
+        document_title = docx.title
+    else:
+        markdown, where, document_title = _read_text(path), [], ""
+    notes = _Notes(source, where)
+    result = parse_text(markdown, source)
+    if result.runbook is None:
+        first = result.errors[0] if result.errors else None
+        raise ImportProblem(f"cannot import {path.name}: "
+                            f"{first.message if first else 'not readable'}",
+                            f"{source}:{notes.line(first.line if first else 1)} is the place")
+    runbook = result.runbook
+    if not runbook.foreign:
+        return _own_format(markdown, result, out_name, notes)
+    if not runbook.steps:
+        raise ImportProblem(f"found no steps in {path.name}",
+                            "write the steps as a numbered or bulleted list (in Word: with "
+                            "the numbering or bullets button) and import again")
+    chosen_id = runbook_id or slugify(_stem(path)) or "runbook"
+    if runbook_id is None:
+        notes.add(1, f"id '{chosen_id}' from the file name (give --id to choose another)")
+    if document_title and runbook.title == document_title:
+        notes.add(1, f"title '{runbook.title}' from the document's title")
+    else:
+        notes.add(1, f"title '{runbook.title}'")
+    notes.add(1, "version 1")
+    chosen_lang = lang or _guess_lang(markdown, runbook.lang, notes)
+    for line, text in result.guesses:
+        notes.add(line, text)
+    for diagnostic in result.diagnostics:
+        if not any(answered in diagnostic.message for answered in _ANSWERED):
+            notes.add(diagnostic.line, diagnostic.message)
+    written = write_runbook(runbook, runbook_id=chosen_id, lang=chosen_lang)
+    for line, text in written.dropped:
+        notes.add(line, text)
+    tables = find_contact_tables(markdown.split("\n"),
+                                 [(role.id, role.name) for role in runbook.roles])
+    for table in tables:
+        notes.add(table.line, f"a contact table: {len(table.entries)} contacts.yaml "
+                  "entr" + ("y" if len(table.entries) == 1 else "ies") + " (the table is kept)")
+    check = parse_text(written.text, out_name)
+    assert check.runbook is not None  # the writer's own output always parses
+    return Imported(written.text, check.runbook, check, notes.items, tables)
+
+
+class _Notes:
+    def __init__(self, path: str, paragraph_of_line: list[int]) -> None:
+        self.path = path
+        self.where = paragraph_of_line
+        self.items: list[Note] = []
+
+    def line(self, line: int) -> int:
+        """A Markdown line as the source's line (a Word file's paragraph number)."""
+        if not self.where:
+            return line
+        return self.where[min(max(line, 1), len(self.where)) - 1]
+
+    def add(self, line: int, text: str) -> None:
+        self.items.append(Note(self.path, self.line(line), text))
+
+
+def _own_format(markdown: str, result: ParseResult, out_name: str, notes: _Notes) -> Imported:
+    if result.errors:
+        first = result.errors[0]
+        raise ImportProblem(f"{first.path}:{first.line}: {first.message}",
+                            "the file is already in the runbook format; fix it with "
+                            "'runbook-assistant validate' instead of importing it")
+    notes.add(1, "already in the runbook format: copied unchanged")
+    check = parse_text(markdown, out_name)
+    assert check.runbook is not None
+    return Imported(markdown, check.runbook, check, notes.items, [])
+
+
+def _is_docx(path: Path) -> bool:
+    if path.suffix.lower() in (".docx", ".docm", ".dotx"):
+        return True
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"  # a zip: a renamed Word file, say
+    except OSError:
+        return False
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = read_limited(str(path), MAX_FILE_BYTES)
+    except OSError as exc:
+        raise ImportProblem(f"cannot read {path}: {reason(exc)}") from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportProblem(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB; "
+                            "a playbook is far smaller")
+    if b"\x00" not in data:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+    line, message = not_text(data) or (1, "not a text file")
+    raise ImportProblem(f"{path}:{line}: {message}",
+                        "import a Word document (.docx) or a Markdown file saved as UTF-8")
+
+
+def _stem(path: Path) -> str:
+    if path.stem.lower() in ("readme", "index", "_index") and path.parent.name:
+        return path.parent.name
+    return path.stem
+
+
+def _guess_lang(text: str, default: str, notes: _Notes) -> str:
+    words = re.findall(r"[a-zà-ÿ]+", text.lower())
+    dutch = sum(1 for w in words if w in _DUTCH)
+    english = sum(1 for w in words if w in _ENGLISH)
+    lang = "nl" if dutch > english else "en" if english > dutch else default
+    notes.add(1, f"language '{lang}' guessed ({dutch} common Dutch and {english} common English "
+              "words; give --lang to choose)")
+    return lang

@@ -1,0 +1,124 @@
+"""Approval: a signature over the file's sha256 beside the file; any edit voids it; a run keeps
+the approval it ran under."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from runbook_assistant.core.authoring.approval import (
+    ApprovalError,
+    State,
+    Status,
+    approval_path,
+    approval_status,
+    approve,
+)
+from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.run.engine import Engine
+from runbook_assistant.core.runbook.parser import parse_file
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+NOW = datetime.datetime(2026, 12, 7, 9, 30, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def runbook_file(tmp_path: Path) -> Path:
+    target = tmp_path / "netwerk.md"
+    shutil.copy(FIXTURES / "good" / "complete-example.md", target)
+    return target
+
+
+def _status(path: Path, today: datetime.date | None = None) -> Status:
+    today = today or NOW.date()
+    runbook = parse_file(path).runbook
+    return approval_status(path, runbook.sha256, runbook.review_by, today)
+
+
+def test_approve_edit_void_reapprove(runbook_file: Path) -> None:
+    identity = DeviceIdentity.generate()
+    assert _status(runbook_file).state is State.NOT_APPROVED
+    assert _status(runbook_file).reason == "never approved"
+    approve(runbook_file, "  Sanne  de Vries ", identity, NOW)
+    assert approval_path(runbook_file) == runbook_file.with_name("netwerk.md.approval.json")
+    stored = json.loads(approval_path(runbook_file).read_text(encoding="utf-8"))
+    assert (stored["approved_by"], stored["runbook_id"], stored["version"]) == (
+        "Sanne de Vries", "netwerkstoring-wijziging", 5)
+    status = _status(runbook_file)
+    assert (status.state, status.approval.fingerprint) == (State.APPROVED, identity.fingerprint)
+    assert status.warnings() == []
+
+    runbook_file.write_text(runbook_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    void = _status(runbook_file)
+    assert void.state is State.NOT_APPROVED and void.approval is None
+    assert void.reason == ("edited since Sanne de Vries approved it on 2026-12-07: "
+                           "the approval is void")
+    assert void.record() == {"state": "not-approved", "reason": void.reason}
+
+    approve(runbook_file, "Joost Bakker", identity, NOW)
+    again = _status(runbook_file)
+    assert (again.state, again.approval.approved_by) == (State.APPROVED, "Joost Bakker")
+
+
+def test_a_changed_approval_file_is_not_an_approval(runbook_file: Path) -> None:
+    approve(runbook_file, "Sanne", DeviceIdentity.generate(), NOW)
+    path = approval_path(runbook_file)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(data | {"approved_by": "De burgemeester"}), encoding="utf-8")
+    assert _status(runbook_file).reason == "the approval's signature does not match"
+    path.write_text("{not json", encoding="utf-8")
+    assert _status(runbook_file).reason == "the approval file netwerk.md.approval.json is damaged"
+    path.write_text(json.dumps([1, 2]), encoding="utf-8")
+    assert "damaged" in _status(runbook_file).reason
+
+
+def test_review_by_date_makes_an_approval_due(runbook_file: Path) -> None:
+    text = runbook_file.read_text(encoding="utf-8").replace("version: 5\n",
+                                                            "version: 5\nreview-by: 2026-12-01\n")
+    runbook_file.write_text(text, encoding="utf-8")
+    assert parse_file(runbook_file).diagnostics == ()
+    approve(runbook_file, "Sanne", DeviceIdentity.generate(), NOW)
+    assert _status(runbook_file, datetime.date(2026, 12, 1)).state is State.APPROVED
+    due = _status(runbook_file, datetime.date(2026, 12, 2))
+    assert due.state is State.REVIEW_DUE
+    assert due.warnings() == ["its review was due on 2026-12-01"]
+    assert due.record()["review_by"] == "2026-12-01"
+
+
+def test_a_wrong_review_by_date_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "x.md"
+    path.write_text("---\nid: x\ntitle: X\nversion: 1\nreview-by: volgend jaar\n---\n\n# X\n\n"
+                    "## A\n\n- [ ] Stap\n", encoding="utf-8")
+    (error,) = parse_file(path).errors
+    assert (error.line, error.message) == (
+        5, "'review-by' must be a date such as 2027-03-31, not 'volgend jaar'")
+
+
+def test_only_a_runbook_without_errors_can_be_approved(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.md"
+    shutil.copy(FIXTURES / "broken" / "bad-id.md", broken)
+    with pytest.raises(ApprovalError, match=r"cannot approve broken\.md"):
+        approve(broken, "Sanne", DeviceIdentity.generate(), NOW)
+    foreign = tmp_path / "foreign.md"
+    foreign.write_text("# Iets\n\n- stap\n", encoding="utf-8")
+    with pytest.raises(ApprovalError, match="imported playbook"):
+        approve(foreign, "Sanne", DeviceIdentity.generate(), NOW)
+    with pytest.raises(ApprovalError, match="approver's name"):
+        approve(foreign, "  ", DeviceIdentity.generate(), NOW)
+    assert not approval_path(broken).exists()
+
+
+def test_a_run_keeps_the_approval_it_ran_under(runbook_file: Path, engine: Engine) -> None:
+    approve(runbook_file, "Sanne", DeviceIdentity.generate(), NOW)
+    runbook = parse_file(runbook_file).runbook
+    status = approval_status(runbook_file, runbook.sha256, runbook.review_by, NOW.date())
+    event = engine.start_run(runbook, runbook_file.read_text(encoding="utf-8"), title="Storing",
+                             actor="Sanne", approval=status.record())
+    state = engine.state(event.run_id)
+    assert state.approval["state"] == "approved"
+    assert state.approval["approved_by"] == "Sanne"
+    assert state.approval["sha256"] == runbook.sha256 == event.payload["approval"]["sha256"]
