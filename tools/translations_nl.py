@@ -550,4 +550,71 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "Report · {title}": "Rapport · {title}",
     "Runs &archive": "&Archief van uitvoeringen",
     "Re&port of this run": "Ra&pport van deze uitvoering",
+    # --- authoring: editor, approval ----------------------------------------------------------
+    "approved": "goedgekeurd",
+    "review due": "herziening nodig",
+    "not approved": "niet goedgekeurd",
+    "never approved": "nooit goedgekeurd",
+    "edited since it was approved: the approval is void":
+        "gewijzigd na de goedkeuring: de goedkeuring vervalt",
+    "the approval's signature does not match": "de handtekening van de goedkeuring klopt niet",
+    "the approval file is damaged": "het goedkeuringsbestand is beschadigd",
+    "the approval file cannot be read": "het goedkeuringsbestand is niet te lezen",
+    "&Runbook": "&Draaiboek",
+    "&Edit runbook": "Draaiboek &bewerken",
+    "&Open runbook file…": "Draaiboekbestand &openen…",
+    "&New runbook…": "&Nieuw draaiboek…",
+    "&Approve…": "&Goedkeuren…",
+    "Open a runbook file": "Een draaiboekbestand openen",
+    "Runbooks (*.md)": "Draaiboeken (*.md)",
+    "{path} cannot be opened as text: {why}": "{path} is niet als tekst te openen: {why}",
+    "Open a Markdown file saved as UTF-8.":
+        "Open een Markdown-bestand dat als UTF-8 is opgeslagen.",
+    "New runbook": "Nieuw draaiboek",
+    "Title of the runbook:": "Titel van het draaiboek:",
+    "Where to save the new runbook": "Waar het nieuwe draaiboek komt",
+    "Saved {path}": "Opgeslagen: {path}",
+    "Save the runbook before approving it.": "Sla het draaiboek op voordat je het goedkeurt.",
+    "Approve {name}": "{name} goedkeuren",
+    "Approved by (your name):": "Goedgekeurd door (je naam):",
+    "Approved version {version} of {name} as {who}":
+        "Versie {version} van {name} goedgekeurd door {who}",
+    " by {who} on {when}": " door {who} op {when}",
+    "Version {version} of this runbook is not approved ({why}).":
+        "Versie {version} van dit draaiboek is niet goedgekeurd ({why}).",
+    "The review of this runbook was due on {date}.":
+        "Dit draaiboek had op {date} herzien moeten zijn.",
+    "You can start the run; it records that it ran this version.":
+        "Je kunt de run starten; de run legt vast dat hij deze versie gebruikte.",
+    "line {line}: error: {text}": "regel {line}: fout: {text}",
+    "line {line}: warning: {text}": "regel {line}: waarschuwing: {text}",
+    "No findings: the runbook is ready to run.": "Geen bevindingen: het draaiboek kan starten.",
+    "The file cannot be read as a runbook: see the findings.":
+        "Het bestand is niet als draaiboek te lezen: zie de bevindingen.",
+    "Save a copy of the runbook": "Een kopie van het draaiboek opslaan",
+    "Unsaved changes": "Niet-opgeslagen wijzigingen",
+    "{name} has changes that are not saved. Save them?":
+        "{name} heeft wijzigingen die niet zijn opgeslagen. Opslaan?",
+    "Bundled runbook, read-only: use Save a copy… to change it.":
+        "Meegeleverd draaiboek, alleen-lezen: gebruik Kopie opslaan… om het te wijzigen.",
+    "Not saved.": "Niet opgeslagen.",
+    "1 error: it cannot be started until it is fixed.":
+        "1 fout: het kan pas starten als die is opgelost.",
+    "{n} errors: it cannot be started until they are fixed.":
+        "{n} fouten: het kan pas starten als die zijn opgelost.",
+    "&Save": "&Opslaan",
+    "Save the runbook (Ctrl+S)": "Het draaiboek opslaan (Ctrl+S)",
+    "Save a &copy…": "&Kopie opslaan…",
+    "Save the runbook under another name (Ctrl+Shift+S)":
+        "Het draaiboek onder een andere naam opslaan (Ctrl+Shift+S)",
+    "Sign this version as approved": "Deze versie ondertekenen als goedgekeurd",
+    "Runbook text": "Tekst van het draaiboek",
+    "Findings": "Bevindingen",
+    "&Findings (F8; Enter goes to the line)": "&Bevindingen (F8; Enter gaat naar de regel)",
+    "&Preview of the checklist": "&Voorbeeld van de checklist",
+    "Preview of the checklist": "Voorbeeld van de checklist",
+    "Save the runbook": "Het draaiboek opslaan",
+    "Go to the findings list (Enter: to the line)":
+        "Naar de lijst met bevindingen (Enter: naar de regel)",
+    "Back from the findings list to the text": "Van de bevindingen terug naar de tekst",
 }

@@ -2,72 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
   <context>
-    <name>ActionDialog</name>
-    <message>
-      <source>New action item</source>
-      <translation>Nieuw actiepunt</translation>
-    </message>
-    <message>
-      <source>YYYY-MM-DD</source>
-      <translation>JJJJ-MM-DD</translation>
-    </message>
-    <message>
-      <source>runbook id (optional)</source>
-      <translation>draaiboek-id (niet verplicht)</translation>
-    </message>
-    <message>
-      <source>&amp;Action:</source>
-      <translation>&amp;Actie:</translation>
-    </message>
-    <message>
-      <source>&amp;Owner:</source>
-      <translation>&amp;Eigenaar:</translation>
-    </message>
-    <message>
-      <source>D&amp;ue date:</source>
-      <translation>&amp;Uiterlijk op:</translation>
-    </message>
-    <message>
-      <source>&amp;Runbook to change:</source>
-      <translation>Aan te passen &amp;draaiboek:</translation>
-    </message>
-    <message>
-      <source>Add</source>
-      <translation>Toevoegen</translation>
-    </message>
-  </context>
-  <context>
-    <name>ActionsModel</name>
-    <message>
-      <source>Action</source>
-      <translation>Actie</translation>
-    </message>
-    <message>
-      <source>Owner</source>
-      <translation>Eigenaar</translation>
-    </message>
-    <message>
-      <source>Due</source>
-      <translation>Uiterlijk</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>Status</translation>
-    </message>
-    <message>
-      <source>done ({who})</source>
-      <translation>afgerond ({who})</translation>
-    </message>
-    <message>
-      <source>overdue</source>
-      <translation>te laat</translation>
-    </message>
-    <message>
-      <source>open</source>
-      <translation>open</translation>
-    </message>
-  </context>
-  <context>
     <name>App</name>
     <message>
       <source>Runbook Assistant is already open on {file}.
@@ -83,50 +17,129 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
     </message>
   </context>
   <context>
-    <name>ArchiveModel</name>
+    <name>Approval</name>
     <message>
-      <source>Started</source>
-      <translation>Gestart</translation>
+      <source>approved</source>
+      <translation>goedgekeurd</translation>
     </message>
     <message>
-      <source>Title</source>
-      <translation>Titel</translation>
+      <source>review due</source>
+      <translation>herziening nodig</translation>
     </message>
     <message>
-      <source>Runbook</source>
-      <translation>Draaiboek</translation>
+      <source>not approved</source>
+      <translation>niet goedgekeurd</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>Status</translation>
+      <source>never approved</source>
+      <translation>nooit goedgekeurd</translation>
     </message>
     <message>
-      <source>Report</source>
-      <translation>Rapport</translation>
+      <source>edited since it was approved: the approval is void</source>
+      <translation>gewijzigd na de goedkeuring: de goedkeuring vervalt</translation>
     </message>
     <message>
-      <source>Open actions</source>
-      <translation>Open acties</translation>
+      <source>the approval's signature does not match</source>
+      <translation>de handtekening van de goedkeuring klopt niet</translation>
     </message>
     <message>
-      <source>closed</source>
-      <translation>afgesloten</translation>
+      <source>the approval file is damaged</source>
+      <translation>het goedkeuringsbestand is beschadigd</translation>
     </message>
     <message>
-      <source>open</source>
-      <translation>open</translation>
+      <source>the approval file cannot be read</source>
+      <translation>het goedkeuringsbestand is niet te lezen</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuthoringActions</name>
+    <message>
+      <source>&amp;Runbook</source>
+      <translation>&amp;Draaiboek</translation>
     </message>
     <message>
-      <source>version {n}, final</source>
-      <translation>versie {n}, definitief</translation>
+      <source>&amp;Edit runbook</source>
+      <translation>Draaiboek &amp;bewerken</translation>
     </message>
     <message>
-      <source>version {n}, draft</source>
-      <translation>versie {n}, concept</translation>
+      <source>&amp;Open runbook file…</source>
+      <translation>Draaiboekbestand &amp;openen…</translation>
     </message>
     <message>
-      <source>{n} ({overdue} overdue)</source>
-      <translation>{n} ({overdue} te laat)</translation>
+      <source>&amp;New runbook…</source>
+      <translation>&amp;Nieuw draaiboek…</translation>
+    </message>
+    <message>
+      <source>&amp;Approve…</source>
+      <translation>&amp;Goedkeuren…</translation>
+    </message>
+    <message>
+      <source>Select a runbook first.</source>
+      <translation>Kies eerst een draaiboek.</translation>
+    </message>
+    <message>
+      <source>Open a runbook file</source>
+      <translation>Een draaiboekbestand openen</translation>
+    </message>
+    <message>
+      <source>Runbooks (*.md)</source>
+      <translation>Draaiboeken (*.md)</translation>
+    </message>
+    <message>
+      <source>{path} cannot be opened as text: {why}</source>
+      <translation>{path} is niet als tekst te openen: {why}</translation>
+    </message>
+    <message>
+      <source>Open a Markdown file saved as UTF-8.</source>
+      <translation>Open een Markdown-bestand dat als UTF-8 is opgeslagen.</translation>
+    </message>
+    <message>
+      <source>New runbook</source>
+      <translation>Nieuw draaiboek</translation>
+    </message>
+    <message>
+      <source>Title of the runbook:</source>
+      <translation>Titel van het draaiboek:</translation>
+    </message>
+    <message>
+      <source>Where to save the new runbook</source>
+      <translation>Waar het nieuwe draaiboek komt</translation>
+    </message>
+    <message>
+      <source>Saved {path}</source>
+      <translation>Opgeslagen: {path}</translation>
+    </message>
+    <message>
+      <source>Save the runbook before approving it.</source>
+      <translation>Sla het draaiboek op voordat je het goedkeurt.</translation>
+    </message>
+    <message>
+      <source>Approve {name}</source>
+      <translation>{name} goedkeuren</translation>
+    </message>
+    <message>
+      <source>Approved by (your name):</source>
+      <translation>Goedgekeurd door (je naam):</translation>
+    </message>
+    <message>
+      <source>Approved version {version} of {name} as {who}</source>
+      <translation>Versie {version} van {name} goedgekeurd door {who}</translation>
+    </message>
+    <message>
+      <source> by {who} on {when}</source>
+      <translation> door {who} op {when}</translation>
+    </message>
+    <message>
+      <source>Version {version} of this runbook is not approved ({why}).</source>
+      <translation>Versie {version} van dit draaiboek is niet goedgekeurd ({why}).</translation>
+    </message>
+    <message>
+      <source>The review of this runbook was due on {date}.</source>
+      <translation>Dit draaiboek had op {date} herzien moeten zijn.</translation>
+    </message>
+    <message>
+      <source>You can start the run; it records that it ran this version.</source>
+      <translation>Je kunt de run starten; de run legt vast dat hij deze versie gebruikte.</translation>
     </message>
   </context>
   <context>
@@ -597,14 +610,6 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
       <translation>Naar open &amp;uitvoeringen</translation>
     </message>
     <message>
-      <source>Runs &amp;archive</source>
-      <translation>&amp;Archief van uitvoeringen</translation>
-    </message>
-    <message>
-      <source>Re&amp;port of this run</source>
-      <translation>Ra&amp;pport van deze uitvoering</translation>
-    </message>
-    <message>
       <source>&amp;Larger text</source>
       <translation>&amp;Grotere tekst</translation>
     </message>
@@ -680,20 +685,12 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
       <translation>Overal</translation>
     </message>
     <message>
+      <source>Runbooks</source>
+      <translation>Draaiboeken</translation>
+    </message>
+    <message>
       <source>In a run</source>
       <translation>In een uitvoering</translation>
-    </message>
-    <message>
-      <source>Runs archive</source>
-      <translation>Archief van uitvoeringen</translation>
-    </message>
-    <message>
-      <source>Open a run (or select one in the archive) first.</source>
-      <translation>Open eerst een uitvoering (of kies er een in het archief).</translation>
-    </message>
-    <message>
-      <source>Report · {title}</source>
-      <translation>Rapport · {title}</translation>
     </message>
   </context>
   <context>
@@ -897,53 +894,6 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
     <message>
       <source>Times</source>
       <translation>Keren</translation>
-    </message>
-  </context>
-  <context>
-    <name>ReportView</name>
-    <message>
-      <source>by {who}, {when}</source>
-      <translation>door {who}, {when}</translation>
-    </message>
-    <message>
-      <source>Report version {n}: final, finalised by {who} on {when}.</source>
-      <translation>Rapport versie {n}: definitief, vastgesteld door {who} op {when}.</translation>
-    </message>
-    <message>
-      <source>Report version {n}: draft.</source>
-      <translation>Rapport versie {n}: concept.</translation>
-    </message>
-    <message>
-      <source>The run is still open; close it before finalising.</source>
-      <translation>De uitvoering loopt nog; sluit haar af voordat je het rapport definitief maakt.</translation>
-    </message>
-    <message>
-      <source>&amp;Your name:</source>
-      <translation>&amp;Jouw naam:</translation>
-    </message>
-    <message>
-      <source>&amp;Save (Ctrl+S)</source>
-      <translation>&amp;Opslaan (Ctrl+S)</translation>
-    </message>
-    <message>
-      <source>&amp;Finalise the report</source>
-      <translation>Rapport &amp;definitief maken</translation>
-    </message>
-    <message>
-      <source>&amp;Add action item…</source>
-      <translation>Actiepunt &amp;toevoegen…</translation>
-    </message>
-    <message>
-      <source>Mark &amp;done</source>
-      <translation>&amp;Afgerond</translation>
-    </message>
-    <message>
-      <source>Action &amp;items</source>
-      <translation>Actie&amp;punten</translation>
-    </message>
-    <message>
-      <source>&amp;Preview of the incident report</source>
-      <translation>&amp;Voorbeeld van het incidentrapport</translation>
     </message>
   </context>
   <context>
@@ -1299,6 +1249,113 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
     </message>
   </context>
   <context>
+    <name>RunbookEditor</name>
+    <message>
+      <source>Save the runbook</source>
+      <translation>Het draaiboek opslaan</translation>
+    </message>
+    <message>
+      <source>Save a copy of the runbook</source>
+      <translation>Een kopie van het draaiboek opslaan</translation>
+    </message>
+    <message>
+      <source>Go to the findings list (Enter: to the line)</source>
+      <translation>Naar de lijst met bevindingen (Enter: naar de regel)</translation>
+    </message>
+    <message>
+      <source>Back from the findings list to the text</source>
+      <translation>Van de bevindingen terug naar de tekst</translation>
+    </message>
+    <message>
+      <source>line {line}: error: {text}</source>
+      <translation>regel {line}: fout: {text}</translation>
+    </message>
+    <message>
+      <source>line {line}: warning: {text}</source>
+      <translation>regel {line}: waarschuwing: {text}</translation>
+    </message>
+    <message>
+      <source>No findings: the runbook is ready to run.</source>
+      <translation>Geen bevindingen: het draaiboek kan starten.</translation>
+    </message>
+    <message>
+      <source>The file cannot be read as a runbook: see the findings.</source>
+      <translation>Het bestand is niet als draaiboek te lezen: zie de bevindingen.</translation>
+    </message>
+    <message>
+      <source>Runbooks (*.md)</source>
+      <translation>Draaiboeken (*.md)</translation>
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>Niet-opgeslagen wijzigingen</translation>
+    </message>
+    <message>
+      <source>{name} has changes that are not saved. Save them?</source>
+      <translation>{name} heeft wijzigingen die niet zijn opgeslagen. Opslaan?</translation>
+    </message>
+    <message>
+      <source>Bundled runbook, read-only: use Save a copy… to change it.</source>
+      <translation>Meegeleverd draaiboek, alleen-lezen: gebruik Kopie opslaan… om het te wijzigen.</translation>
+    </message>
+    <message>
+      <source>Not saved.</source>
+      <translation>Niet opgeslagen.</translation>
+    </message>
+    <message>
+      <source>1 error: it cannot be started until it is fixed.</source>
+      <translation>1 fout: het kan pas starten als die is opgelost.</translation>
+    </message>
+    <message>
+      <source>{n} errors: it cannot be started until they are fixed.</source>
+      <translation>{n} fouten: het kan pas starten als die zijn opgelost.</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>&amp;Opslaan</translation>
+    </message>
+    <message>
+      <source>Save the runbook (Ctrl+S)</source>
+      <translation>Het draaiboek opslaan (Ctrl+S)</translation>
+    </message>
+    <message>
+      <source>Save a &amp;copy…</source>
+      <translation>&amp;Kopie opslaan…</translation>
+    </message>
+    <message>
+      <source>Save the runbook under another name (Ctrl+Shift+S)</source>
+      <translation>Het draaiboek onder een andere naam opslaan (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+      <source>&amp;Approve…</source>
+      <translation>&amp;Goedkeuren…</translation>
+    </message>
+    <message>
+      <source>Sign this version as approved</source>
+      <translation>Deze versie ondertekenen als goedgekeurd</translation>
+    </message>
+    <message>
+      <source>Runbook text</source>
+      <translation>Tekst van het draaiboek</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>Bevindingen</translation>
+    </message>
+    <message>
+      <source>&amp;Findings (F8; Enter goes to the line)</source>
+      <translation>&amp;Bevindingen (F8; Enter gaat naar de regel)</translation>
+    </message>
+    <message>
+      <source>&amp;Preview of the checklist</source>
+      <translation>&amp;Voorbeeld van de checklist</translation>
+    </message>
+    <message>
+      <source>Preview of the checklist</source>
+      <translation>Voorbeeld van de checklist</translation>
+    </message>
+  </context>
+  <context>
     <name>RunbookHtml</name>
     <message>
       <source>version {v}</source>
@@ -1405,37 +1462,6 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
     <message>
       <source>Start a run of this runbook (Ctrl+N)</source>
       <translation>Een uitvoering van dit draaiboek starten (Ctrl+N)</translation>
-    </message>
-  </context>
-  <context>
-    <name>RunsArchive</name>
-    <message>
-      <source>Overdue action items: {n}</source>
-      <translation>Actiepunten te laat: {n}</translation>
-    </message>
-    <message>
-      <source>&amp;Search:</source>
-      <translation>&amp;Zoeken:</translation>
-    </message>
-    <message>
-      <source>title, runbook or date (YYYY-MM-DD)</source>
-      <translation>titel, draaiboek of datum (JJJJ-MM-DD)</translation>
-    </message>
-    <message>
-      <source>&amp;Incidents</source>
-      <translation>&amp;Incidenten</translation>
-    </message>
-    <message>
-      <source>E&amp;xercises</source>
-      <translation>&amp;Oefeningen</translation>
-    </message>
-    <message>
-      <source>&amp;Open the run</source>
-      <translation>Uitvoering &amp;openen</translation>
-    </message>
-    <message>
-      <source>Open the &amp;report</source>
-      <translation>&amp;Rapport openen</translation>
     </message>
   </context>
   <context>

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from runbook_assistant.ui import theme
+from runbook_assistant.ui.authoring_actions import approval_label
 from runbook_assistant.ui.i18n import severity_text
 
 translate = QCoreApplication.translate
@@ -22,6 +23,17 @@ KindRole = Qt.ItemDataRole.UserRole + 2
 ModeRole = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
+_BADGES = {"approved": "✓ ", "review-due": "⚠ ", "not-approved": "○ "}
+
+
+def _approval_state(item: Any) -> str:
+    """The approval state of a library row's file (the approval file beside it)."""
+    path, sha256 = getattr(item, "path", ""), getattr(item, "sha256", "")
+    if not path or not sha256:
+        return ""
+    from runbook_assistant.core.authoring.approval import approval_status
+
+    return approval_status(path, sha256, getattr(item, "review_by", "")).state.value
 
 
 class LibraryRow(NamedTuple):
@@ -34,14 +46,17 @@ class LibraryRow(NamedTuple):
     severity: str = ""
     summary: str = ""
     snippet: str = ""  # search match with the words in [brackets]
+    approval: str = ""  # approved | not-approved | review-due ('' for scenarios)
 
     @classmethod
     def of(cls, item: Any, snippet: str = "") -> LibraryRow:
         """From a Runbook or a SearchHit (fields it lacks stay empty)."""
-        return cls(id=item.id, title=item.title, kind=getattr(item, "kind", "runbook"),
+        kind = getattr(item, "kind", "runbook")
+        return cls(id=item.id, title=item.title, kind=kind,
                    lang=getattr(item, "lang", ""), severity=getattr(item, "severity", ""),
                    summary=getattr(item, "summary", ""),
-                   snippet=snippet or getattr(item, "snippet", ""))
+                   snippet=snippet or getattr(item, "snippet", ""),
+                   approval=_approval_state(item) if kind == "runbook" else "")
 
 
 class RunbookListModel(QAbstractListModel):
@@ -87,7 +102,9 @@ class RunbookListModel(QAbstractListModel):
         scenario = translate("RunbookListModel", "exercise scenario")
         if row.snippet:  # a scenario stays recognisable among search results
             return f"{scenario} · {row.snippet}" if row.kind == "exercise" else row.snippet
-        parts = [row.id]
+        parts = [_BADGES.get(row.approval, "") + approval_label(row.approval)] if (
+            row.approval) else []
+        parts.append(row.id)
         if row.kind == "exercise":
             parts.append(scenario)
         if row.severity:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from runbook_assistant.core.errors import RunbookAssistantError
 from runbook_assistant.ui import resources
+from runbook_assistant.ui.authoring_actions import AuthoringActions, approval_for_start
 from runbook_assistant.ui.errors import guarded
 from runbook_assistant.ui.i18n import ui_lang
 from runbook_assistant.ui.library_view import LibraryView
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.actions_ = MainActions(self)
+        self.authoring = AuthoringActions(self)  # the Runbook menu: edit, new, approve
         self.sync_actions: SyncActions | None = None  # File → Export/Import, with the engine
         self.export_menu: Any = None  # the Export menu, added with the engine
         self.hub_sync: Any = None  # background sync with a team hub (ui/hub_sync.py)
@@ -260,6 +262,8 @@ class MainWindow(QMainWindow):
         from runbook_assistant.ui.start_run_dialog import StartRunDialog
 
         dialog = StartRunDialog(runbook, actor=self.settings.actor, scenario=scenario, parent=self)
+        approval, warning = approval_for_start(runbook)  # the run records it either way
+        dialog.show_approval_warning(warning)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         params = dialog.parameters()
@@ -267,7 +271,7 @@ class MainWindow(QMainWindow):
         source = guarded(self, lambda: self.library.source(runbook.id))
         if source is None:
             return None
-        event = guarded(self, lambda: self.engine.start_run(runbook, source,
+        event = guarded(self, lambda: self.engine.start_run(runbook, source, approval=approval,
                                                              **params.engine_kwargs()))
         if event is None:
             return None
@@ -311,7 +315,7 @@ class MainWindow(QMainWindow):
     def close_tab(self, index: int) -> None:
         """Close a tab; a run stays open (and listed) until it is closed in its own view."""
         widget = self.tabs.widget(index)
-        if widget is None:
+        if widget is None or (hasattr(widget, "confirm_close") and not widget.confirm_close()):
             return
         key = widget.property("tabKey")
         if key:
@@ -399,6 +403,7 @@ class MainWindow(QMainWindow):
             "<p>Ctrl+F: search the library · Enter: open the runbook<br/>"
             "Ctrl+N: start a run of it · F1: all keyboard shortcuts</p>"))
         self.actions_.retranslate()
+        self.authoring.retranslate()
         if self.export_menu is not None:
             self.export_menu.retranslate()
         self._update_title()
@@ -410,7 +415,10 @@ class MainWindow(QMainWindow):
 
     def keyboard_shortcuts(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """The groups the F1 dialog shows: this window's, then the run view's if it has any."""
-        groups = [(self.tr("Everywhere"), self.actions_.shortcut_rows())]
+        from runbook_assistant.ui.runbook_editor import editor_shortcuts
+
+        groups = [(self.tr("Everywhere"), self.actions_.shortcut_rows()),
+                  (self.tr("Runbooks"), self.authoring.shortcut_rows() + editor_shortcuts())]
         try:
             from runbook_assistant.ui.run_view import RunView
         except ModuleNotFoundError:

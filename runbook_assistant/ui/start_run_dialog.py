@@ -180,6 +180,11 @@ class StartRunDialog(QDialog):
         self.shortfall_banner.setObjectName("shortfallBanner")
         self.shortfall_banner.setProperty("banner", "shortfall")
         self.shortfall_banner.setWordWrap(True)
+        self.approval_banner = QLabel(self)  # an unapproved or overdue version: see below
+        self.approval_banner.setObjectName("approvalBanner")
+        self.approval_banner.setProperty("banner", "shortfall")
+        self.approval_banner.setWordWrap(True)
+        self.approval_banner.hide()
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
         self.problem.setProperty("tone", "danger")
@@ -198,6 +203,11 @@ class StartRunDialog(QDialog):
         self._retranslate()
         self._prefill(actor)
         self.update_state()
+
+    def show_approval_warning(self, text: str) -> None:
+        """Say that the version to run is not approved, or overdue for review (it may start)."""
+        self.approval_banner.setText(text)
+        self.approval_banner.setVisible(bool(text))
 
     # --- layout -------------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -232,6 +242,7 @@ class StartRunDialog(QDialog):
         layout.addWidget(self.staffing_heading)
         layout.addLayout(self.staffing_lines)
         layout.addWidget(self.shortfall_banner)
+        layout.addWidget(self.approval_banner)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         for role, _needed in self.runbook.staffing:

@@ -122,3 +122,18 @@ def test_a_run_keeps_the_approval_it_ran_under(runbook_file: Path, engine: Engin
     assert state.approval["state"] == "approved"
     assert state.approval["approved_by"] == "Sanne"
     assert state.approval["sha256"] == runbook.sha256 == event.payload["approval"]["sha256"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_new_runbook_from_the_template_is_valid_and_approvable(tmp_path: Path,
+                                                                 lang: str) -> None:
+    from runbook_assistant.core.authoring.template import new_runbook_text
+
+    path = tmp_path / "nieuw.md"
+    path.write_text(new_runbook_text("Uitval: telefonie {x}", lang), encoding="utf-8")
+    result = parse_file(path)
+    assert result.diagnostics == () and result.runbook.lang == lang
+    assert (result.runbook.id, result.runbook.title) == ("uitval-telefonie-x",
+                                                         "Uitval: telefonie {x}")
+    approve(path, "Sanne", DeviceIdentity.generate(), NOW)
+    assert _status(path).state is State.APPROVED

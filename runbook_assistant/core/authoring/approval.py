@@ -85,6 +85,8 @@ class Status:
     reason: str = ""  # why it is not approved (empty when approved)
     review_by: str = ""
     review_due: bool = False
+    # The reason as a word, for translations: never | edited | signature | damaged | unreadable
+    why: str = ""
 
     def record(self) -> dict[str, Any]:
         """What a run's ``run_started`` event keeps of the approval it ran under."""
@@ -146,16 +148,17 @@ def approve(path: str | os.PathLike[str], name: str, identity: DeviceIdentity,
     return signed
 
 
-def read_approval(path: str | os.PathLike[str]) -> tuple[Approval | None, str]:
-    """The approval stored for the runbook at ``path`` and, when there is none, why."""
+def read_approval(path: str | os.PathLike[str]) -> tuple[Approval | None, str, str]:
+    """The approval stored for the runbook at ``path`` and, when there is none, why (in words,
+    and as one word: never, damaged or unreadable)."""
     target = approval_path(path)
     try:
         with target.open("rb") as handle:
             data = handle.read(MAX_APPROVAL_BYTES + 1)
     except FileNotFoundError:
-        return None, "never approved"
+        return None, "never approved", "never"
     except OSError as exc:
-        return None, f"the approval file cannot be read: {exc.strerror or exc}"
+        return None, f"the approval file cannot be read: {exc.strerror or exc}", "unreadable"
     try:
         if len(data) > MAX_APPROVAL_BYTES:
             raise ValueError("too large")
@@ -168,8 +171,8 @@ def read_approval(path: str | os.PathLike[str]) -> tuple[Approval | None, str]:
                    for f in fields(Approval) if f.name not in ("version", "format")):
             raise ValueError("wrong types")
     except (ValueError, TypeError, UnicodeDecodeError):
-        return None, f"the approval file {target.name} is damaged"
-    return approval, ""
+        return None, f"the approval file {target.name} is damaged", "damaged"
+    return approval, "", ""
 
 
 def approval_status(path: str | os.PathLike[str], sha256: str, review_by: str = "",
@@ -177,13 +180,14 @@ def approval_status(path: str | os.PathLike[str], sha256: str, review_by: str = 
     """The approval state of the runbook file at ``path`` whose bytes hash to ``sha256``."""
     today = today or datetime.date.today()
     due = bool(review_by) and review_by < today.isoformat()
-    approval, reason = read_approval(path)
+    approval, reason, why = read_approval(path)
     if approval is not None:
         if not approval.valid_signature():
-            approval, reason = None, "the approval's signature does not match"
+            approval, reason, why = None, "the approval's signature does not match", "signature"
         elif approval.sha256 != sha256:
-            approval, reason = None, (f"edited since {approval.approved_by} approved it on "
-                                      f"{approval.approved_at[:10]}: the approval is void")
+            approval, reason, why = None, (f"edited since {approval.approved_by} approved it on "
+                                           f"{approval.approved_at[:10]}: the approval is void"
+                                           ), "edited"
     if approval is None:
-        return Status(State.NOT_APPROVED, None, reason, review_by, due)
+        return Status(State.NOT_APPROVED, None, reason, review_by, due, why)
     return Status(State.REVIEW_DUE if due else State.APPROVED, approval, "", review_by, due)

@@ -31,7 +31,7 @@ from runbook_assistant.core.library.summary import Prepared, RunbookSummary
 from runbook_assistant.core.runbook.model import ParseResult, Runbook
 from runbook_assistant.core.sqlscript import run_script
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 # Bump when what is stored changes without a change to the core sources (e.g. a frozen build).
 CACHE_FORMAT = "1"
 
@@ -57,6 +57,7 @@ CREATE TABLE files (
     injects INTEGER,
     errors INTEGER,
     warnings INTEGER,
+    review_by TEXT,
     UNIQUE (fingerprint, path, sha256)
 );
 CREATE TABLE blobs (docid INTEGER PRIMARY KEY, result BLOB NOT NULL, source BLOB NOT NULL);

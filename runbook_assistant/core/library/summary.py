@@ -34,6 +34,7 @@ class RunbookSummary:
     injects: int  # how many injects (scenarios)
     errors: int  # diagnostics of the file, findings across files included
     warnings: int
+    review_by: str = ""  # YYYY-MM-DD from the front matter, for the approval state
 
     @classmethod
     def of(cls, result: ParseResult) -> RunbookSummary | None:
@@ -47,7 +48,7 @@ class RunbookSummary:
                    steps=sum(len(section.steps) for section in rb.sections), tags=rb.tags,
                    severity=rb.severity, summary=rb.summary, runbook=rb.runbook,
                    injects=len(rb.injects), errors=errors,
-                   warnings=len(result.diagnostics) - errors)
+                   warnings=len(result.diagnostics) - errors, review_by=rb.review_by)
 
 
 class Prepared(NamedTuple):
