@@ -119,3 +119,17 @@ def test_clean_title_never_leaves_double_stars_or_a_leading_hash(text: str) -> N
     cleaned = clean_title(text)
     assert "**" not in cleaned and "__" not in cleaned
     assert not cleaned.startswith("#")
+
+
+def test_a_word_document_converted_by_pandoc_reads_as_its_author_meant() -> None:
+    result = parse_file(REALWORLD / "draaiboek-pandoc-word.md")
+    runbook = result.runbook
+    assert runbook.title == "DRAAIBOEK CYBERINCIDENT GEMEENTE VOORBEELDSTAD"
+    assert runbook.intro.startswith("Versie 2.3")
+    assert [(s.title, len(s.steps)) for s in runbook.sections] == [
+        ("Fase 1 -- Melding en alarmering", 3), ("Fase 2 -- Inperken", 2),
+        ("Fase 3 -- Herstel en nazorg", 3), ("Contactgegevens", 0)]
+    assert [s.title for s in runbook.sections[1].steps] == [
+        "Koppel getroffen systemen los van het netwerk.", "Blokkeer verdachte accounts."]
+    (message,) = runbook.messages
+    assert (message.channel, message.section_id) == ("website", "fase-2-inperken")

@@ -36,7 +36,9 @@ def test_every_runbook_and_scenario_is_listed_with_a_count(view: LibraryView) ->
     assert ids(view) == ["ui-email", "ui-netwerk", "ui-oefening", "ui-printing"]
     assert view.status.text() == "4 runbooks"
     second_line = view.model.index(1, 0).data().splitlines()[1]
-    assert second_line == "ui-netwerk · critical · nl"
+    assert second_line == "○ not approved · ui-netwerk · critical · nl"
+    scenario = view.model.index(2, 0).data().splitlines()[1]
+    assert scenario.startswith("ui-oefening · exercise scenario")  # scenarios are not approved
 
 
 def test_typing_in_the_search_field_filters_the_list(qtbot: Any, view: LibraryView) -> None:

@@ -45,7 +45,9 @@ class ForeignBlocks:
 
     def _pseudo_headings(self) -> dict[int, int]:
         """Bold-only paragraphs followed by more than a heading: token index → heading level,
-        one deeper than the heading they are under (## when there is none)."""
+        one deeper than the heading they are under (## when there is none). A bold line that
+        opens a file without # headings, above further bold headings, is its title (#), as a
+        Word document's first line in bold is."""
         tokens = self.tokens
         top = [i for i, t in enumerate(tokens) if t.level == 0 and t.nesting != -1]
         found: dict[int, int] = {}
@@ -61,6 +63,9 @@ class ForeignBlocks:
                 continue
             if pseudo_heading(tokens[index + 1].content) is not None:
                 found[index] = min(level + 1, 6)
+        if (top and top[0] in found and len(found) > 1
+                and not any(t.type == "heading_open" and t.tag == "h1" for t in tokens)):
+            found[top[0]] = 1
         return found
 
     def _foreign_paragraph(self, index: int, end: int) -> int:
