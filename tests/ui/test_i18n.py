@@ -81,7 +81,9 @@ def test_lang_nl_on_the_command_line_opens_a_dutch_window(tmp_path: Path, qapp: 
 
     def inspect_then_quit() -> None:
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-        if window.first_paint_time is None:
+        # Closed only once the engine (and with it the hub sync's thread) is attached: closed
+        # before, the thread would start on a closed window and outlive it.
+        if window.first_paint_time is None or window.hub_sync is None:
             QTimer.singleShot(10, inspect_then_quit)
             return
         seen["title"] = window.windowTitle()
