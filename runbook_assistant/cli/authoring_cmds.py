@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from runbook_assistant.cli import cli
-from runbook_assistant.cli.library_cmds import reporting
+from runbook_assistant.cli.output import echo
 from runbook_assistant.core.atomic import atomic_path
 from runbook_assistant.core.errors import RunbookAssistantError
 
@@ -28,7 +28,6 @@ def contacts_path(out: Path) -> Path:
 @click.option("--lang", "lang", type=click.Choice(["nl", "en"]), default=None,
               help="The runbook's language (default: guessed from the text).")
 @click.option("--force", is_flag=True, help="Overwrite OUT.md (and OUT.contacts.yaml).")
-@reporting
 def import_command(file: Path, out: Path, runbook_id: str | None, lang: str | None,
                    force: bool) -> None:
     """Convert FILE (a Word .docx or a Markdown playbook) into a runbook OUT.md.
@@ -47,20 +46,20 @@ def import_command(file: Path, out: Path, runbook_id: str | None, lang: str | No
             raise ImportProblem(f"{target} exists already", "give --force to overwrite it")
     imported = import_file(file, runbook_id=runbook_id, lang=lang, out_name=str(out))
     for note in imported.notes:
-        click.echo(str(note), err=True)
+        echo(str(note), err=True)
     with atomic_path(out, example="draaiboek.md") as temp:
         temp.write_text(imported.text, encoding="utf-8")
     runbook = imported.runbook
     for diagnostic in imported.check.diagnostics:
-        click.echo(str(diagnostic), err=True)
-    click.echo(f"wrote {out}: {_count(len(runbook.sections), 'section')}, "
+        echo(str(diagnostic), err=True)
+    echo(f"wrote {out}: {_count(len(runbook.sections), 'section')}, "
                f"{_count(len(runbook.steps), 'step')}, "
                f"{_count(len(runbook.messages), 'message')} (id {runbook.id}, lang {runbook.lang})")
     if imported.contacts:
         with atomic_path(extra, example="contacts.yaml") as temp:
             temp.write_text(imported.contacts_yaml(file.name), encoding="utf-8")
         count = sum(len(t.entries) for t in imported.contacts)
-        click.echo(f"wrote {extra}: {count} contacts from the document's contact tables; check "
+        echo(f"wrote {extra}: {count} contacts from the document's contact tables; check "
                    "them and merge them into your contacts.yaml")
 
 
@@ -68,7 +67,6 @@ def import_command(file: Path, out: Path, runbook_id: str | None, lang: str | No
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--as", "name", required=True, metavar="NAME",
               help="The approver's name, as people know it.")
-@reporting
 def approve_command(file: Path, name: str) -> None:
     """Approve the runbook FILE as it is now, signed with this laptop's device key.
 
@@ -81,10 +79,10 @@ def approve_command(file: Path, name: str) -> None:
         raise RunbookAssistantError(f"{file} is not a runbook file")
     approval = approve(file, name, DeviceIdentity.load_or_create(),
                        datetime.datetime.now(datetime.UTC))
-    click.echo(f"approved {file} (runbook {approval.runbook_id} version {approval.version}, "
+    echo(f"approved {file} (runbook {approval.runbook_id} version {approval.version}, "
                f"sha256 {approval.sha256[:12]}) as {approval.approved_by}, "
                f"device {approval.fingerprint}")
-    click.echo(f"wrote {approval_path(file)}")
+    echo(f"wrote {approval_path(file)}")
 
 
 def _count(number: int, noun: str) -> str:
