@@ -19,6 +19,7 @@ from runbook_assistant.cli.common import (
     step_id_of,
 )
 from runbook_assistant.cli.context import AppContext
+from runbook_assistant.cli.errors import cli_lang
 from runbook_assistant.cli.run_render import render_run, run_json, summary_json
 from runbook_assistant.cli.texts import t
 from runbook_assistant.core.errors import CommandError
@@ -93,9 +94,13 @@ def start(app: AppContext, runbook_id: str, title: str, actor: str,
                              participants=people, scenario_id=scenario,
                              clock_keeps_running=keeps_running,
                              approval=approval.record())
-    for problem in approval.warnings():
-        click.echo(f"warning: runbook '{runbook.id}' version {runbook.version}: {problem}; "
-                   "the run records it", err=True)
+    if approval.approval is None:  # English keeps the approval's own words (docs/cli.md)
+        why = approval.reason if cli_lang() == "en" else t(f"why_{approval.why or 'unreadable'}")
+        click.echo(t("warning", text=t("not_approved", id=runbook.id, version=runbook.version,
+                                       why=why)), err=True)
+    if approval.review_due:
+        click.echo(t("warning", text=t("review_due", id=runbook.id, version=runbook.version,
+                                       date=approval.review_by)), err=True)
     state = engine.state(event.run_id)
     click.echo(event_text(event, runbook, runbook.lang))
     for gap in state.start_shortfall:

@@ -51,6 +51,23 @@ TEXTS: dict[str, dict[str, str]] = {
                             "nl": "invulveld {{{name}}} niet ingevuld; gebruik --set {name}=..."},
     "channel_needs_sent": {"en": "--channel is only recorded with --sent",
                            "nl": "--channel wordt alleen met --sent vastgelegd"},
+    "not_approved": {"en": "runbook '{id}' version {version}: this version is not approved "
+                           "({why}); the run records it",
+                     "nl": "draaiboek '{id}' versie {version}: deze versie is niet goedgekeurd "
+                           "({why}); de run legt dat vast"},
+    "review_due": {"en": "runbook '{id}' version {version}: its review was due on {date}; the run "
+                         "records it",
+                   "nl": "draaiboek '{id}' versie {version}: de herziening was nodig op {date}; "
+                         "de run legt dat vast"},
+    "why_never": {"en": "never approved", "nl": "nooit goedgekeurd"},
+    "why_edited": {"en": "edited since it was approved: the approval is void",
+                   "nl": "gewijzigd na de goedkeuring: de goedkeuring vervalt"},
+    "why_signature": {"en": "the approval's signature does not match",
+                      "nl": "de handtekening van de goedkeuring klopt niet"},
+    "why_damaged": {"en": "the approval file is damaged",
+                    "nl": "het goedkeuringsbestand is beschadigd"},
+    "why_unreadable": {"en": "the approval file cannot be read",
+                       "nl": "het goedkeuringsbestand is niet te lezen"},
     # exercise status
     "exercise_clock": {"en": "exercise clock T+{t} ({state})", "nl": "oefenklok T+{t} ({state})"},
     "paused": {"en": "paused", "nl": "gepauzeerd"},
