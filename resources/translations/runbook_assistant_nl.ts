@@ -2,6 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
   <context>
+    <name>ActionDialog</name>
+    <message>
+      <source>New action item</source>
+      <translation>Nieuw actiepunt</translation>
+    </message>
+    <message>
+      <source>YYYY-MM-DD</source>
+      <translation>JJJJ-MM-DD</translation>
+    </message>
+    <message>
+      <source>runbook id (optional)</source>
+      <translation>draaiboek-id (niet verplicht)</translation>
+    </message>
+    <message>
+      <source>&amp;Action:</source>
+      <translation>&amp;Actie:</translation>
+    </message>
+    <message>
+      <source>&amp;Owner:</source>
+      <translation>&amp;Eigenaar:</translation>
+    </message>
+    <message>
+      <source>D&amp;ue date:</source>
+      <translation>&amp;Uiterlijk op:</translation>
+    </message>
+    <message>
+      <source>&amp;Runbook to change:</source>
+      <translation>Aan te passen &amp;draaiboek:</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>Toevoegen</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActionsModel</name>
+    <message>
+      <source>Action</source>
+      <translation>Actie</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Eigenaar</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Uiterlijk</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>done ({who})</source>
+      <translation>afgerond ({who})</translation>
+    </message>
+    <message>
+      <source>overdue</source>
+      <translation>te laat</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>open</translation>
+    </message>
+  </context>
+  <context>
     <name>App</name>
     <message>
       <source>Runbook Assistant is already open on {file}.
@@ -49,6 +115,53 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
     <message>
       <source>the approval file cannot be read</source>
       <translation>het goedkeuringsbestand is niet te lezen</translation>
+    </message>
+  </context>
+  <context>
+    <name>ArchiveModel</name>
+    <message>
+      <source>Started</source>
+      <translation>Gestart</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titel</translation>
+    </message>
+    <message>
+      <source>Runbook</source>
+      <translation>Draaiboek</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Rapport</translation>
+    </message>
+    <message>
+      <source>Open actions</source>
+      <translation>Open acties</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <translation>afgesloten</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>open</translation>
+    </message>
+    <message>
+      <source>version {n}, final</source>
+      <translation>versie {n}, definitief</translation>
+    </message>
+    <message>
+      <source>version {n}, draft</source>
+      <translation>versie {n}, concept</translation>
+    </message>
+    <message>
+      <source>{n} ({overdue} overdue)</source>
+      <translation>{n} ({overdue} te laat)</translation>
     </message>
   </context>
   <context>
@@ -610,6 +723,14 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
       <translation>Naar open &amp;uitvoeringen</translation>
     </message>
     <message>
+      <source>Runs &amp;archive</source>
+      <translation>&amp;Archief van uitvoeringen</translation>
+    </message>
+    <message>
+      <source>Re&amp;port of this run</source>
+      <translation>Ra&amp;pport van deze uitvoering</translation>
+    </message>
+    <message>
       <source>&amp;Larger text</source>
       <translation>&amp;Grotere tekst</translation>
     </message>
@@ -691,6 +812,18 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
     <message>
       <source>In a run</source>
       <translation>In een uitvoering</translation>
+    </message>
+    <message>
+      <source>Runs archive</source>
+      <translation>Archief van uitvoeringen</translation>
+    </message>
+    <message>
+      <source>Open a run (or select one in the archive) first.</source>
+      <translation>Open eerst een uitvoering (of kies er een in het archief).</translation>
+    </message>
+    <message>
+      <source>Report · {title}</source>
+      <translation>Rapport · {title}</translation>
     </message>
   </context>
   <context>
@@ -894,6 +1027,53 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
     <message>
       <source>Times</source>
       <translation>Keren</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportView</name>
+    <message>
+      <source>by {who}, {when}</source>
+      <translation>door {who}, {when}</translation>
+    </message>
+    <message>
+      <source>Report version {n}: final, finalised by {who} on {when}.</source>
+      <translation>Rapport versie {n}: definitief, vastgesteld door {who} op {when}.</translation>
+    </message>
+    <message>
+      <source>Report version {n}: draft.</source>
+      <translation>Rapport versie {n}: concept.</translation>
+    </message>
+    <message>
+      <source>The run is still open; close it before finalising.</source>
+      <translation>De uitvoering loopt nog; sluit haar af voordat je het rapport definitief maakt.</translation>
+    </message>
+    <message>
+      <source>&amp;Your name:</source>
+      <translation>&amp;Jouw naam:</translation>
+    </message>
+    <message>
+      <source>&amp;Save (Ctrl+S)</source>
+      <translation>&amp;Opslaan (Ctrl+S)</translation>
+    </message>
+    <message>
+      <source>&amp;Finalise the report</source>
+      <translation>Rapport &amp;definitief maken</translation>
+    </message>
+    <message>
+      <source>&amp;Add action item…</source>
+      <translation>Actiepunt &amp;toevoegen…</translation>
+    </message>
+    <message>
+      <source>Mark &amp;done</source>
+      <translation>&amp;Afgerond</translation>
+    </message>
+    <message>
+      <source>Action &amp;items</source>
+      <translation>Actie&amp;punten</translation>
+    </message>
+    <message>
+      <source>&amp;Preview of the incident report</source>
+      <translation>&amp;Voorbeeld van het incidentrapport</translation>
     </message>
   </context>
   <context>
@@ -1462,6 +1642,37 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
     <message>
       <source>Start a run of this runbook (Ctrl+N)</source>
       <translation>Een uitvoering van dit draaiboek starten (Ctrl+N)</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunsArchive</name>
+    <message>
+      <source>Overdue action items: {n}</source>
+      <translation>Actiepunten te laat: {n}</translation>
+    </message>
+    <message>
+      <source>&amp;Search:</source>
+      <translation>&amp;Zoeken:</translation>
+    </message>
+    <message>
+      <source>title, runbook or date (YYYY-MM-DD)</source>
+      <translation>titel, draaiboek of datum (JJJJ-MM-DD)</translation>
+    </message>
+    <message>
+      <source>&amp;Incidents</source>
+      <translation>&amp;Incidenten</translation>
+    </message>
+    <message>
+      <source>E&amp;xercises</source>
+      <translation>&amp;Oefeningen</translation>
+    </message>
+    <message>
+      <source>&amp;Open the run</source>
+      <translation>Uitvoering &amp;openen</translation>
+    </message>
+    <message>
+      <source>Open the &amp;report</source>
+      <translation>&amp;Rapport openen</translation>
     </message>
   </context>
   <context>
