@@ -175,6 +175,12 @@ TEXTS: dict[str, dict[str, Text]] = {
         "nl": ("sluit de uitvoering af voordat je het rapport definitief maakt",
                "`runbook-assistant run close RUN --actor A`"),
     },
+    "service_unchanged": {
+        "en": ("{service} is already {status}",
+               "nothing was recorded; add a note to record news about it"),
+        "nl": ("{service} staat al op {status_nl}",
+               "er is niets vastgelegd; voeg een notitie toe om nieuws erover vast te leggen"),
+    },
     "report_already_final": {
         "en": ("report version {version} is already final{by}",
                "a change to the report starts the next version"),
@@ -184,7 +190,9 @@ TEXTS: dict[str, dict[str, Text]] = {
 }
 
 # Words the Dutch texts need in Dutch that the English ones take as they are.
-STATUS_NL = {"done": "gedaan", "skipped": "overgeslagen", "open": "open"}
+STATUS_NL = {"done": "gedaan", "skipped": "overgeslagen", "open": "open",
+             "up": "beschikbaar", "degraded": "verminderd", "down": "uitgevallen",
+             "restored": "hersteld"}
 WHAT_NL = {"reason": "een reden", "name": "een naam", "role": "een rol", "title": "een titel",
            "text": "een tekst", "actor": "wie het doet", "summary": "een samenvatting"}
 

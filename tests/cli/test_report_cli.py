@@ -96,3 +96,18 @@ def test_a_late_entry_from_before_the_close_is_still_recorded(ra) -> None:
     started = shown["events"][0]["wall_time"]
     ok(ra("run", "close", run_id, "--actor", "Anna"))
     ok(ra("run", "check", run_id, "coordinator", "--actor", "Anna", "--at", started))
+
+
+def test_a_service_status_that_does_not_change_is_not_recorded_again(ra, tmp_path: Path) -> None:
+    run_id = ok(ra("run", "start", "storing-export", "--title", "x", "--actor", "Anna"))[-1]
+    ok(ra("run", "service", run_id, "Publieke Dienstverlening", "down", "--actor", "Anna"))
+    for _ in range(3):  # pressed again and again: one report
+        refused(ra("run", "service", run_id, "Publieke Dienstverlening", "down",
+                   "--actor", "Anna"), "Publieke Dienstverlening is already down")
+    ok(ra("run", "service", run_id, "Publieke Dienstverlening", "down", "--actor", "Anna",
+          "--note", "loketten dicht tot 12:00"))  # news about it is recorded
+    ok(ra("run", "service", run_id, "Publieke Dienstverlening", "restored", "--actor", "Anna"))
+    text = report(ra, run_id, tmp_path / "r.html")
+    impact = text.split('class="impact"', 1)[1].split("</table>", 1)[0]
+    assert impact.count("Publieke Dienstverlening") == 1
+    assert "Informatienummer 14020" in impact and "no disruption reported" in impact

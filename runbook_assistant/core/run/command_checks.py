@@ -203,6 +203,17 @@ def service_of(runbook: Runbook, state: RunState, service: str) -> str:
     raise CommandError.of("unknown_service", service=service, services=", ".join(names))
 
 
+def service_changes(state: RunState, payload: dict[str, str]) -> None:
+    """Refuse a report that changes nothing: the same status (and no new note) again would show
+    the service twice in the timeline and the report."""
+    current = next((s for s in state.services if s.name == payload["service"]), None)
+    if current is None or current.status != payload["status"]:
+        return
+    if payload.get("note", "") in ("", current.note):
+        raise CommandError.of("service_unchanged", service=payload["service"],
+                              status=payload["status"])
+
+
 def service_status(status: str) -> str:
     value = status.strip().casefold()
     if value not in SERVICE_STATUSES:

@@ -308,6 +308,7 @@ class Engine(ExerciseCommands):
                        "status": checks.service_status(status)}
             if note.strip():
                 payload["note"] = note.strip()
+            checks.service_changes(state, payload)
             return payload
         return self._record(run_id, EventKind.SERVICE_STATUS_CHANGED, actor=actor, check=check)
 
