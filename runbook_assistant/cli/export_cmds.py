@@ -29,8 +29,12 @@ from runbook_assistant.core.export.report import REPORT_FIELDS
               type=click.Path(dir_okay=False), help="The file to write (replaced if it exists).")
 @click.option("--lang", "lang", type=click.Choice(["nl", "en"]), default=None,
               help="Language of the export (default: the run's; for the letter the app's).")
+@click.option("--csv-dialect", "csv_dialect", type=click.Choice(["excel", "excel-nl"]),
+              default=None, help="CSV separators: excel (comma) or excel-nl (semicolon, for Dutch "
+                                 "Excel); default: by the export's language.")
 @pass_app
-def export(app: AppContext, run_ref: str, fmt: str, output: str, lang: str | None) -> None:
+def export(app: AppContext, run_ref: str, fmt: str, output: str, lang: str | None,
+           csv_dialect: str | None) -> None:
     """Export run RUN: its timeline, decisions and signed chain heads, the incident report, or
     the council information letter.
 
@@ -41,7 +45,7 @@ def export(app: AppContext, run_ref: str, fmt: str, output: str, lang: str | Non
 
         lang = app.lang or system_lang()  # the council's language, not the runbook's
     written = export_run(app.engine, run_ref, fmt, Path(output), lang=lang,
-                         library=app.library)
+                         library=app.library, csv_dialect=csv_dialect)
     click.echo(str(written))
 
 

@@ -99,7 +99,8 @@ def test_an_exercise_says_so_in_every_text_format(engine: Engine, clock: HandClo
     assert "table.page-frame > thead { display: table-header-group; }" in page
     report = export(engine, run_id, "report", tmp_path / "r.html")
     assert '<div class="banner">OEFENING' in report
-    rows = list(csv.reader(io.StringIO(export(engine, run_id, "csv", tmp_path / "x.csv"))))
+    rows = list(csv.reader(io.StringIO(export(engine, run_id, "csv", tmp_path / "x.csv")),
+                           delimiter=";"))  # a Dutch run: Dutch Excel's separator
     assert all(row[0] == "OEFENING" for row in rows[1:]) and len(rows) > 10
     data = json.loads(export(engine, run_id, "json", tmp_path / "x.json"))
     assert next(iter(data)) == "mode" and data["mode"] == "exercise"
@@ -152,7 +153,8 @@ def test_typed_text_stays_inert_in_every_format(engine: Engine, clock: HandClock
     assert "[link](javascript" not in md and "\\[link\\](javascript:x)" in md
     assert "<script>" not in md and "\\*\\*vet\\*\\*" in md and "\x07" not in md
     assert "\\|" in md  # a pipe in a note does not split the table row
-    rows = list(csv.reader(io.StringIO(export(engine, run_id, "csv", tmp_path / "x.csv"))))
+    rows = list(csv.reader(io.StringIO(export(engine, run_id, "csv", tmp_path / "x.csv",
+                                              csv_dialect="excel"))))
     cells = [cell for row in rows for cell in row]
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert "'@Dana" in cells and not any("\x07" in c for c in cells)
@@ -253,3 +255,16 @@ def test_a_suggested_file_name_is_safe_and_dated(engine: Engine, clock: HandCloc
     assert suggested_file_name(data, "report-pdf") == \
         "2026-11-23 Storing_ kernnetwerk _ 23-11 - rapport.pdf"
     assert suggested_file_name(data, "csv") == "2026-11-23 Storing_ kernnetwerk _ 23-11.csv"
+
+
+def test_csv_follows_the_language_and_the_dialect_asked_for(engine: Engine, clock: HandClock,
+                                                           tmp_path: Path) -> None:
+    run_id = played(engine, clock)  # a Dutch run
+    dutch = export(engine, run_id, "csv", tmp_path / "nl.csv")
+    english = export(engine, run_id, "csv", tmp_path / "en.csv", lang="en")
+    forced = export(engine, run_id, "csv", tmp_path / "x.csv", lang="en", csv_dialect="excel-nl")
+    for text, sep in ((dutch, ";"), (english, ","), (forced, ";")):
+        rows = list(csv.reader(io.StringIO(text), delimiter=sep))
+        assert len({len(row) for row in rows}) == 1 and len(rows[0]) == 13, sep
+    with pytest.raises(ExportError, match="unknown CSV dialect 'excel-de'"):
+        export(engine, run_id, "csv", tmp_path / "y.csv", csv_dialect="excel-de")

@@ -162,12 +162,14 @@ def suggested_file_name(data: RunData, fmt: str) -> str:
 def export_run(source: Engine | Store, run_id: str, fmt: str, out_path: Path | str, *,
                lang: str | None = None, progress: ProgressCallback | None = None,
                cancel: CancelCheck | None = None, tz: tzinfo | None = None,
-               now: datetime | None = None, library: Library | None = None) -> Path:
+               now: datetime | None = None, library: Library | None = None,
+               csv_dialect: str | None = None) -> Path:
     """Write run ``run_id`` in format ``fmt`` to ``out_path``; returns the path written.
 
     ``fmt``: md, html, csv, json, pdf, report (HTML, or PDF when the path ends in .pdf) or
     debrief (exercise runs only). ``lang`` overrides the run's language, ``tz`` the local time
-    zone, ``now`` the export time (tests); ``library`` finds an exercise's scenario. Raises
+    zone, ``now`` the export time (tests); ``library`` finds an exercise's scenario;
+    ``csv_dialect`` (``excel`` or ``excel-nl``) the CSV's separators (default: by language). Raises
     ``ExportError`` (``ExportCancelled`` when ``cancel()`` said stop); no partial file is ever
     left behind.
     """
@@ -175,6 +177,10 @@ def export_run(source: Engine | Store, run_id: str, fmt: str, out_path: Path | s
     fmt = _known_format(fmt, target).name
     check_target(target)
     data = load_run(source, run_id, lang=lang, tz=tz, now=now, library=library)
+    if csv_dialect is not None:
+        from runbook_assistant.core.export.csv_out import check_dialect
+
+        data.csv_dialect = check_dialect(csv_dialect)
     return render_run(data, fmt, target, progress=progress, cancel=cancel)
 
 

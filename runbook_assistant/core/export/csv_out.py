@@ -1,5 +1,10 @@
-"""The timeline as CSV: RFC 4180 (CRLF line ends; a field with a comma, quote or line break in
-double quotes, quotes doubled), UTF-8 with a byte order mark.
+"""The timeline as CSV: RFC 4180 (CRLF line ends; a field with the separator, a quote or a line
+break in double quotes, quotes doubled), UTF-8 with a byte order mark.
+
+Two dialects: ``excel`` (comma between fields) and ``excel-nl`` (semicolon between fields, which
+Excel with Dutch regional settings opens into columns; there a decimal comma is expected too, but
+the timeline holds no fractional numbers: times are ISO text, sequence numbers whole). The default
+follows the export's language.
 
 The mark makes Excel read the file as UTF-8 (so "coördinator" is not garbled); the first column
 says INCIDENT or EXERCISE/OEFENING on every row, so a row copied elsewhere keeps saying what it is.
@@ -9,7 +14,7 @@ Every cell goes through ``inert.csv_cell``: a name or note starting with ``=`` s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from runbook_assistant.core.export.atomic import Progress
 from runbook_assistant.core.export.inert import csv_cell
@@ -19,24 +24,40 @@ from runbook_assistant.core.log.clock import format_wall_time
 
 BOM = "\ufeff"
 _CHUNK = 1000
-_NEEDS_QUOTES = re.compile('[",\r\n]').search
+DIALECTS = {"excel": ",", "excel-nl": ";"}  # dialect -> field separator
+
+
+def check_dialect(name: str) -> str:
+    """A known dialect name, or ``ExportError``."""
+    from runbook_assistant.core.errors import ExportError
+
+    if name not in DIALECTS:
+        raise ExportError(f"unknown CSV dialect '{name}'", hint="use excel or excel-nl")
+    return name
+
+
+def dialect_of(data: RunData) -> str:
+    """The dialect asked for, else the language's: Dutch Excel expects semicolons."""
+    return data.csv_dialect or ("excel-nl" if data.lang == "nl" else "excel")
+
 
 
 def render_csv(data: RunData, progress: Progress) -> Iterator[str]:
     """The CSV file, in chunks (the first one starts with the byte order mark)."""
     w = data.labels
+    sep = DIALECTS[dialect_of(data)]
+    cells = _Cells(sep)
     header = [w["mode"], w["time"], w["time_utc"], w["recorded"], w["late_col"], w["who"],
               w["kind"], w["step_id"], w["step"], w["what"], w["device"], w["seq"],
               w["event_id"]]
-    yield BOM + ",".join(_cell(label) for label in header) + "\r\n"
-    mode = _cell(w["exercise"] if data.exercise else w["incident"])
-    yes, no = _cell(w["yes"]), _cell(w["no"])
+    yield BOM + sep.join(cells[label] for label in header) + "\r\n"
+    mode = cells[w["exercise"] if data.exercise else w["incident"]]
+    yes, no = cells[w["yes"]], cells[w["no"]]
     local = data.local
     rows, events = data.rows, data.events
     # The rows are the events in the same (fold) order: take the times exactly as stored.
     same = len(rows) == len(events)
-    # Names, step ids, titles and many sentences repeat: make each cell once.
-    cells = _Cells()
+    # Names, step ids, titles and many sentences repeat: make each cell once (``cells``).
     for start in range(0, len(rows), _CHUNK):
         end = min(start + _CHUNK, len(rows))
         with gc_paused():  # many short-lived objects, no cycles: see gc_pause.py
@@ -45,7 +66,7 @@ def render_csv(data: RunData, progress: Progress) -> Iterator[str]:
                 row = rows[n]
                 event = events[n] if same and events[n].id == row.event_id else None
                 when = local(row.time)
-                lines.append(",".join((
+                lines.append(sep.join((
                     mode,
                     # isoformat's first 19 characters: YYYY-MM-DD HH:MM:SS, the same as
                     # formatting each part, in a fraction of the time.
@@ -63,16 +84,20 @@ def render_csv(data: RunData, progress: Progress) -> Iterator[str]:
 
 
 class _Cells(dict[str, str]):
-    """Cells made once per distinct value."""
+    """Cells made once per distinct value, for one separator."""
+
+    def __init__(self, sep: str) -> None:
+        super().__init__()
+        self.needs_quotes = re.compile(f'["{re.escape(sep)}\r\n]').search
 
     def __missing__(self, value: str) -> str:
-        cell = self[value] = _cell(value)
+        cell = self[value] = _cell(value, self.needs_quotes)
         return cell
 
 
-def _cell(value: str) -> str:
+def _cell(value: str, needs_quotes: Callable[[str], object]) -> str:
     """One field: made inert (``inert.csv_cell``), then quoted as RFC 4180 asks when needed."""
     text = csv_cell(value)
-    if _NEEDS_QUOTES(text):
+    if needs_quotes(text):
         return '"' + text.replace('"', '""') + '"'
     return text

@@ -59,6 +59,7 @@ class RunData:
     tz: tzinfo | None = None  # None: the computer's local time zone (load_run: the municipality's)
     # The laptop that exports: it signs the manifest of a JSON export (None: no manifest).
     signer: DeviceIdentity | None = field(default=None, repr=False)
+    csv_dialect: str | None = None  # "excel" | "excel-nl"; None: by the export's language
     # The scenario an exercise run played (None: unknown or not in the library): its goals,
     # debrief questions and the reactions its injects expect.
     scenario: Runbook | None = None
