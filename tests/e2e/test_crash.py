@@ -76,6 +76,29 @@ def test_sigkill_at_random_moments_loses_no_committed_event(tmp_path: Path) -> N
     _assert_intact(db, identity, reported)
 
 
+DRIVER = Path(__file__).with_name("kill_driver.py")
+MANY_KILLS, KILL_SECONDS = 1000, 300
+
+
+@pytest.mark.slow
+def test_a_thousand_sigkills_lose_no_committed_event(tmp_path: Path) -> None:
+    """The same, 1,000 times: forked writers (see kill_driver.py) make a kill cost milliseconds.
+    Should the machine be too slow for 1,000 in KILL_SECONDS, the count reached is stated."""
+    db, folder = tmp_path / "log.sqlite3", tmp_path / "laptop"
+    identity = _new_database(db, folder)
+    reported_file = tmp_path / "reported.txt"
+    done = subprocess.run([sys.executable, str(DRIVER), str(db), str(folder), "run-1",
+                           str(MANY_KILLS), str(KILL_SECONDS), str(reported_file)],
+                          capture_output=True, text=True, timeout=KILL_SECONDS + 120,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    kills = int(done.stdout.split("kills:")[1])
+    print(f"SIGKILL loop: {kills} kills")  # shown with -s or on failure: the count reached
+    assert kills == MANY_KILLS or kills >= 200, f"only {kills} kills in {KILL_SECONDS} s"
+    reported = reported_file.read_text(encoding="utf-8").split()
+    _assert_intact(db, identity, reported)
+
+
 def test_two_writers_of_one_laptop_at_once_keep_one_chain(tmp_path: Path) -> None:
     """Two processes (the app and a command, say) append to the same run concurrently."""
     db, folder = tmp_path / "log.sqlite3", tmp_path / "laptop"
