@@ -113,6 +113,17 @@ class RoleDelegate(QStyledItemDelegate):
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.UserRole)), 0))
 
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        # A closed combo box keeps Enter to itself: Enter must set the role, as in a name cell.
+        if (isinstance(editor, QComboBox) and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not editor.view().isVisible()):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+            return True
+        return super().eventFilter(editor, event)
+
     def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.UserRole)
