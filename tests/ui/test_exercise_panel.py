@@ -150,7 +150,7 @@ def test_injects_are_shown_to_the_role_they_target(qtbot: Any, main: Any,
     panel.reload()
     assert "Er zijn vandaag maar twee netwerkspecialisten" in panel.latest.text()
     panel.role_filter.setCurrentIndex(panel.role_filter.findData("kcc"))
-    assert "14020 geeft een bezettoon" in panel.latest.text()
+    assert "informatienummer geeft een bezettoon" in panel.latest.text()
     bold = [panel.history.item(i).font().bold() for i in range(panel.history.count())]
     assert bold == [True, False, False, False, False]  # newest first: only the kcc one
 
