@@ -69,6 +69,8 @@ class ExercisePanel(QFrame):
         self.session = session
         self.actor = actor
         self._injects: list[ScheduledInject] = []
+        self._has_history = False  # injects delivered so far: the history has rows
+        self._roomy = True  # the run view has the height for the history (fit_height)
         self.runbook = session.engine.runbook_of(session.run_id)
 
         self.clock_label = QLabel(self)
@@ -219,7 +221,8 @@ class ExercisePanel(QFrame):
                 row.setToolTip(self.tr("For the exercise leader: {note}")
                                .format(note=item.leader_note))
             self.history.addItem(row)
-        self.history.setVisible(bool(delivered))
+        self._has_history = bool(delivered)
+        self.history.setVisible(self._has_history and self._roomy)
         shown = next((i for i in reversed(delivered)
                       if role is None or i.to is None or i.to == role), None)
         if shown is None:
@@ -286,6 +289,12 @@ class ExercisePanel(QFrame):
 
     def _speed(self, speed: int) -> None:
         self.set_speed(speed)
+
+    def fit_height(self, view_height: int) -> None:
+        """Show the inject history only when the run view has room for it: on a small screen or
+        with larger text the checklist keeps its rows (the latest inject stays in view)."""
+        self._roomy = view_height >= 40 * self.fontMetrics().lineSpacing()
+        self.history.setVisible(self._has_history and self._roomy)
 
     def step_speed(self, delta: int) -> None:
         """One speed faster (+1) or slower (-1) than now, within ``SPEEDS`` (the keyboard's)."""

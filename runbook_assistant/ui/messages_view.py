@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -155,9 +156,15 @@ class MessagesView(QWidget):
         buttons.addWidget(self.sent_button)
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.countdown)
+        # The editing half scrolls when the panel is short (a small screen, larger text), so the
+        # Messages tab never makes the whole run view taller than the screen.
+        scroller = QScrollArea(self)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setWidget(right)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(scroller)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)

@@ -110,8 +110,8 @@ class RunView(QWidget):
         self.centre = QSplitter(Qt.Orientation.Vertical, checklist)
         self.centre.addWidget(self.list)
         self.centre.addWidget(self.detail)
-        self.centre.setStretchFactor(0, 3)
-        self.centre.setStretchFactor(1, 2)
+        self.centre.setStretchFactor(0, 2)  # the steps first; the details below scroll
+        self.centre.setStretchFactor(1, 1)
         column.addWidget(self.centre, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(checklist)
@@ -428,6 +428,12 @@ class RunView(QWidget):
         """(keys, what) for the F1 dialog."""
         return [(translate("RunView", keys), translate("RunView", what))
                 for keys, what in (*KEY_HELP, *RUN_KEYS_HELP)]
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        panel = getattr(self, "exercise", None)  # resized once before the panel exists
+        if panel is not None:  # a short view keeps its rows for the steps
+            panel.fit_height(self.height())
 
     def suspend(self) -> None:
         """The view goes away (tab or app closed): an exercise's clock pauses, unless the trainer
