@@ -39,11 +39,11 @@ def import_command(file: Path, out: Path, runbook_id: str | None, lang: str | No
     from runbook_assistant.core.authoring.convert import ImportProblem, import_file
 
     if not file.exists():
-        raise ImportProblem(f"{file} does not exist")
+        raise ImportProblem.of("import_missing", file=file)
     extra = contacts_path(out)
     for target in (out, extra):
         if target.exists() and not force:
-            raise ImportProblem(f"{target} exists already", "give --force to overwrite it")
+            raise ImportProblem.of("import_exists", file=target)
     imported = import_file(file, runbook_id=runbook_id, lang=lang, out_name=str(out))
     for note in imported.notes:
         echo(str(note), err=True)
@@ -76,7 +76,7 @@ def approve_command(file: Path, name: str) -> None:
     from runbook_assistant.core.log.identity import DeviceIdentity
 
     if not file.is_file():
-        raise RunbookAssistantError(f"{file} is not a runbook file")
+        raise RunbookAssistantError.of("approve_not_a_file", file=file)
     approval = approve(file, name, DeviceIdentity.load_or_create(),
                        datetime.datetime.now(datetime.UTC))
     echo(f"approved {file} (runbook {approval.runbook_id} version {approval.version}, "

@@ -187,6 +187,109 @@ TEXTS: dict[str, dict[str, Text]] = {
         "nl": ("versie {version} van het rapport is al definitief{by}",
                "een wijziging van het rapport begint de volgende versie"),
     },
+    # --- authoring: import and approve ---------------------------------------------------------
+    "import_missing": {
+        "en": ("{file} does not exist", None),
+        "nl": ("{file} bestaat niet", None),
+    },
+    "import_exists": {
+        "en": ("{file} exists already", "give --force to overwrite it"),
+        "nl": ("{file} bestaat al", "geef --force om het te overschrijven"),
+    },
+    "import_not_slug": {
+        "en": ("the id '{id}' is not a slug",
+               "use lower-case letters, digits and hyphens, e.g. '{suggestion}'"),
+        "nl": ("het id '{id}' is geen slug",
+               "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld '{suggestion}'"),
+    },
+    "import_unknown_lang": {
+        "en": ("unknown language '{lang}'", "use nl or en"),
+        "nl": ("onbekende taal '{lang}'", "gebruik nl of en"),
+    },
+    "import_unreadable": {
+        "en": ("cannot import {name}: {why}", "{place} is the place"),
+        "nl": ("{name} is niet te importeren: {why}", "de plek is {place}"),
+    },
+    "import_no_steps": {
+        "en": ("found no steps in {name}", "write the steps as a numbered or bulleted list (in "
+               "Word: with the numbering or bullets button) and import again"),
+        "nl": ("geen stappen gevonden in {name}", "schrijf de stappen als genummerde lijst of "
+               "opsomming (in Word: met de knop nummering of opsommingstekens) en importeer "
+               "opnieuw"),
+    },
+    "import_own_format_errors": {
+        "en": ("{place}: {why}", "the file is already in the runbook format; fix it with "
+               "'runbook-assistant validate' instead of importing it"),
+        "nl": ("fout in het draaiboek: {place}: {why}", "het bestand is al in het "
+               "draaiboekformaat; herstel het met 'runbook-assistant validate' in plaats van "
+               "het te importeren"),
+    },
+    "import_cannot_read": {
+        "en": ("cannot read {file}: {why}", None),
+        "nl": ("{file} is niet te lezen: {why}", None),
+    },
+    "import_too_large": {
+        "en": ("{name} is larger than {mb} MB; a playbook is far smaller", None),
+        "nl": ("{name} is groter dan {mb} MB; een draaiboek is veel kleiner", None),
+    },
+    "import_not_text": {
+        "en": ("{place}: {why}", "import a Word document (.docx) or a Markdown file saved as "
+               "UTF-8"),
+        "nl": ("niet te importeren: {place}: {why}", "importeer een Word-document (.docx) of "
+               "een Markdown-bestand dat als UTF-8 is opgeslagen"),
+    },
+    "docx_damaged": {
+        "en": ("cannot read {name} as a Word document: {why}",
+               "Open it in Word and save it again as .docx."),
+        "nl": ("{name} is niet als Word-document te lezen: {why}",
+               "Open het in Word en sla het opnieuw op als .docx."),
+    },
+    "docx_too_large": {
+        "en": ("{name} is larger than {mb} MB",
+               "Remove pictures from the document, or import it in parts."),
+        "nl": ("{name} is groter dan {mb} MB",
+               "Haal afbeeldingen uit het document, of importeer het in delen."),
+    },
+    "docx_not_zip": {
+        "en": ("{name} is not a Word document (.docx): {why}", "Save it from Word as 'Word "
+               "Document (*.docx)'; an old .doc file must be saved as .docx first."),
+        "nl": ("{name} is geen Word-document (.docx): {why}", "Sla het in Word op als "
+               "'Word-document (*.docx)'; een oud .doc-bestand moet eerst als .docx worden "
+               "opgeslagen."),
+    },
+    "docx_not_word": {
+        "en": ("{name} is a zip file but not a Word document (no word/document.xml)",
+               "Only Word documents (.docx) and Markdown files can be imported."),
+        "nl": ("{name} is een zip-bestand maar geen Word-document (geen word/document.xml)",
+               "Alleen Word-documenten (.docx) en Markdown-bestanden zijn te importeren."),
+    },
+    "docx_bomb": {
+        "en": ("{name} unpacks to far more than a document holds ({mb} MB); it is not imported",
+               "Save it again from Word; a real draaiboek is much smaller."),
+        "nl": ("{name} pakt uit tot veel meer dan een document bevat ({mb} MB); het wordt niet "
+               "geïmporteerd", "Sla het opnieuw op vanuit Word; een echt draaiboek is veel "
+               "kleiner."),
+    },
+    "approve_no_name": {
+        "en": ("give the approver's name", "e.g. --as 'J. de Vries'"),
+        "nl": ("geef de naam van wie goedkeurt", "bijvoorbeeld --as 'J. de Vries'"),
+    },
+    "approve_errors": {
+        "en": ("cannot approve {name}: {why}",
+               "fix the errors first ('runbook-assistant validate')"),
+        "nl": ("{name} is niet goed te keuren: {why}",
+               "herstel eerst de fouten ('runbook-assistant validate')"),
+    },
+    "approve_foreign": {
+        "en": ("cannot approve {name}: it is an imported playbook without front matter of its "
+               "own", "convert it first: runbook-assistant import FILE -o OUT.md"),
+        "nl": ("{name} is niet goed te keuren: het is een geïmporteerd draaiboek zonder eigen "
+               "front matter", "zet het eerst om: runbook-assistant import BESTAND -o UIT.md"),
+    },
+    "approve_not_a_file": {
+        "en": ("{file} is not a runbook file", None),
+        "nl": ("{file} is geen draaiboekbestand", None),
+    },
 }
 
 # Words the Dutch texts need in Dutch that the English ones take as they are.

@@ -124,18 +124,15 @@ def approve(path: str | os.PathLike[str], name: str, identity: DeviceIdentity,
     """Sign the runbook at ``path`` as approved by ``name``; raises ``ApprovalError``."""
     name = " ".join(name.split())
     if not name:
-        raise ApprovalError("give the approver's name", "e.g. --as 'J. de Vries'")
+        raise ApprovalError.of("approve_no_name")
     result = parse_file(path)
     if result.runbook is None or result.errors:
         first = result.errors[0] if result.errors else None
-        raise ApprovalError(f"cannot approve {Path(path).name}: "
-                            f"{first if first else 'it cannot be read'}",
-                            "fix the errors first ('runbook-assistant validate')")
+        raise ApprovalError.of("approve_errors", name=Path(path).name,
+                               why=first if first else "it cannot be read")
     runbook = result.runbook
     if runbook.foreign:
-        raise ApprovalError(f"cannot approve {Path(path).name}: it is an imported playbook "
-                            "without front matter of its own",
-                            "convert it first: runbook-assistant import FILE -o OUT.md")
+        raise ApprovalError.of("approve_foreign", name=Path(path).name)
     unsigned = Approval(
         file=Path(path).name, sha256=runbook.sha256, runbook_id=runbook.id,
         version=runbook.version, approved_by=name,

@@ -68,11 +68,10 @@ def import_file(path: Path, *, runbook_id: str | None = None, lang: str | None =
                 out_name: str = "imported.md") -> Imported:
     """Convert the file at ``path``; raises ``ImportProblem`` when it cannot be read at all."""
     if runbook_id is not None and not is_slug(runbook_id):
-        raise ImportProblem(f"the id '{runbook_id}' is not a slug",
-                            f"use lower-case letters, digits and hyphens, e.g. "
-                            f"'{slugify(runbook_id) or 'mijn-draaiboek'}'")
+        raise ImportProblem.of("import_not_slug", id=runbook_id,
+                               suggestion=slugify(runbook_id) or "mijn-draaiboek")
     if lang is not None and lang not in LANGS:
-        raise ImportProblem(f"unknown language '{lang}'", "use nl or en")
+        raise ImportProblem.of("import_unknown_lang", lang=lang)
     source = str(path)
     if _is_docx(path):
         docx = read_docx(path)
@@ -84,16 +83,14 @@ def import_file(path: Path, *, runbook_id: str | None = None, lang: str | None =
     result = parse_text(markdown, source)
     if result.runbook is None:
         first = result.errors[0] if result.errors else None
-        raise ImportProblem(f"cannot import {path.name}: "
-                            f"{first.message if first else 'not readable'}",
-                            f"{source}:{notes.line(first.line if first else 1)} is the place")
+        raise ImportProblem.of("import_unreadable", name=path.name,
+                               why=first.message if first else "not readable",
+                               place=f"{source}:{notes.line(first.line if first else 1)}")
     runbook = result.runbook
     if not runbook.foreign:
         return _own_format(markdown, result, out_name, notes)
     if not runbook.steps:
-        raise ImportProblem(f"found no steps in {path.name}",
-                            "write the steps as a numbered or bulleted list (in Word: with "
-                            "the numbering or bullets button) and import again")
+        raise ImportProblem.of("import_no_steps", name=path.name)
     chosen_id = runbook_id or slugify(_stem(path)) or "runbook"
     if runbook_id is None:
         notes.add(1, f"id '{chosen_id}' from the file name (give --id to choose another)")
@@ -140,9 +137,8 @@ class _Notes:
 def _own_format(markdown: str, result: ParseResult, out_name: str, notes: _Notes) -> Imported:
     if result.errors:
         first = result.errors[0]
-        raise ImportProblem(f"{first.path}:{first.line}: {first.message}",
-                            "the file is already in the runbook format; fix it with "
-                            "'runbook-assistant validate' instead of importing it")
+        raise ImportProblem.of("import_own_format_errors", place=f"{first.path}:{first.line}",
+                               why=first.message)
     notes.add(1, "already in the runbook format: copied unchanged")
     check = parse_text(markdown, out_name)
     assert check.runbook is not None
@@ -163,18 +159,16 @@ def _read_text(path: Path) -> str:
     try:
         data = read_limited(str(path), MAX_FILE_BYTES)
     except OSError as exc:
-        raise ImportProblem(f"cannot read {path}: {reason(exc)}") from exc
+        raise ImportProblem.of("import_cannot_read", file=path, why=reason(exc)) from exc
     if len(data) > MAX_FILE_BYTES:
-        raise ImportProblem(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB; "
-                            "a playbook is far smaller")
+        raise ImportProblem.of("import_too_large", name=path.name, mb=MAX_FILE_BYTES // 2**20)
     if b"\x00" not in data:
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError:
             pass
     line, message = not_text(data) or (1, "not a text file")
-    raise ImportProblem(f"{path}:{line}: {message}",
-                        "import a Word document (.docx) or a Markdown file saved as UTF-8")
+    raise ImportProblem.of("import_not_text", place=f"{path}:{line}", why=message)
 
 
 def _stem(path: Path) -> str:

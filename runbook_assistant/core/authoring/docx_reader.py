@@ -54,36 +54,29 @@ def read_docx(path: Path) -> DocxText:
     except ImportProblem:
         raise
     except Exception as exc:  # python-docx and lxml raise many kinds on damaged parts
-        raise ImportProblem(f"cannot read {path.name} as a Word document: {_short(exc)}",
-                            "Open it in Word and save it again as .docx.") from exc
+        raise ImportProblem.of("docx_damaged", name=path.name, why=_short(exc)) from exc
 
 
 def _check_zip(path: Path) -> None:
     try:
         size = path.stat().st_size
         if size > MAX_DOCX_BYTES:
-            raise ImportProblem(f"{path.name} is larger than {MAX_DOCX_BYTES // 2**20} MB",
-                                "Remove pictures from the document, or import it in parts.")
+            raise ImportProblem.of("docx_too_large", name=path.name, mb=MAX_DOCX_BYTES // 2**20)
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, EOFError, ValueError) as exc:
-        raise ImportProblem(f"{path.name} is not a Word document (.docx): {_short(exc)}",
-                            "Save it from Word as 'Word Document (*.docx)'; an old .doc file "
-                            "must be saved as .docx first.") from exc
+        raise ImportProblem.of("docx_not_zip", name=path.name, why=_short(exc)) from exc
     except OSError as exc:
-        raise ImportProblem(f"cannot read {path.name}: {exc.strerror or exc}") from exc
+        raise ImportProblem.of("import_cannot_read", file=path.name,
+                               why=exc.strerror or exc) from exc
     names = {info.filename: info for info in infos}
     main = names.get("word/document.xml")
     if main is None:
-        raise ImportProblem(f"{path.name} is a zip file but not a Word document "
-                            "(no word/document.xml)",
-                            "Only Word documents (.docx) and Markdown files can be imported.")
+        raise ImportProblem.of("docx_not_word", name=path.name)
     unpacked = sum(info.file_size for info in infos)
     ratio = main.file_size / max(main.compress_size, 1)
     if unpacked > MAX_UNPACKED_BYTES or ratio > MAX_RATIO:
-        raise ImportProblem(f"{path.name} unpacks to far more than a document holds "
-                            f"({unpacked // 2**20} MB); it is not imported",
-                            "Save it again from Word; a real draaiboek is much smaller.")
+        raise ImportProblem.of("docx_bomb", name=path.name, mb=unpacked // 2**20)
 
 
 class _Converter:
