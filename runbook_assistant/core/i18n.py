@@ -103,11 +103,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "not_drafted": "not yet drafted",
         "drafted_by": "drafted by {who}, {when}",
         "anchors": "Signed chain heads",
-        "anchors_intro": "The record of this run is anchored by these signed chain heads. A later "
-                         "edit of the event log no longer matches this paper: compare with "
-                         "`runbook-assistant verify`.",
+        "anchors_intro": "The record of this run is anchored by these signed chain heads: where "
+                         "each device's log ends. A later edit or cut of the event log no longer "
+                         "matches this paper: compare with `runbook-assistant verify`.",
         "fingerprint": "Device fingerprint",
         "head": "Last event hash",
+        "head_time": "Last event at",
         "events_count": "Events",
         "page": "Page {n}",
         "progress": "Progress",
@@ -239,11 +240,13 @@ _LABELS: dict[str, dict[str, str]] = {
         "not_drafted": "nog niet opgesteld",
         "drafted_by": "opgesteld door {who}, {when}",
         "anchors": "Digitale zegels van het logboek",
-        "anchors_intro": "Het logboek van deze uitvoering is verzegeld met deze digitale zegels. "
-                         "Een latere wijziging van het logboek klopt niet meer met dit papier: "
-                         "vergelijk met `runbook-assistant verify`.",
+        "anchors_intro": "Het logboek van deze uitvoering is verzegeld met deze digitale zegels: "
+                         "waar het logboek van elk apparaat eindigt. Een latere wijziging of "
+                         "inkorting van het logboek klopt niet meer met dit papier: vergelijk met "
+                         "`runbook-assistant verify`.",
         "fingerprint": "Vingerafdruk apparaat",
         "head": "Hash laatste gebeurtenis",
+        "head_time": "Laatste gebeurtenis om",
         "events_count": "Gebeurtenissen",
         "page": "Pagina {n}",
         "progress": "Voortgang",

@@ -84,7 +84,7 @@ def anchors_markdown(data: RunData) -> Iterator[str]:
     w = data.labels
     yield f"\n## {w['anchors']}\n\n{md(w['anchors_intro'])}\n\n"
     yield (f"| {w['fingerprint']} | {w['device']} | {w['seq']} | {w['head']} | "
-           f"{w['events_count']} |\n|---|---|---|---|---|\n")
+           f"{w['head_time']} | {w['events_count']} |\n|---|---|---|---|---|---|\n")
     for anchor in data.anchors:
         yield (f"| {anchor.fingerprint} | {md(anchor.device_name)} | {anchor.seq} | "
-               f"{anchor.short_hash} | {anchor.events} |\n")
+               f"{anchor.short_hash} | {anchor.head_time} | {anchor.events} |\n")

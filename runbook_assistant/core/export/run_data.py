@@ -16,6 +16,7 @@ from runbook_assistant.core import formatting
 from runbook_assistant.core.errors import ExportError, RunbookAssistantError
 from runbook_assistant.core.i18n import LANGS, labels
 from runbook_assistant.core.log.events import Event
+from runbook_assistant.core.log.ordering import parse_time
 from runbook_assistant.core.runbook.model import Runbook
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class Anchor:
     seq: int
     head_hash: str
     events: int  # how many events of this run the device signed
+    head_time: str = ""  # when the head event was recorded, as people read it
 
     @property
     def short_hash(self) -> str:
@@ -94,15 +96,19 @@ class RunData:
     def anchors(self) -> list[Anchor]:
         """Every device's signed chain head in this run, with its fingerprint."""
         counts: dict[str, int] = {}
+        times: dict[tuple[str, int], str] = {}
         for event in self.events:
             counts[event.device_id] = counts.get(event.device_id, 0) + 1
+            times[(event.device_id, event.seq)] = event.wall_time
         devices = {d.id: d for d in self.devices}
         result = []
         for head in self.chain_heads:
             device = devices.get(head.device_id)
+            wall = times.get((head.device_id, int(head.seq)))
             result.append(Anchor(head.device_id, device.fingerprint if device else "?",
                                  device.name if device else "", int(head.seq), head.hash,
-                                 counts.get(head.device_id, 0)))
+                                 counts.get(head.device_id, 0),
+                                 self.date_time(parse_time(wall)) if wall else ""))
         return result
 
     # --- time as people read it --------------------------------------------------------------
