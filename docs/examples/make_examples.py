@@ -67,9 +67,10 @@ def play(engine: Engine, clock: Clock) -> str:
         e.service(run_id, name, status, actor="Sanne de Vries", note=note)
 
     check("13:42", "appoint-lead", "Sanne de Vries")
-    service("13:44", "Publieke Dienstverlening (loketten)", "down", "geen verbinding met BRP")
-    service("13:44", "Sociale Zaken", "down")
-    service("13:45", "Klantcontactcentrum en informatienummer (14 + netnummer)", "degraded",
+    service("13:44", "Balies voor paspoort, rijbewijs en verhuizing", "down",
+            "geen verbinding met BRP")
+    service("13:44", "Uitkeringen en hulp van Sociale Zaken", "down")
+    service("13:45", "Bellen met de gemeente (informatienummer)", "degraded",
             "telefonie werkt, systemen niet")
     clock.at("13:50")
     e.join(run_id, "Eva Mulder", actor="Sanne de Vries", role="netwerk")
@@ -108,9 +109,9 @@ def play(engine: Engine, clock: Clock) -> str:
                        "Vervangen is de snelste zekere weg.", owner="Wouter Schouten")
     check("23:10", "load-config", "Mehmet Yilmaz", "Eva Mulder")
     check("04:35", "install-hardware", "Eva Mulder", "Mehmet Yilmaz", day=1)
-    service("06:50", "Publieke Dienstverlening (loketten)", "restored", day=1)
-    service("07:20", "Sociale Zaken", "restored", day=1)
-    service("07:40", "Klantcontactcentrum en informatienummer (14 + netnummer)", "restored",
+    service("06:50", "Balies voor paspoort, rijbewijs en verhuizing", "restored", day=1)
+    service("07:20", "Uitkeringen en hulp van Sociale Zaken", "restored", day=1)
+    service("07:40", "Bellen met de gemeente (informatienummer)", "restored",
             day=1)
     check("08:05", "confirm-no-attack", "Peter de Boer", day=1)
     check("09:10", "confirm-files-intact", "Jeroen Huisman", "Lisa de Graaf", day=1)
@@ -135,6 +136,15 @@ def play(engine: Engine, clock: Clock) -> str:
         e.draft_report(run_id, field, text, actor=actor)
     clock.at("09:40", day=1)
     e.close(run_id, actor="Sanne de Vries", summary="Alle diensten werken weer.")
+    # After the close: the paperwork (action items, the report made final).
+    clock.at("11:00", day=1)
+    e.add_action(run_id, "Automatische overschakeling testen in een onderhoudsvenster",
+                 actor="Sanne de Vries", owner="Mehmet Yilmaz", due="2026-03-06",
+                 runbook_id="kernnetwerk-failover")
+    e.add_action(run_id, "Evaluatie zonder schuldvraag houden", actor="Sanne de Vries",
+                 owner="Sanne de Vries", due="2026-02-19")
+    clock.at("11:30", day=1)
+    e.finalise_report(run_id, actor="Sanne de Vries")
     return run_id
 
 
@@ -146,8 +156,11 @@ def main() -> None:
         run_id = play(engine, clock)
         now = clock.now() + timedelta(minutes=5)
         for fmt, name in (("report", "incident-report.pdf"), ("report", "incident-report.html"),
-                          ("csv", "timeline.csv"), ("md", "timeline.md")):
+                          ("csv", "timeline.csv"), ("md", "timeline.md"),
+                          ("letter", "council-letter.pdf")):
             print(export_run(engine, run_id, fmt, HERE / name, tz=AMSTERDAM, now=now))
+        print(export_run(engine, run_id, "letter", HERE / "council-letter-en.pdf", lang="en",
+                         tz=AMSTERDAM, now=now))
         engine.close_store()
     runbook = parse_text(RUNBOOK.read_text(encoding="utf-8"), str(RUNBOOK)).runbook
     assert runbook is not None
