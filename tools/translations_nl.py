@@ -617,4 +617,53 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "Go to the findings list (Enter: to the line)":
         "Naar de lijst met bevindingen (Enter: naar de regel)",
     "Back from the findings list to the text": "Van de bevindingen terug naar de tekst",
+    # Crisis discipline: qualified four eyes, overrides, checked statements, discovery.
+    "ruled out": "uitgesloten",
+    "not ruled out": "niet uitgesloten",
+    "still under investigation": "nog in onderzoek",
+    "Choose the outcome": "Kies de uitkomst",
+    "&Reason for the override (recorded in red, with your name):":
+        "&Reden voor het doorbreken (vastgelegd in rood, met uw naam):",
+    "Why the rule is set aside": "Waarom de regel wordt doorbroken",
+    "&Outcome:": "&Uitkomst:",
+    "&Override…": "&Doorbreken…",
+    "(nobody: done alone)": "(niemand: alleen gedaan)",
+    "Choose the second person": "Kies de tweede persoon",
+    "no role": "geen rol",
+    "{name} ({held}) is not offered: not a {roles}.":
+        "{name} ({held}) staat er niet bij: geen {roles}.",
+    "Nobody takes part in this run yet: add people with their roles (Participants) before a "
+    "four-eyes step.": "Er doet nog niemand mee aan deze run: voeg mensen met hun rol toe "
+                       "(Deelnemers) vóór een vier-ogenstap.",
+    "Record with override": "Vastleggen met doorbreking",
+    "Nobody taking part may perform this step.": "Niemand die meedoet mag deze stap uitvoeren.",
+    "Nobody taking part may verify it.": "Niemand die meedoet mag hem controleren.",
+    "Staff short: {what}.": "Te weinig mensen: {what}.",
+    "Choose who did the step.": "Kies wie de stap heeft gedaan.",
+    "Give the reason for the override: it cannot be empty.":
+        "Geef de reden voor het doorbreken: die mag niet leeg zijn.",
+    "Override… records it anyway, with a reason.":
+        "Doorbreken… legt het toch vast, met een reden.",
+    "Choose the second person who verified it.": "Kies de tweede persoon die het controleerde.",
+    "Choose the outcome of the check.": "Kies de uitkomst van de controle.",
+    "Outcome of the check": "Uitkomst van de controle",
+    "“{step}”: what did the check establish? (press 1–3)":
+        "“{step}”: wat heeft de controle vastgesteld? (druk 1–3)",
+    "Record the outcome": "Uitkomst vastleggen",
+    "due in {t}, by {date}": "over {t}, uiterlijk {date}",
+    "The moment of discovery is HH:MM (today) or a date and time such as 2026-11-23 10:47, and "
+    "not in the future.": "Het moment van ontdekking is UU:MM (vandaag) of een datum en tijd "
+                          "zoals 2026-11-23 10:47, en niet in de toekomst.",
+    "&Discovered at:": "&Ontdekt om:",
+    "HH:MM or 2026-11-23 10:47 — legal deadlines count from it (empty: now)":
+        "UU:MM of 2026-11-23 10:47 — wettelijke termijnen tellen vanaf dan (leeg: nu)",
+    "outcome: {outcome}": "uitkomst: {outcome}",
+    "OVERRIDE by {who}: {reason}": "DOORBROKEN door {who}: {reason}",
+    "Override": "Doorbreken",
+    "{refused}.\n\nRecord it anyway? Say why the rule is set aside: the reason and your name "
+    "are recorded and shown in red.": "{refused}.\n\nToch vastleggen? Zeg waarom de regel "
+                                      "wordt doorbroken: de reden en uw naam worden vastgelegd "
+                                      "en in rood getoond.",
+    "e.g. the second specialist is on the phone and follows every command":
+        "bijv. de tweede specialist is aan de telefoon en volgt elk commando",
 }

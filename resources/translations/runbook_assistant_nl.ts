@@ -566,8 +566,28 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
       <translation>“{step}” telt pas als een tweede persoon het heeft gecontroleerd.</translation>
     </message>
     <message>
-      <source>Name of the second person</source>
-      <translation>Naam van de tweede persoon</translation>
+      <source>ruled out</source>
+      <translation>uitgesloten</translation>
+    </message>
+    <message>
+      <source>not ruled out</source>
+      <translation>niet uitgesloten</translation>
+    </message>
+    <message>
+      <source>still under investigation</source>
+      <translation>nog in onderzoek</translation>
+    </message>
+    <message>
+      <source>Choose the outcome</source>
+      <translation>Kies de uitkomst</translation>
+    </message>
+    <message>
+      <source>&amp;Reason for the override (recorded in red, with your name):</source>
+      <translation>&amp;Reden voor het doorbreken (vastgelegd in rood, met uw naam):</translation>
+    </message>
+    <message>
+      <source>Why the rule is set aside</source>
+      <translation>Waarom de regel wordt doorbroken</translation>
     </message>
     <message>
       <source>&amp;Done by:</source>
@@ -578,20 +598,72 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
       <translation>Ge&amp;controleerd door:</translation>
     </message>
     <message>
+      <source>&amp;Outcome:</source>
+      <translation>&amp;Uitkomst:</translation>
+    </message>
+    <message>
       <source>Record as done</source>
       <translation>Als gedaan vastleggen</translation>
     </message>
     <message>
-      <source>Name who did the step.</source>
-      <translation>Vul in wie de stap heeft gedaan.</translation>
+      <source>&amp;Override…</source>
+      <translation>&amp;Doorbreken…</translation>
     </message>
     <message>
-      <source>Name the second person who verified it.</source>
-      <translation>Vul de tweede persoon in die het controleerde.</translation>
+      <source>(nobody: done alone)</source>
+      <translation>(niemand: alleen gedaan)</translation>
     </message>
     <message>
-      <source>The verifier must be someone other than {who}: one person does it, another checks it.</source>
-      <translation>De controleur moet iemand anders zijn dan {who}: de een doet het, de ander controleert.</translation>
+      <source>Choose the second person</source>
+      <translation>Kies de tweede persoon</translation>
+    </message>
+    <message>
+      <source>no role</source>
+      <translation>geen rol</translation>
+    </message>
+    <message>
+      <source>{name} ({held}) is not offered: not a {roles}.</source>
+      <translation>{name} ({held}) staat er niet bij: geen {roles}.</translation>
+    </message>
+    <message>
+      <source>Nobody takes part in this run yet: add people with their roles (Participants) before a four-eyes step.</source>
+      <translation>Er doet nog niemand mee aan deze run: voeg mensen met hun rol toe (Deelnemers) vóór een vier-ogenstap.</translation>
+    </message>
+    <message>
+      <source>Record with override</source>
+      <translation>Vastleggen met doorbreking</translation>
+    </message>
+    <message>
+      <source>Nobody taking part may perform this step.</source>
+      <translation>Niemand die meedoet mag deze stap uitvoeren.</translation>
+    </message>
+    <message>
+      <source>Nobody taking part may verify it.</source>
+      <translation>Niemand die meedoet mag hem controleren.</translation>
+    </message>
+    <message>
+      <source>Staff short: {what}.</source>
+      <translation>Te weinig mensen: {what}.</translation>
+    </message>
+    <message>
+      <source>Choose who did the step.</source>
+      <translation>Kies wie de stap heeft gedaan.</translation>
+    </message>
+    <message>
+      <source>Give the reason for the override: it cannot be empty.</source>
+      <translation>Geef de reden voor het doorbreken: die mag niet leeg zijn.</translation>
+    </message>
+    <message>
+      <source>Override… records it anyway, with a reason.</source>
+      <translation>Doorbreken… legt het toch vast, met een reden.</translation>
+    </message>
+    <message>
+      <source>Choose the second person who verified it.</source>
+      <translation>Kies de tweede persoon die het controleerde.</translation>
+    </message>
+    <message>
+      <source>Choose the outcome of the check.</source>
+      <translation>Kies de uitkomst van de controle.</translation>
     </message>
   </context>
   <context>
@@ -976,6 +1048,21 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
     </message>
   </context>
   <context>
+    <name>OutcomeDialog</name>
+    <message>
+      <source>Outcome of the check</source>
+      <translation>Uitkomst van de controle</translation>
+    </message>
+    <message>
+      <source>“{step}”: what did the check establish? (press 1–3)</source>
+      <translation>“{step}”: wat heeft de controle vastgesteld? (druk 1–3)</translation>
+    </message>
+    <message>
+      <source>Record the outcome</source>
+      <translation>Uitkomst vastleggen</translation>
+    </message>
+  </context>
+  <context>
     <name>QFileDialog</name>
     <message>
       <source>&amp;Look in:</source>
@@ -1212,6 +1299,10 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
     <message>
       <source>overdue by {t}</source>
       <translation>{t} te laat</translation>
+    </message>
+    <message>
+      <source>due in {t}, by {date}</source>
+      <translation>over {t}, uiterlijk {date}</translation>
     </message>
     <message>
       <source>due in {t}</source>
@@ -1904,6 +1995,10 @@ Openen?</translation>
       <translation>Vul in wie je bent: je naam of initialen komen bij elke registratie te staan.</translation>
     </message>
     <message>
+      <source>The moment of discovery is HH:MM (today) or a date and time such as 2026-11-23 10:47, and not in the future.</source>
+      <translation>Het moment van ontdekking is UU:MM (vandaag) of een datum en tijd zoals 2026-11-23 10:47, en niet in de toekomst.</translation>
+    </message>
+    <message>
       <source>Start anyway</source>
       <translation>Toch starten</translation>
     </message>
@@ -1934,6 +2029,14 @@ Openen?</translation>
     <message>
       <source>Your name or initials</source>
       <translation>Je naam of initialen</translation>
+    </message>
+    <message>
+      <source>&amp;Discovered at:</source>
+      <translation>&amp;Ontdekt om:</translation>
+    </message>
+    <message>
+      <source>HH:MM or 2026-11-23 10:47 — legal deadlines count from it (empty: now)</source>
+      <translation>UU:MM of 2026-11-23 10:47 — wettelijke termijnen tellen vanaf dan (leeg: nu)</translation>
     </message>
     <message>
       <source>&amp;Incident</source>
@@ -2171,6 +2274,14 @@ Openen?</translation>
       <source>entered later</source>
       <translation>later ingevoerd</translation>
     </message>
+    <message>
+      <source>outcome: {outcome}</source>
+      <translation>uitkomst: {outcome}</translation>
+    </message>
+    <message>
+      <source>OVERRIDE by {who}: {reason}</source>
+      <translation>DOORBROKEN door {who}: {reason}</translation>
+    </message>
   </context>
   <context>
     <name>SyncDialogs</name>
@@ -2244,6 +2355,26 @@ Openen?</translation>
     <message>
       <source>Use this name</source>
       <translation>Deze naam gebruiken</translation>
+    </message>
+    <message>
+      <source>Override</source>
+      <translation>Doorbreken</translation>
+    </message>
+    <message>
+      <source>{refused}.
+
+Record it anyway? Say why the rule is set aside: the reason and your name are recorded and shown in red.</source>
+      <translation>{refused}.
+
+Toch vastleggen? Zeg waarom de regel wordt doorbroken: de reden en uw naam worden vastgelegd en in rood getoond.</translation>
+    </message>
+    <message>
+      <source>Record with override</source>
+      <translation>Vastleggen met doorbreking</translation>
+    </message>
+    <message>
+      <source>e.g. the second specialist is on the phone and follows every command</source>
+      <translation>bijv. de tweede specialist is aan de telefoon en volgt elk commando</translation>
     </message>
   </context>
   <context>

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from runbook_assistant.core.errors import CommandError
+from runbook_assistant.core.run.discipline import parse_moment
 from runbook_assistant.core.run.timeline import event_text
 
 if TYPE_CHECKING:
@@ -62,20 +63,7 @@ def parse_at(text: str | None, now: datetime | None = None) -> datetime | None:
     """``--at``: ISO 8601 or ``HH:MM`` today, in local time unless an offset is given."""
     if text is None:
         return None
-    value = text.strip()
-    local_now = (now or datetime.now().astimezone()).astimezone()
-    try:
-        if len(value) <= 5 and ":" in value:
-            hours, minutes = (int(part) for part in value.split(":"))
-            moment = datetime.combine(local_now.date(), time(hours, minutes))
-        else:
-            moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"cannot read the time '{text}'",
-                           hint="use HH:MM (today) or ISO 8601, e.g. 2026-11-23T10:47") from None
-    if moment.tzinfo is None:
-        moment = moment.astimezone()  # local time, as people read it off the wall clock
-    return moment
+    return parse_moment(text, now or datetime.now().astimezone())
 
 
 def at_option(func: F) -> F:

@@ -59,10 +59,13 @@ def _participant(param: click.Parameter, text: str) -> tuple[str, str]:
               help="The exercise scenario played (implies --exercise).")
 @click.option("--keeps-running", is_flag=True,
               help="An exercise whose clock runs on while the app is closed (default: it pauses).")
+@click.option("--discovered-at", default=None, metavar="TIME",
+              help="When the incident was discovered (legal clocks count from it): "
+                   "HH:MM today or ISO 8601 (local time); may lie before the start.")
 @pass_app
 def start(app: AppContext, runbook_id: str, title: str, actor: str,
           participants: tuple[str, ...], exercise: bool, scenario: str | None,
-          keeps_running: bool) -> None:
+          keeps_running: bool, discovered_at: str | None) -> None:
     """Start a run of RUNBOOK_ID (a scenario id starts its runbook as an exercise).
 
     Prints the new run id as the last line.
@@ -93,7 +96,7 @@ def start(app: AppContext, runbook_id: str, title: str, actor: str,
                              mode="exercise" if exercise or scenario else "incident",
                              participants=people, scenario_id=scenario,
                              clock_keeps_running=keeps_running,
-                             approval=approval.record())
+                             approval=approval.record(), discovered_at=discovered_at)
     if approval.approval is None:  # English keeps the approval's own words (docs/cli.md)
         why = approval.reason if cli_lang() == "en" else t(f"why_{approval.why or 'unreadable'}")
         click.echo(t("warning", text=t("not_approved", id=runbook.id, version=runbook.version,
@@ -161,14 +164,34 @@ def show_run(app: AppContext, run_ref: str, as_json: bool) -> None:
 @actor_option
 @click.option("--verified-by", default=None, metavar="NAME",
               help="The second person who verified it (four-eyes steps).")
+@click.option("--outcome", default=None, metavar="OUTCOME",
+              help="A check step's outcome: ruled-out, not-ruled-out or under-investigation.")
+@click.option("--override", default=None, metavar="REASON",
+              help="Record a step refused by a four-eyes or staffing rule anyway; the reason "
+                   "and who overrode are recorded.")
 @at_option
 @pass_app
 def check(app: AppContext, run_ref: str, step: str, actor: str, verified_by: str | None,
-          at: str | None) -> None:
+          outcome: str | None, override: str | None, at: str | None) -> None:
     """Check STEP done."""
     engine, run_id, step_id = run_and_step(app, run_ref, step)
-    event = engine.check(run_id, step_id, actor=actor,
-                         verified_by=verified_by, occurred_at=parse_at(at))
+    event = engine.check(run_id, step_id, actor=actor, verified_by=verified_by,
+                         occurred_at=parse_at(at), outcome=outcome, override=override)
+    announce(engine, event)
+
+
+@run.command("discovered")
+@click.argument("run_ref", metavar="RUN")
+@click.argument("moment", metavar="TIME")
+@actor_option
+@pass_app
+def discovered(app: AppContext, run_ref: str, moment: str, actor: str) -> None:
+    """Record (or correct) when the incident was discovered: HH:MM today or ISO 8601 (local
+    time). It may lie before the run started; legal clocks (due= from=discovery) count from it.
+    """
+    engine = app.engine
+    run_id = engine.resolve_run(run_ref)
+    event = engine.discovered(run_id, moment, actor=actor)
     announce(engine, event)
 
 

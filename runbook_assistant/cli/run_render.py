@@ -6,12 +6,13 @@ Times are shown in local time; JSON carries them as UTC ISO text.
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from runbook_assistant.core.formatting import clock, date_time
 from runbook_assistant.core.log.clock import format_wall_time
 from runbook_assistant.core.log.events import Event
+from runbook_assistant.core.run.discipline import outcome_text
 from runbook_assistant.core.run.kinds import service_status_text
 from runbook_assistant.core.run.state import state_to_dict
 from runbook_assistant.core.run.state_types import RunState, StepState
@@ -53,12 +54,22 @@ def run_json(record: RunRecord, state: RunState, events: list[Event]) -> dict[st
             "timeline": timeline}
 
 
-def _step_line(number: int, step: StepState, runbook: Runbook) -> str:
+def deadline_text(moment: datetime, now: datetime | None) -> str:
+    """A deadline as local time; with its date when it is more than a day away or not today
+    (a 72-hour legal clock must not read as a time today)."""
+    near = now is not None and abs(moment - now) <= timedelta(days=1) \
+        and moment.astimezone().date() == now.astimezone().date()
+    return local(moment, with_date=False) if near else local(moment)[:16]
+
+
+def _step_line(number: int, step: StepState, runbook: Runbook, state: RunState) -> str:
     mark = MARKS.get(step.status, "[?]")
     line = f"  {mark} {number:>2}. {step.title}  (#{step.step_id})"
     spec = runbook.step(step.step_id)
     if spec is not None and spec.four_eyes:
         line += " [4-eyes]"
+    if spec is not None and spec.check:
+        line += f" [check {spec.check}]"
     if step.optional:
         line += " [optional]"
     if step.status != "open":
@@ -70,9 +81,15 @@ def _step_line(number: int, step: StepState, runbook: Runbook) -> str:
             line += " (late entry)"
         if step.reason:
             line += f": {step.reason}"
+        check = state.checks.get(spec.check) if spec is not None and spec.check else None
+        if check is not None and check.outcome and check.event_id == step.event_id:
+            line += f": {outcome_text(check.outcome, 'en')}"
+        override = state.override_of(step.step_id)
+        if override is not None:
+            line += f"  OVERRIDE by {override.by}: {override.reason}"
     deadline = step.due_at if step.status == "open" and step.due_at else step.timebox_at
     if step.status == "open" and deadline:
-        line += f"  due {local(deadline, with_date=False)}"
+        line += f"  due {deadline_text(deadline, state.now or state.started_at)}"
     if step.next_reminder_at and step.status != "skipped":
         line += f"  next update {local(step.next_reminder_at, with_date=False)}"
     if step.overdue:
@@ -86,6 +103,9 @@ def render_run(record: RunRecord, state: RunState, runbook: Runbook) -> list[str
     lines = [f"{state.title}  [{kind}]", f"run {state.run_id}",
              f"runbook {runbook.id} v{record.runbook_version} — {runbook.title}",
              f"started {local(state.started_at)} by {state.started_by or '-'}"]
+    if state.discovered_at:
+        lines.append(f"discovered {local(state.discovered_at)} (recorded by "
+                     f"{state.discovered_by or '-'}); legal clocks count from it")
     if state.scenario_id:
         lines.append(f"scenario {state.scenario_id}")
     if state.closed:
@@ -111,8 +131,9 @@ def render_run(record: RunRecord, state: RunState, runbook: Runbook) -> list[str
         lines += ["", f"## {section.title}  (#{section.section_id}){status}"]
         for spec in runbook.section(section.section_id).steps:  # type: ignore[union-attr]
             number += 1
-            lines.append(_step_line(number, state.steps[spec.id], runbook))
-    lines += _decisions(state, runbook) + _board(state) + _people(state, runbook)
+            lines.append(_step_line(number, state.steps[spec.id], runbook, state))
+    lines += _decisions(state, runbook) + _checks(state) + _overrides(state, runbook)
+    lines += _board(state) + _people(state, runbook)
     lines += ["", "Timeline:"]
     for row in state.timeline:
         when = local(row.time)
@@ -137,6 +158,27 @@ def _decisions(state: RunState, runbook: Runbook) -> list[str]:
         if flags:
             line += f"  [{', '.join(flags)}]"
         lines.append(line)
+    return lines
+
+
+def _checks(state: RunState) -> list[str]:
+    if not state.checks:
+        return []
+    lines = ["", "Checked statements:"]
+    for name, c in state.checks.items():
+        who = f" — {c.by} {local(c.at)}" if c.outcome else ""
+        lines.append(f"  {name}: {outcome_text(c.outcome, 'en')}{who}")
+    return lines
+
+
+def _overrides(state: RunState, runbook: Runbook) -> list[str]:
+    if not state.overrides:
+        return []
+    lines = ["", "OVERRIDES:"]
+    for o in state.overrides:
+        step = runbook.step(o.step_id)
+        lines.append(f"  {local(o.at)}  {step.title if step else o.step_id} — by {o.by}: "
+                     f"{o.reason} (refused: {o.refused})")
     return lines
 
 

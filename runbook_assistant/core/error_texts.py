@@ -290,6 +290,43 @@ TEXTS: dict[str, dict[str, Text]] = {
         "en": ("{file} is not a runbook file", None),
         "nl": ("{file} is geen draaiboekbestand", None),
     },
+    # --- the rules of the real cases (core/run/discipline.py) ---------------------------------
+    "rule_refused": {
+        "en": ("{refusals}", "add people with `run join`, or record it anyway with --override "
+                             "REASON (the reason and who overrode are recorded)"),
+        "nl": ("{refusals}", "voeg mensen toe met `run join`, of leg het toch vast met "
+                             "--override REDEN (de reden en wie doorbrak worden vastgelegd)"),
+    },
+    "override_needs_reason": {
+        "en": ("an override needs a reason", "say why the rule is set aside"),
+        "nl": ("een doorbreking heeft een reden nodig", "zeg waarom de regel wordt doorbroken"),
+    },
+    "nothing_to_override": {
+        "en": ("nothing to override: the step may be checked as it is", "leave out the override"),
+        "nl": ("niets te doorbreken: de stap mag gewoon worden afgevinkt",
+               "laat de doorbreking weg"),
+    },
+    "not_a_check_step": {
+        "en": ("'{step}' is not a check step: it records no outcome", "leave out the outcome"),
+        "nl": ("'{step}' is geen controlestap: er hoort geen uitkomst bij",
+               "laat de uitkomst weg"),
+    },
+    "check_needs_outcome": {
+        "en": ("'{step}' establishes '{check}': {said}", "use one of: {outcomes}"),
+        "nl": ("'{step}' stelt '{check}' vast: {said_nl}", "gebruik een van: {outcomes}"),
+    },
+    "bad_moment": {
+        "en": ("cannot read the time '{value}'",
+               "use HH:MM (today) or ISO 8601, e.g. 2026-11-23T10:47"),
+        "nl": ("de tijd '{value}' is onleesbaar",
+               "gebruik UU:MM (vandaag) of ISO 8601, bijvoorbeeld 2026-11-23T10:47"),
+    },
+    "discovery_in_future": {
+        "en": ("the moment of discovery cannot lie in the future",
+               "give the time the incident was discovered, e.g. 09:15"),
+        "nl": ("het moment van ontdekking kan niet in de toekomst liggen",
+               "geef de tijd waarop het incident werd ontdekt, bijvoorbeeld 09:15"),
+    },
 }
 
 # Words the Dutch texts need in Dutch that the English ones take as they are.

@@ -100,6 +100,18 @@ _LABELS: dict[str, dict[str, str]] = {
         "check_personal_data": "Personal data affected",
         "check_other_checks": "Other checks",
         "not_checked": "not yet checked",
+        "established": "Established",
+        "established_intro": "Only statements backed by a recorded check, by the role entitled "
+                             "to it. Everything else in this report is a draft.",
+        "established_none": "Nothing has been established by a check yet: every statement "
+                            "below is a draft.",
+        "established_by": "established by {who}, {when}",
+        "established_verified": "verified by {who}",
+        "under_investigation": "still under investigation",
+        "checks_draft": "What was checked — DRAFT, not established by a check",
+        "overrides": "Rules set aside (overrides)",
+        "override_line": "{step}: set aside by {who}, {when} — reason: {reason}",
+        "override_refused": "The rule refused: {refused}",
         "not_drafted": "not yet drafted",
         "drafted_by": "drafted by {who}, {when}",
         "anchors": "Signed chain heads",
@@ -237,6 +249,19 @@ _LABELS: dict[str, dict[str, str]] = {
         "check_personal_data": "Persoonsgegevens geraakt",
         "check_other_checks": "Overige controles",
         "not_checked": "nog niet gecontroleerd",
+        "established": "Vastgesteld",
+        "established_intro": "Alleen uitspraken die steunen op een vastgelegde controle, door "
+                             "de rol die dat mag vaststellen. Al het andere in dit verslag is "
+                             "een concept.",
+        "established_none": "Nog niets is met een controle vastgesteld: elke uitspraak hieronder "
+                            "is een concept.",
+        "established_by": "vastgesteld door {who}, {when}",
+        "established_verified": "gecontroleerd door {who}",
+        "under_investigation": "nog in onderzoek",
+        "checks_draft": "Wat is gecontroleerd — CONCEPT, niet met een controle vastgesteld",
+        "overrides": "Regels doorbroken",
+        "override_line": "{step}: doorbroken door {who}, {when} — reden: {reason}",
+        "override_refused": "De regel weigerde: {refused}",
         "not_drafted": "nog niet opgesteld",
         "drafted_by": "opgesteld door {who}, {when}",
         "anchors": "Digitale zegels van het logboek",

@@ -20,12 +20,19 @@ from PySide6.QtWidgets import QDialog
 
 from runbook_assistant.core.errors import RunbookAssistantError
 from runbook_assistant.core.log.events import Event, EventKind
+from runbook_assistant.core.run.discipline import staffing_refusal
 from runbook_assistant.core.runbook.model import Step
 from runbook_assistant.ui.decision_dialog import DecisionDialog
 from runbook_assistant.ui.four_eyes_dialog import FourEyesDialog
 from runbook_assistant.ui.i18n import ui_lang
+from runbook_assistant.ui.outcome_dialog import OutcomeDialog
 from runbook_assistant.ui.run_timers import reminders_due
-from runbook_assistant.ui.text_entry_dialog import actor_dialog, note_dialog, skip_dialog
+from runbook_assistant.ui.text_entry_dialog import (
+    actor_dialog,
+    note_dialog,
+    override_dialog,
+    skip_dialog,
+)
 
 if TYPE_CHECKING:
     from runbook_assistant.core.run.engine import Engine
@@ -59,6 +66,7 @@ class RunCommands(QObject):
         super().__init__(view)
         self.view = view
         self.active_dialog: QDialog | None = None
+        self.last_performer = ""  # of the last four-eyes step recorded in this view
 
     # --- plumbing --------------------------------------------------------------------------------
     def record(self, command: Callable[[Engine], Event]) -> Event | None:
@@ -132,14 +140,33 @@ class RunCommands(QObject):
         if not self._ahead(EventKind.STEP_CHECKED, step):
             return
         view = self.view
-        if step.four_eyes:
-            dialog = FourEyesDialog(step, view.actor, view.people(), view)
-            self._open(dialog, lambda d: self._checked(step, self.record(
-                lambda engine: engine.check(view.run_id, step.id, actor=d.performer(),
-                                            verified_by=d.verifier()))))
+        if step.four_eyes and view.state is not None:
+            dialog = FourEyesDialog(step, view.runbook, view.state, view.actor,
+                                    self.last_performer, view)
+            self._open(dialog, lambda d: self._four_eyes_done(step, d))
+            return
+        if step.check is not None:
+            self._open(OutcomeDialog(step, view), lambda d: self._checked(step, self.record(
+                lambda engine: engine.check(view.run_id, step.id, actor=view.actor,
+                                            outcome=d.outcome()))))
+            return
+        short = staffing_refusal(view.state, view.runbook, step) if view.state else None
+        if short:  # the engine would refuse: say why, and offer an override with a reason
+            self._open(override_dialog(short, view), lambda d: self._checked(step, self.record(
+                lambda engine: engine.check(view.run_id, step.id, actor=view.actor,
+                                            override=d.text()))))
             return
         self._checked(step, self.record(
             lambda engine: engine.check(view.run_id, step.id, actor=view.actor)))
+
+    def _four_eyes_done(self, step: Step, dialog: FourEyesDialog) -> None:
+        view = self.view
+        event = self.record(lambda engine: engine.check(
+            view.run_id, step.id, actor=dialog.performer(), verified_by=dialog.verifier() or None,
+            outcome=dialog.outcome(), override=dialog.override_reason() or None))
+        if event is not None:
+            self.last_performer = dialog.performer()  # offered first next time
+        self._checked(step, event)
 
     def _checked(self, step: Step, event: Event | None) -> None:
         if event is not None:

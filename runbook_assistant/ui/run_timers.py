@@ -20,6 +20,7 @@ from runbook_assistant.ui.i18n import ui_lang
 
 translate = QCoreApplication.translate
 TICK_MS = 1000
+DAY = 24 * 3600  # seconds: a deadline further away is shown with its date
 EVERY = "every"
 
 
@@ -79,6 +80,10 @@ def countdown(step: StepState, every: int | None, now: datetime | None) -> tuple
         left = (step.due_at - now).total_seconds()
         if left < 0:
             return translate("RunTimers", "overdue by {t}").format(t=span_text(-left, lang)), True
+        if left > DAY:  # a legal clock of 72 hours must not read as a time today
+            return translate("RunTimers", "due in {t}, by {date}").format(
+                t=span_text(left, lang),
+                date=step.due_at.astimezone().strftime("%Y-%m-%d %H:%M")), False
         return translate("RunTimers", "due in {t}").format(t=span_text(left, lang)), False
     if step.is_open and step.timebox_at is not None:
         left = (step.timebox_at - now).total_seconds()

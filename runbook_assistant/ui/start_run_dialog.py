@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from runbook_assistant.core.errors import RunbookAssistantError
+from runbook_assistant.core.run.discipline import discovery_moment
 from runbook_assistant.core.run.fold import staffing_shortfall
 from runbook_assistant.core.runbook.model import Runbook
 from runbook_assistant.ui import theme
@@ -56,12 +58,14 @@ class StartRunParams:
     shortfall: tuple[tuple[str, int, int], ...]  # (role id, needed, present)
     scenario_id: str | None = None
     clock_keeps_running: bool = False  # an exercise's clock runs on while the app is closed
+    discovered_at: datetime | None = None  # when the incident was discovered (None: not given)
 
     def engine_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for ``Engine.start_run`` (after the runbook and its source text)."""
         return {"title": self.title, "actor": self.actor, "mode": self.mode,
                 "participants": self.participants, "scenario_id": self.scenario_id,
-                "clock_keeps_running": self.clock_keeps_running}
+                "clock_keeps_running": self.clock_keeps_running,
+                "discovered_at": self.discovered_at}
 
 
 def _roles_by_person(participants: tuple[tuple[str, str | None], ...]) -> list[list[str]]:
@@ -150,6 +154,8 @@ class StartRunDialog(QDialog):
         self.title_edit.setObjectName("runTitle")
         self.actor_edit = QLineEdit(actor, self)
         self.actor_edit.setObjectName("actor")
+        self.discovered_edit = QLineEdit(self)
+        self.discovered_edit.setObjectName("discoveredAt")
         self.incident_radio = QRadioButton(self)
         self.exercise_radio = QRadioButton(self)
         self.mode_group = QButtonGroup(self)
@@ -230,6 +236,9 @@ class StartRunDialog(QDialog):
         self.mode_label = QLabel(self)
         self.form.addRow(self.title_label, self.title_edit)
         self.form.addRow(self.actor_label, self.actor_edit)
+        self.discovered_label = QLabel(self)
+        self.discovered_label.setBuddy(self.discovered_edit)
+        self.form.addRow(self.discovered_label, self.discovered_edit)
         modes = QHBoxLayout()
         modes.addWidget(self.incident_radio)
         modes.addWidget(self.exercise_radio)
@@ -264,6 +273,7 @@ class StartRunDialog(QDialog):
 
     def _connect(self) -> None:
         self.title_edit.textChanged.connect(self.update_state)
+        self.discovered_edit.textChanged.connect(self.update_state)
         self.actor_edit.textChanged.connect(self._actor_changed)
         self.incident_radio.toggled.connect(self.update_state)
         self.table.itemChanged.connect(self.update_state)
@@ -395,6 +405,9 @@ class StartRunDialog(QDialog):
             problem = self.tr("Give the run a title.")
         elif not self.actor_edit.text().strip():
             problem = self.tr("Fill in who you are: your name or initials go on every entry.")
+        elif self.discovered_edit.text().strip() and self.discovered_at() is None:
+            problem = self.tr("The moment of discovery is HH:MM (today) or a date and time such "
+                              "as 2026-11-23 10:47, and not in the future.")
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
         self.start_button.setEnabled(not problem)
@@ -409,7 +422,18 @@ class StartRunDialog(QDialog):
             actor=self.actor_edit.text().strip(), mode=self.mode(),
             participants=self.participants(), shortfall=self.shortfall(),
             scenario_id=self.scenario.id if self.scenario else None,
-            clock_keeps_running=self.mode() == "exercise" and self.keeps_running.isChecked())
+            clock_keeps_running=self.mode() == "exercise" and self.keeps_running.isChecked(),
+            discovered_at=self.discovered_at())
+
+    def discovered_at(self) -> datetime | None:
+        """The moment of discovery typed (None when empty, unreadable or in the future)."""
+        text = self.discovered_edit.text().strip()
+        if not text:
+            return None
+        try:
+            return discovery_moment(text, datetime.now().astimezone())
+        except RunbookAssistantError:
+            return None
 
     # --- language -----------------------------------------------------------------------------
     def _retranslate(self) -> None:
@@ -419,6 +443,9 @@ class StartRunDialog(QDialog):
         self.actor_label.setText(self.tr("&You are:"))
         self.mode_label.setText(self.tr("Mode:"))
         self.actor_edit.setPlaceholderText(self.tr("Your name or initials"))
+        self.discovered_label.setText(self.tr("&Discovered at:"))
+        self.discovered_edit.setPlaceholderText(self.tr(
+            "HH:MM or 2026-11-23 10:47 — legal deadlines count from it (empty: now)"))
         self.incident_radio.setText(self.tr("&Incident"))
         self.exercise_radio.setText(self.tr("E&xercise"))
         self.exercise_banner.setText(self.tr("EXERCISE"))

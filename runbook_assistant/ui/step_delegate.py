@@ -141,7 +141,7 @@ class StepDelegate(QStyledItemDelegate):
         if info.countdown and not section:
             self._pill(painter, lay.pill, info.countdown, overdue, c, selected)
         if lay.meta is not None:
-            meta_colour = c["danger"] if overdue and section else c["muted"]
+            meta_colour = c["danger"] if (overdue and section) or info.overridden else c["muted"]
             painter.setPen(QColor(c["highlight_fg"] if selected else meta_colour))
             painter.drawText(lay.meta, _WRAP, info.meta)
         if section and info.total and info.active:

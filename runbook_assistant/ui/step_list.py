@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 from runbook_assistant.core.formatting import clock
 from runbook_assistant.core.run.state_types import RunState, SectionProgress, StepState
 from runbook_assistant.core.runbook.model import Runbook, Section, Step
+from runbook_assistant.ui.four_eyes_dialog import OUTCOME_WORDS
 from runbook_assistant.ui.run_timers import countdown
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -58,6 +60,7 @@ class RowInfo:
     done: int = 0  # sections: progress
     total: int = 0
     active: bool = True
+    overridden: bool = False  # checked by setting a rule aside: shown in red
 
 
 class StepTreeModel(QAbstractItemModel):
@@ -242,7 +245,8 @@ class StepTreeModel(QAbstractItemModel):
                 overdue=overdue,
                 current=self.state is not None and self.state.current_step_id == step.id,
                 status=current.status if current else "open",
-                counts=current.counts if current else True, decision=step.decision)
+                counts=current.counts if current else True, decision=step.decision,
+                overridden=self.state is not None and self.state.override_of(step.id) is not None)
         self._info[key] = info
         return info
 
@@ -317,11 +321,28 @@ class StepTreeModel(QAbstractItemModel):
             if current.verified_by:
                 text += self.tr(", verified by {who}").format(who=current.verified_by)
             parts.append(text)
+            parts.extend(self._discipline_parts(current))
         elif current.status == "skipped":
             parts.append(self.tr("skipped by {who} at {time}: {reason}").format(
                 who=current.by or "?", time=clock(current.at), reason=current.reason))
         if current.late:
             parts.append(self.tr("entered later"))
+        return parts
+
+    def _discipline_parts(self, current: StepState) -> list[str]:
+        """A check step's outcome, and the override the step was checked by (if any)."""
+        parts: list[str] = []
+        state, step = self.state, self.runbook.step(current.step_id)
+        if state is None or step is None:
+            return parts
+        check = state.checks.get(step.check) if step.check else None
+        if check is not None and check.outcome and check.event_id == current.event_id:
+            word = QCoreApplication.translate("FourEyesDialog", OUTCOME_WORDS[check.outcome])
+            parts.append(self.tr("outcome: {outcome}").format(outcome=word))
+        override = state.override_of(current.step_id)
+        if override is not None:
+            parts.append(self.tr("OVERRIDE by {who}: {reason}").format(who=override.by,
+                                                                      reason=override.reason))
         return parts
 
     # --- updates -------------------------------------------------------------------------------

@@ -97,3 +97,19 @@ def actor_dialog(current: str, parent: QWidget | None = None) -> TextEntryDialog
         translate("TextEntryDialog", "Use this name"), initial=current, parent=parent)
     dialog.setObjectName("actorDialog")
     return dialog
+
+
+def override_dialog(refused: str, parent: QWidget | None = None) -> TextEntryDialog:
+    """Asks why a rule that refuses the step (``refused``) is set aside; the reason cannot be
+    empty and is recorded, in red, with who overrode."""
+    dialog = TextEntryDialog(
+        translate("TextEntryDialog", "Override"),
+        translate("TextEntryDialog", "{refused}.\n\nRecord it anyway? Say why the rule is set "
+                  "aside: the reason and your name are recorded and shown in red.")
+        .format(refused=refused),
+        translate("TextEntryDialog", "Record with override"),
+        placeholder=translate("TextEntryDialog", "e.g. the second specialist is on the phone "
+                              "and follows every command"),
+        parent=parent)
+    dialog.setObjectName("overrideDialog")
+    return dialog

@@ -54,6 +54,7 @@ class TimelineModel(RowsModel[TimelineRow]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ids: list[str] = []
+        self._overridden: set[str] = set()  # event ids of overrides: shown in red
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Time"), self.tr("Who"), self.tr("What"))
@@ -68,7 +69,8 @@ class TimelineModel(RowsModel[TimelineRow]):
             if record.late:
                 tip = self.tr("Entered later.") + " " + tip
             return tip
-        if role == Qt.ItemDataRole.ForegroundRole and record.kind == "timer_fired":
+        if role == Qt.ItemDataRole.ForegroundRole and (
+                record.kind == "timer_fired" or record.event_id in self._overridden):
             return QBrush(QColor(theme.colors()["danger"]))
         return None
 
@@ -76,6 +78,7 @@ class TimelineModel(RowsModel[TimelineRow]):
         """Bring the rows up to the state's events (appending when nothing came in between)."""
         events = state.events
         ids = self._ids
+        self._overridden = {o.event_id for o in state.overrides}
         if len(events) >= len(ids) and (not ids or events[len(ids) - 1].id == ids[-1]):
             new = events[len(ids):]
             if not new:

@@ -160,6 +160,8 @@ def test_a_half_converted_playbook_can_be_worked_to_the_end(ra: Ra) -> None:
     run_id = ok(_clean(ra("run", "start", "half-converted", "--title", "T", "--actor", "AB")))[-1]
     ok(_clean(ra("run", "check", run_id, "landelijk", "--actor", "AB")))  # a plain step now
     ok(_clean(ra("run", "decide", run_id, "leverancier-gebeld", "Ja", "--actor", "AB")))
+    for name in ("AB", "CD"):  # four eyes: both are participants (the playbook has no roles)
+        ok(_clean(ra("run", "join", run_id, name, "--actor", "AB")))
     ok(_clean(ra("run", "check", run_id, "lokaal-herstart-de-centrale", "--actor", "AB",
                  "--verified-by", "CD")))
     state = json.loads("\n".join(ok(_clean(ra("run", "show", run_id, "--json")))))["state"]

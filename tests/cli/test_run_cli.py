@@ -43,11 +43,11 @@ def test_each_recording_command_prints_the_committed_event_id_last(ra) -> None:
     commands = [
         ("check", run_id, "coordinator", "--actor", "Anna"),
         ("skip", run_id, "bezetting", "--actor", "Anna", "--reason", "iedereen is er"),
+        ("join", run_id, "Cem", "--role", "netwerk", "--actor", "Anna"),
         ("check", run_id, "rollback-uitvoeren", "--actor", "Bram", "--verified-by", "Cem"),
         ("decide", run_id, "rollback-ok", "ja", "--actor", "Anna", "--rationale", "alles ok"),
         ("uncheck", run_id, "bezetting", "--actor", "Anna"),
         ("note", run_id, "Leverancier gebeld", "--actor", "Anna"),
-        ("join", run_id, "Cem", "--role", "netwerk", "--actor", "Anna"),
         ("service", run_id, "publieke", "down", "--actor", "Anna", "--note", "loketten dicht"),
         ("close", run_id, "--actor", "Anna", "--summary", "Hersteld"),
     ]
@@ -59,15 +59,17 @@ def test_each_recording_command_prints_the_committed_event_id_last(ra) -> None:
     logged = run_events(ra, run_id)
     assert [e["id"] for e in logged[1:]] == ids
     assert [e["kind"] for e in logged[1:]] == [
-        "step_checked", "step_skipped", "step_checked", "decision_recorded", "step_unchecked",
-        "note_added", "participant_joined", "service_status_changed", "run_closed"]
-    assert logged[4]["payload"]["option"] == "herstel"
+        "step_checked", "step_skipped", "participant_joined", "step_checked",
+        "decision_recorded", "step_unchecked", "note_added", "service_status_changed",
+        "run_closed"]
+    assert logged[5]["payload"]["option"] == "herstel"
     assert logged[8]["payload"]["service"] == "Publieke Dienstverlening"
 
 
 def test_the_confirmation_is_in_the_runs_language(ra) -> None:
     run_id = start(ra)
-    lines = ok(ra("run", "check", run_id, "rollback-uitvoeren", "--actor", "Anna",
+    ok(ra("run", "join", run_id, "B. de Vries", "--role", "netwerk", "--actor", "Anna"))
+    lines = ok(ra("run", "check", run_id, "rollback-uitvoeren", "--actor", "Bram",
                   "--verified-by", "B. de Vries"))
     assert lines[0] == "Afgevinkt: 'Voer de rollback uit' (gecontroleerd door B. de Vries)"
 

@@ -74,13 +74,13 @@ def play_run(engine: Engine, clock: HandClock, run_id: str, *, hostile: bool = F
     clock.advance(5)
     e.note(run_id, "Switch 2 geeft foutcode E42" + (f"\n{evil}" if hostile else ""), actor="Bram")
     clock.advance(10)
-    e.check(run_id, "rollback-uitvoeren", actor="Bram", verified_by="Chris")
+    e.check(run_id, "rollback-uitvoeren", actor="Bram", verified_by="Chris" + evil)
     clock.advance(2)
     e.decide(run_id, "rollback-ok", "failover", actor="Anna",
              rationale="Rollback hielp niet; reserve is gezond" + evil, owner="Anna",
              revisit_by="11:00")
     clock.advance(6)
-    e.check(run_id, "failover-schakel", actor="Bram", verified_by="Chris")
+    e.check(run_id, "failover-schakel", actor="Bram", verified_by="Chris" + evil)
     clock.advance(1)
     e.message_sent(run_id, "msg-stad", actor="Dana" if not hostile else "@Dana",
                    text="Door een storing zijn de loketten gesloten sinds 09:05." + evil,

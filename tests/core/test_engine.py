@@ -51,10 +51,10 @@ def test_a_run_goes_from_check_to_close(engine: Engine, clock: HandClock) -> Non
     run_id = start(engine, clock)
     engine.check(run_id, "coordinator", actor="Anna")
     engine.skip(run_id, "bezetting", actor="Anna", reason="Cem is onderweg")
+    engine.join(run_id, "B. de Vries", actor="Anna", role="netwerk")
     engine.check(run_id, "rollback-uitvoeren", actor="Bram", verified_by="B. de Vries")
     engine.decide(run_id, "rollback-ok", "Nee, deels of niet", actor="Anna",
                   rationale="14020 nog uit")
-    engine.join(run_id, "Cem", actor="Anna", role="netwerk")
     engine.service(run_id, "sociale", "down", actor="Anna", note="geen toegang")
     engine.note(run_id, "Leverancier gebeld", actor="Anna")
     event = engine.close(run_id, actor="Anna", summary="Hersteld")

@@ -45,8 +45,8 @@ def test_a_payload_must_have_the_declared_fields_and_no_others() -> None:
     check_payload(EventKind.NOTE_ADDED, {"text": "x", "observer": True})
     with pytest.raises(ValueError, match=r"missing \['reason'\], undeclared \[\]"):
         check_payload(EventKind.STEP_SKIPPED, {})
-    with pytest.raises(ValueError, match=r"missing \[\], undeclared \['override'\]"):
-        check_payload(EventKind.STEP_CHECKED, {"override": "no verifier on site"})
+    with pytest.raises(ValueError, match=r"missing \[\], undeclared \['overruled'\]"):
+        check_payload(EventKind.STEP_CHECKED, {"overruled": "no verifier on site"})
 
 
 def test_the_plain_sentence_fills_payload_step_and_actor_and_leaves_gaps_empty() -> None:
@@ -87,7 +87,7 @@ def test_the_flags_say_what_the_debrief_and_the_scenario_draft_do_with_a_kind() 
                              EventKind.RUN_STARTED, EventKind.RUN_CLOSED, EventKind.EXERCISE_CLOCK,
                              # the paperwork afterwards answers no inject
                              EventKind.REPORT_FINALISED, EventKind.ACTION_ADDED,
-                             EventKind.ACTION_DONE}
+                             EventKind.ACTION_DONE, EventKind.DISCOVERED}
     not_replayed = {k for k, t in EVENT_TYPES.items() if not t.replayed}
     assert EventKind.STEP_CHECKED not in not_replayed
     assert EventKind.EXERCISE_CLOCK in not_replayed

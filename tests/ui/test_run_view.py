@@ -102,43 +102,6 @@ def test_a_refused_command_shows_the_error_and_changes_nothing(view: Any, db: Pa
     assert step_row(view, "record-recovery").data(StepStateRole).status == "open"
 
 
-def test_four_eyes_refuses_the_same_person_inline_and_records_nothing(
-        qtbot: Any, view: Any, db: Path, run_id: str) -> None:
-    before = events(db, run_id)
-    view.select_step("rollback-execute")
-    press(view, Qt.Key.Key_Space)
-    dialog = dialog_of(qtbot, view)
-    assert dialog.performer() == "Anna"
-    QTest.keyClicks(dialog.verifier_box.lineEdit(), " anna ")
-    assert not dialog.record_button.isEnabled()
-    assert dialog.problem.isVisible() and dialog.problem.text()
-    assert "someone other than Anna" in dialog.problem.text()
-    QTest.keyClick(dialog.verifier_box.lineEdit(), Qt.Key.Key_Return)
-    assert dialog.isVisible()
-    QTest.keyClick(dialog, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: view.commands.active_dialog is None)
-    assert events(db, run_id) == before
-    assert step_row(view, "rollback-execute").data(StepStateRole).status == "open"
-
-
-def test_four_eyes_records_performer_and_verifier(qtbot: Any, view: Any, db: Path,
-                                                  run_id: str) -> None:
-    view.select_step("rollback-execute")
-    press(view, Qt.Key.Key_Space)
-    dialog = dialog_of(qtbot, view)
-    dialog.performer_box.setCurrentText("Bram")
-    QTest.keyClicks(dialog.verifier_box.lineEdit(), "Chris")
-    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: view.commands.active_dialog is None)
-    fresh = Engine.open(db)
-    last = fresh.events(run_id)[-1]
-    fresh.close_store()
-    assert (last.kind, last.actor, last.payload) == ("step_checked", "Bram",
-                                                     {"verified_by": "Chris"})
-    assert "done by Bram at" in step_row(view, "rollback-execute").data(MetaRole)
-    assert "verified by Chris" in step_row(view, "rollback-execute").data(MetaRole)
-
-
 def test_a_decision_is_chosen_by_number_and_moves_to_its_section(qtbot: Any, view: Any,
                                                                   db: Path, run_id: str) -> None:
     view.select_step("rollback-restored")

@@ -204,3 +204,24 @@ def test_ctrl_tab_and_tab_leave_the_people_table(qtbot: Any, dialog: StartRunDia
 def test_the_current_role_cell_shows_it_has_the_focus(qtbot: Any, dialog: StartRunDialog) -> None:
     assert dialog.table.selectionBehavior() == dialog.table.SelectionBehavior.SelectItems
     assert dialog.table.cellWidget(0, dialog.ROLE) is None  # a cell like any other, not a widget
+
+
+def test_the_moment_of_discovery_is_asked_for_and_recorded(qtbot: Any, dialog: StartRunDialog,
+                                                           engine: Any, library: Library) -> None:
+    from datetime import datetime, timedelta
+
+    from PySide6.QtTest import QTest
+
+    assert dialog.discovered_edit.text() == "" and dialog.start_button.isEnabled()
+    QTest.keyClicks(dialog.discovered_edit, "25:99")
+    assert not dialog.start_button.isEnabled()
+    assert "moment of discovery" in dialog.problem.text()
+    earlier = (datetime.now().astimezone() - timedelta(hours=30)).replace(second=0,
+                                                                         microsecond=0)
+    dialog.discovered_edit.setText(earlier.strftime("%Y-%m-%d %H:%M"))
+    assert dialog.start_button.isEnabled()
+    params = dialog.parameters()
+    assert params.discovered_at == earlier
+    event = engine.start_run(library.get("ui-netwerk"), library.source("ui-netwerk"),
+                             **params.engine_kwargs())
+    assert engine.state(event.run_id).discovered_at == earlier

@@ -75,13 +75,22 @@ class Person:
         self.at(step_id)
         self.key(Qt.Key.Key_Space)
         dialog = dialog_of(self.qtbot, self.view)
-        dialog.performer_box.lineEdit().selectAll()
-        QTest.keyClicks(dialog.performer_box.lineEdit(), performer)
-        QTest.keyClicks(dialog.verifier_box.lineEdit(), verifier)
+        QTest.keyClicks(dialog.performer_box, performer)  # typing picks the name
+        QTest.keyClicks(dialog.verifier_box, verifier)
         if click:
             self.qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
         else:
-            QTest.keyClick(dialog.verifier_box.lineEdit(), Qt.Key.Key_Return)
+            QTest.keyClick(dialog.verifier_box, Qt.Key.Key_Return)
+        self.qtbot.waitUntil(lambda: self.view.commands.active_dialog is None)
+        self.expected.append(("step_checked", step_id))
+
+    def establish(self, step_id: str, number: int) -> None:
+        """A check step: Space asks for the outcome (1 ruled out, 2 not, 3 still open)."""
+        self.at(step_id)
+        self.key(Qt.Key.Key_Space)
+        dialog = dialog_of(self.qtbot, self.view)
+        QTest.keyClick(dialog.options, getattr(Qt.Key, f"Key_{number}"))
+        QTest.keyClick(dialog.options, Qt.Key.Key_Return)
         self.qtbot.waitUntil(lambda: self.view.commands.active_dialog is None)
         self.expected.append(("step_checked", step_id))
 
@@ -122,7 +131,11 @@ def test_a_whole_playbook_by_keyboard(qtbot: Any, settings: Any, engine: Engine,
     person.check("appoint-lead")
     person.note("stop-freeze", "Freeze announced by phone to all teams and the supplier")
     person.check("stop-freeze", "record-change", "check-staffing", "inform-board")
-    person.check("inform-ciso", "check-attack", "check-data", "check-personal-data", "check-safety")
+    person.check("inform-ciso")
+    person.establish("check-attack", 1)
+    person.establish("check-data", 1)
+    person.establish("check-personal-data", 3)
+    person.establish("check-safety", 1)
     person.check("get-kit", "console-access", "get-backup-config")
     person.skip("phones", "Everyone is in the crisis room; no phones needed")
     person.check("keep-log")

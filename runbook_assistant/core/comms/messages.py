@@ -7,6 +7,12 @@ municipality's settings (``{gemeente}``, ``{informatienummer}`` …). Everything
 given by the user. A placeholder without a value stays visible as ``{name}`` so a half-filled
 message can never pass for a finished one.
 
+``{start_time}`` / ``{starttijd}`` is when the incident began: the moment of discovery when it
+is recorded, otherwise when the run started. ``{check:NAME}`` is the recorded outcome of the check
+step ``NAME`` ("ruled out" / "not ruled out" / "still under investigation"), "still under
+investigation" while none is recorded; it cannot be given by hand, so a message can only state
+what someone entitled to it established.
+
 Times are local wall-clock ``HH:MM``; a date is added (in the run's language) when the moment is
 not on the day the message is filled.
 """
@@ -19,9 +25,11 @@ from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from runbook_assistant.core.comms.municipality import Municipality
+from runbook_assistant.core.run.discipline import outcome_text
 from runbook_assistant.core.runbook.model import MessageTemplate, Runbook
 from runbook_assistant.core.runbook.placeholders import (
     APP_PLACEHOLDERS,
+    CHECK_PLACEHOLDER_RE,
     PLACEHOLDER_RE,
     placeholders_of,
 )
@@ -66,6 +74,7 @@ class MessageContext:
     tz: tzinfo | None = None
     municipality: Municipality | None = None
     exercise: bool = False
+    checks: Mapping[str, str | None] = field(default_factory=dict)  # check name -> outcome
 
     @classmethod
     def of(cls, state: RunState, template: MessageTemplate | None = None, *,
@@ -78,7 +87,8 @@ class MessageContext:
         return cls(lang=state.lang, organisation=organisation, municipality=municipality,
                    exercise=state.mode == "exercise",
                    runbook_title=runbook.title if runbook is not None else "",
-                   run_title=state.title, started_at=state.started_at,
+                   run_title=state.title, started_at=state.clock_start,
+                   checks={name: c.outcome for name, c in state.checks.items()},
                    now=now or state.now,
                    update_every=update_interval(runbook, section) if runbook else
                    DEFAULT_UPDATE_EVERY,
@@ -218,6 +228,8 @@ def fill_message(template: MessageTemplate | str, run: RunState | MessageContext
     unused = [k for k in given
               if k not in names and APP_PLACEHOLDERS.get(k) not in used_canonical]
     result = PLACEHOLDER_RE.sub(lambda m: filled.get(m.group(1), m.group(0)), text)
+    result = CHECK_PLACEHOLDER_RE.sub(
+        lambda m: outcome_text(context.checks.get(m.group(1)), context.lang), result)
     if context.exercise:
         result = mark_exercise(result, context.lang)
     return FilledMessage(

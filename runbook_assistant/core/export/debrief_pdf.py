@@ -26,6 +26,7 @@ from runbook_assistant.core.export.pdf_pages import (
     TableBlock,
     TableRow,
 )
+from runbook_assistant.core.export.report import override_lines
 from runbook_assistant.core.formatting import exercise_time, span_text
 
 ChartImage = Callable[[Debrief, dict[str, str]], str]
@@ -63,7 +64,7 @@ def _single(b: Debrief, w: dict[str, str], chart_image: ChartImage) -> list[Bloc
                   f"<p class='hint'>{escape(w['goals_hint'])}</p>"),
         HtmlBlock(f"<h2>{escape(w['chart'])}</h2><p class='meta'>{escape(w['chart_intro'])}</p>"
                   f"{chart_image(b, w)}"),
-        HtmlBlock(f"<h2>{escape(w['missed_late'])}</h2>{_missed_late(b, w)}"),
+        HtmlBlock(_overrides(b, w) + f"<h2>{escape(w['missed_late'])}</h2>{_missed_late(b, w)}"),
         TableBlock(
             (Column(w["step"], 0.33), Column(w["role"], 0.17), Column(w["planned"], 0.11),
              Column(w["actual"], 0.12), Column(w["took"], 0.1), Column(w["verdict"], 0.17)),
@@ -128,6 +129,18 @@ def _outcome(b: Debrief, w: dict[str, str]) -> str:
         w["length"].format(exercise=span_text(b.end, w["lang"]),
                            real=span_text(b.real_seconds, w["lang"])))
     return "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
+
+
+def _overrides(b: Debrief, w: dict[str, str]) -> str:
+    """Every rule set aside, in red (nothing when none was)."""
+    lines = override_lines(b.data)
+    if not lines:
+        return ""
+    items = "".join(
+        "<p class='missing'>" + escape(w["override_line"].format(
+            step=o.step_title, who=o.entry.by, when=b.data.date_time(o.entry.at),
+            reason=o.entry.reason)) + "</p>" for o in lines)
+    return f"<h2 class='missing'>{escape(w['overrides'])}</h2>{items}"
 
 
 def _missed_late(b: Debrief, w: dict[str, str]) -> str:

@@ -36,6 +36,7 @@ class DisplayRow(NamedTuple):
     actor: str
     text: str
     step_id: str
+    event_id: str = ""
 
 
 def _finalize(value: Any) -> Any:
@@ -69,7 +70,7 @@ def display_rows(data: RunData, progress: Progress | None = None) -> Iterator[Di
         yield DisplayRow(
             heading, _hm(when) if when else "",
             late_text.format(when=_recorded(data, row.time, row.wall_time)) if row.late else "",
-            row.actor, row.text, row.step_id or "")
+            row.actor, row.text, row.step_id or "", row.event_id)
         if advance is not None:
             advance()
 
@@ -79,7 +80,7 @@ def _hm(when: datetime) -> str:
     return when.isoformat()[11:16]
 
 
-_ROW = ('<tr><td class="time">{}</td><td class="who">{}</td><td class="text">{}{}</td>'
+_ROW = ('<tr{}><td class="time">{}</td><td class="who">{}</td><td class="text">{}{}</td>'
         '<td class="id">{}</td></tr>\n')
 _DAY = '<tr class="day"><td colspan="4">{}</td></tr>\n'
 _LATE = '<span class="late">{}</span>'
@@ -106,6 +107,7 @@ def timeline_body(data: RunData, progress: Progress | None = None) -> Iterator[M
     local, day = data.local, None
     escaped = _Escaped()
     rows = data.rows
+    overridden = {o.event_id for o in data.state.overrides}  # shown in red
     for start in range(0, len(rows), _CHUNK):
         parts: list[str] = []
         append = parts.append
@@ -117,7 +119,8 @@ def timeline_body(data: RunData, progress: Progress | None = None) -> Iterator[M
                     append(_DAY.format(escape_html(data.day(row.time))))
                 late = (_LATE.format(escape_html(late_text.format(
                     when=_recorded(data, row.time, row.wall_time)))) if row.late else "")
-                append(_ROW.format(_hm(when) if when else "", escaped[row.actor],
+                append(_ROW.format(' class="override"' if row.event_id in overridden else "",
+                                   _hm(when) if when else "", escaped[row.actor],
                                    escaped[row.text], late, escaped[row.step_id or ""]))
             chunk = Markup("".join(parts))  # every field above is escaped
         if progress is not None:

@@ -130,11 +130,14 @@ def timeline_table(data: RunData, progress: Progress | None = None) -> TableBloc
     columns = (Column(w["time"], 0.10), Column(w["who"], 0.15), Column(w["what"], 0.54),
                Column(w["step_id"], 0.21, "mono"))
 
+    overridden = {o.event_id for o in data.state.overrides}  # drawn bold: "OVERRIDE by ..."
+
     def rows() -> Iterator[TableRow]:
         for r in display_rows(data, progress):
             if r.day:
                 yield TableRow((r.day,), style="day")
-            text: Cell = (Line(r.text), Line(r.late, SMALL)) if r.late else r.text
+            first = Line(r.text, BOLD) if r.event_id in overridden else Line(r.text)
+            text: Cell = (first, Line(r.late, SMALL)) if r.late else (first,)
             yield TableRow((r.time, r.actor, text, r.step_id))
 
     return TableBlock(columns, rows(), heading=w["timeline"])
@@ -157,7 +160,7 @@ def report_pages(data: RunData, progress: Progress | None = None) -> Pages:
     w = data.labels
     report = build_report(data)
     blocks: list[Block] = [_block("title_block", data, w, w["report"], report.status_line())]
-    for name in ("summary", "cause", "checks", "impact", "decisions"):
+    for name in ("summary", "cause", "established", "checks", "impact", "decisions"):
         blocks.append(_block("report_section", name, report, data, w))
     if not report.messages:
         blocks.append(_block("report_section", "messages", report, data, w))

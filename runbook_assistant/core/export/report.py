@@ -15,6 +15,7 @@ from runbook_assistant.core.export.run_data import Anchor, RunData
 from runbook_assistant.core.formatting import span_text
 from runbook_assistant.core.log.events import EventKind
 from runbook_assistant.core.log.ordering import parse_time
+from runbook_assistant.core.run.discipline import outcome_text
 from runbook_assistant.core.run.paperwork import (
     ActionItem,
     ReportStatus,
@@ -23,7 +24,12 @@ from runbook_assistant.core.run.paperwork import (
 )
 from runbook_assistant.core.run.report_fields import CHECK_FIELDS, REPORT_FIELDS, TEXT_FIELDS
 from runbook_assistant.core.run.services import service_board
-from runbook_assistant.core.run.state_types import DecisionEntry, MessageEntry, StaffingGap
+from runbook_assistant.core.run.state_types import (
+    DecisionEntry,
+    MessageEntry,
+    OverrideEntry,
+    StaffingGap,
+)
 
 __all__ = ["CHECK_FIELDS", "REPORT_FIELDS", "TEXT_FIELDS"]
 
@@ -49,6 +55,27 @@ class CheckLine:
     field: str
     label: str
     drafted: Drafted
+
+
+@dataclass(frozen=True)
+class EstablishedLine:
+    """A statement established by a recorded check: what, the outcome, who and when."""
+
+    name: str
+    title: str
+    outcome: str  # in the report's language
+    by: str
+    verified_by: str
+    at: datetime | None
+    role: str
+
+
+@dataclass(frozen=True)
+class OverrideLine:
+    """A rule set aside: the step, who, when, the reason and what was refused."""
+
+    step_title: str
+    entry: OverrideEntry
 
 
 @dataclass(frozen=True)
@@ -124,6 +151,8 @@ class Report:
     anchors: tuple[Anchor, ...]
     status: ReportStatus = field(default_factory=ReportStatus)
     actions: tuple[ActionItem, ...] = ()
+    established: tuple[EstablishedLine, ...] = ()  # only statements backed by a check
+    overrides: tuple[OverrideLine, ...] = ()
 
     def status_line(self) -> str:
         """``version 2, final: finalised by …`` or ``version 2, DRAFT``, (export language)."""
@@ -194,7 +223,27 @@ def build_report(data: RunData) -> Report:
         shortfall_start=_gaps(data, state.start_shortfall),
         shortfall_end=_gaps(data, state.shortfall),
         anchors=tuple(data.anchors), status=report_status(data.events),
-        actions=tuple(action_items(data.events)))
+        actions=tuple(action_items(data.events)), established=established_lines(data),
+        overrides=override_lines(data))
+
+
+def override_lines(data: RunData) -> tuple[OverrideLine, ...]:
+    """Every rule set aside in the run, with its step's title (report and debrief, in red)."""
+    return tuple(OverrideLine(_step_title(data, o.step_id), o) for o in data.state.overrides)
+
+
+def established_lines(data: RunData) -> tuple[EstablishedLine, ...]:
+    """The checked statements with a decided outcome (ruled out, not ruled out), in runbook
+    order; a check still under investigation is not established."""
+    return tuple(
+        EstablishedLine(c.name, c.title, outcome_text(c.outcome, data.lang), c.by or "",
+                        c.verified_by or "", c.at, data.runbook.role_name(c.role))
+        for c in data.state.checks.values() if c.established)
+
+
+def _step_title(data: RunData, step_id: str) -> str:
+    step = data.runbook.step(step_id)
+    return step.title if step else step_id
 
 
 def _impact(data: RunData) -> list[ImpactLine]:

@@ -41,6 +41,7 @@ class EventKind(StrEnum):
     ACTION_ADDED = "action_added"
     ACTION_DONE = "action_done"
     EXERCISE_CLOCK = "exercise_clock"
+    DISCOVERED = "discovered"  # the moment the incident was discovered (may precede the run)
 
 
 @dataclass(frozen=True)

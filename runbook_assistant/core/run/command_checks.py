@@ -11,6 +11,7 @@ from datetime import datetime
 from runbook_assistant.core.errors import CommandError
 from runbook_assistant.core.log.events import EventKind
 from runbook_assistant.core.log.ordering import parse_time
+from runbook_assistant.core.run import discipline
 from runbook_assistant.core.run.fold import person_key
 from runbook_assistant.core.run.paperwork import AFTER_CLOSE_KINDS, report_status
 from runbook_assistant.core.run.state_types import RunState
@@ -68,16 +69,33 @@ def checkable(state: RunState, runbook: Runbook, step_id: str) -> Step:
 
 
 def check_step(state: RunState, runbook: Runbook, step_id: str, actor: str,
-               verified_by: str | None) -> dict[str, str]:
-    """Payload of a check; refuses what ``checkable`` refuses and four-eyes without a second
-    person."""
+               verified_by: str | None, outcome: str | None = None,
+               override: str | None = None) -> dict[str, str]:
+    """Payload of a check; refuses what ``checkable`` refuses, a check step without its outcome,
+    and (unless overridden with a reason) four-eyes steps without two qualified participants
+    and steps whose staffing falls short (see ``discipline``)."""
     step = checkable(state, runbook, step_id)
+    result = discipline.check_outcome(step, outcome)
     verifier = (verified_by or "").strip()
-    if step.four_eyes and not verifier:
-        raise CommandError.of("four_eyes_needs_verifier", step=step.title)
     if verifier and same_person(verifier, actor):
         raise CommandError.of("verifier_is_performer", actor=actor)
-    return {"verified_by": verifier} if verifier else {}
+    refusals = [r for r in (
+        discipline.four_eyes_refusal(state, runbook, step, actor, verifier)
+        if step.four_eyes else None,
+        discipline.staffing_refusal(state, runbook, step)) if r]
+    reason = (override or "").strip()
+    if override is not None and not reason:
+        raise CommandError.of("override_needs_reason")
+    if refusals and not reason:
+        raise discipline.RuleRefusal.of("rule_refused", refusals=". ".join(refusals))
+    if reason and not refusals:
+        raise CommandError.of("nothing_to_override")
+    payload = {"verified_by": verifier} if verifier else {}
+    if result is not None:
+        payload["outcome"] = result
+    if reason:
+        payload.update(override=reason, overridden_by=actor, refused=". ".join(refusals))
+    return payload
 
 
 def uncheck_step(state: RunState, runbook: Runbook, step_id: str) -> None:

@@ -20,6 +20,7 @@ from runbook_assistant.core.log.clock import Clock, SystemClock, format_wall_tim
 from runbook_assistant.core.log.events import Event, EventKind
 from runbook_assistant.core.log.store import RunRecord, Store
 from runbook_assistant.core.run import command_checks as checks
+from runbook_assistant.core.run import discipline
 from runbook_assistant.core.run.exercise_commands import ExerciseCommands
 from runbook_assistant.core.run.fold import staffing_shortfall
 from runbook_assistant.core.run.kinds import check_payload
@@ -189,13 +190,17 @@ class Engine(ExerciseCommands):
     def start_run(self, runbook: Runbook, source_text: str, *, title: str, actor: str,
                   mode: str = "incident", participants: Sequence[tuple[str, str | None]] = (),
                   scenario_id: str | None = None, clock_keeps_running: bool = False,
-                  approval: Mapping[str, Any] | None = None) -> Event:
+                  approval: Mapping[str, Any] | None = None,
+                  discovered_at: datetime | str | None = None) -> Event:
         """Start a run of ``runbook`` (its Markdown ``source_text`` is stored with the run).
 
         The staffing shortfall at start is computed and recorded; the run starts anyway. An
         exercise's clock pauses when the app closes unless ``clock_keeps_running``. ``approval``,
         the approval the version runs under (``approval.Status.record()``), is recorded too: an
         unapproved or overdue version starts, and the run says so.
+        ``discovered_at`` is the moment the incident was discovered (ISO 8601 or HH:MM today,
+        local time), which may lie before the start; ``due ... from=discovery`` timers count
+        from it.
         """
         title = checks.required(title, "title")
         actor = checks.required(actor, "actor name")
@@ -233,6 +238,9 @@ class Engine(ExerciseCommands):
             payload["clock_keeps_running"] = True
         if approval is not None:
             payload["approval"] = dict(approval)
+        if discovered_at is not None:
+            moment = discipline.discovery_moment(discovered_at, self.clock.now())
+            payload["discovered_at"] = format_wall_time(moment)
         check_payload(EventKind.RUN_STARTED, payload)
         with self.store.writing() as writer:
             writer.insert_run(record)
@@ -240,11 +248,27 @@ class Engine(ExerciseCommands):
         return event
 
     def check(self, run_id: str, step_id: str, *, actor: str, verified_by: str | None = None,
-              occurred_at: datetime | str | None = None) -> Event:
-        """Check a step done (a four-eyes step names its verifier)."""
+              occurred_at: datetime | str | None = None, outcome: str | None = None,
+              override: str | None = None) -> Event:
+        """Check a step done.
+
+        A four-eyes step names its verifier; both must be qualified participants. A check step
+        records its ``outcome`` (ruled-out, not-ruled-out, under-investigation). A step refused by
+        a four-eyes or staffing rule is recorded only with ``override``, a reason, which the event
+        keeps with who overrode (``actor``) and what was refused.
+        """
         return self._record(
             run_id, EventKind.STEP_CHECKED, actor=actor, step_id=step_id, occurred_at=occurred_at,
-            check=lambda s, rb: checks.check_step(s, rb, step_id, actor.strip(), verified_by))
+            check=lambda s, rb: checks.check_step(s, rb, step_id, actor.strip(), verified_by,
+                                                  outcome, override))
+
+    def discovered(self, run_id: str, at: datetime | str, *, actor: str) -> Event:
+        """Record (or correct) the moment the incident was discovered; it may lie before the
+        run started, never in the future. The latest record counts."""
+        def check(state: RunState, runbook: Runbook) -> dict[str, Any]:
+            moment = discipline.discovery_moment(at, self.clock.now())
+            return {"at": format_wall_time(moment)}
+        return self._record(run_id, EventKind.DISCOVERED, actor=actor, check=check)
 
     def uncheck(self, run_id: str, step_id: str, *, actor: str,
                 occurred_at: datetime | str | None = None) -> Event:

@@ -23,6 +23,7 @@ from runbook_assistant.core.run.state_types import (
     InjectEntry,
     MessageEntry,
     NoteEntry,
+    OverrideEntry,
     RunState,
     ServiceState,
     StaffingGap,
@@ -64,6 +65,9 @@ class RunFolder:
         self.injects: list[InjectEntry] = []
         self.report: dict[str, str] = {}
         self.timers_fired: dict[tuple[str, str], datetime] = {}
+        self.discovered_at: datetime | None = None
+        self.discovered_by: str | None = None
+        self.overrides: list[OverrideEntry] = []
         self.closed: Event | None = None
         self.closed_at: datetime | None = None
         self._apply = _FOLDS

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from runbook_assistant.core.run.state_types import (
+    CheckEntry,
     DecisionEntry,
     Participant,
     RunState,
@@ -90,6 +91,8 @@ def build_state(folder: RunFolder, now: datetime | None) -> RunState:
         scenario_id=run.scenario_id if run else payload.get("scenario_id"),
         started_at=folder.started_at,
         started_by=started.actor if started is not None else None,
+        discovered_at=folder.discovered_at,
+        discovered_by=folder.discovered_by,
         steps=steps,
         sections=tuple(progress),
         decisions=tuple(entries),
@@ -106,6 +109,8 @@ def build_state(folder: RunFolder, now: datetime | None) -> RunState:
         injects=tuple(folder.injects),
         report=dict(folder.report),
         timers_fired=dict(folder.timers_fired),
+        checks=_checks(folder, steps),
+        overrides=tuple(folder.overrides),
         current_step_id=current,
         overdue=tuple(overdue),
         done=done,
@@ -214,7 +219,7 @@ def _section_steps(folder: RunFolder, section: Section, status: str, since: date
         if step.due or step.timebox or step.every:
             timers = step_timers(step, status=status_now, counts=counts, started_at=started_at,
                                  current_since=current_since, last_check_at=track.last_check_at,
-                                 now=now, stopped=stopped)
+                                 now=now, stopped=stopped, discovered_at=folder.discovered_at)
         else:
             timers = _NO_TIMERS  # what step_timers gives a step without any timer
         if not _FAST_STEPS:
@@ -276,6 +281,21 @@ def _progress(section: Section, status: str, branches: BranchStatus, since: date
         section_id=section.id, title=section.title, done=done, total=total,
         active=status != INACTIVE, pending=status == PENDING,
         waiting_for=branches.waiting_for.get(section.id), since=since)
+
+
+def _checks(folder: RunFolder, steps: dict[str, StepState]) -> dict[str, CheckEntry]:
+    """Every check step's statement, with the outcome recorded by its current check (if any)."""
+    result: dict[str, CheckEntry] = {}
+    for step in folder.runbook.iter_steps():
+        if step.check is None or step.check in result:
+            continue
+        track, state = folder.steps[step.id], steps[step.id]
+        recorded = state.status == "done" and state.active and track.outcome is not None
+        result[step.check] = CheckEntry(
+            step.check, step.id, step.title, step.role,
+            *((track.outcome, state.by, state.verified_by, state.at, state.event_id, state.late)
+              if recorded else ()))
+    return result
 
 
 def _services(folder: RunFolder) -> tuple[ServiceState, ...]:

@@ -161,6 +161,50 @@ class MessageEntry:
 
 
 @dataclass(frozen=True)
+class CheckEntry:
+    """A statement the municipality must not assume, as a check step established it.
+
+    ``name`` is the step's ``check=`` name (``security``, ``personal-data`` ...). ``outcome`` is
+    one of ``CHECK_OUTCOMES`` — "ruled-out", "not-ruled-out", "under-investigation" — or None
+    while nothing is recorded (which reads as "still under investigation"). ``by``, ``verified_by``
+    and ``at`` say who established it and when; only a recorded outcome is *established*.
+    """
+
+    name: str
+    step_id: str
+    title: str  # the check step's title: what was to be established
+    role: str | None  # the role entitled to establish it
+    outcome: str | None = None
+    by: str | None = None
+    verified_by: str | None = None
+    at: datetime | None = None
+    event_id: str | None = None
+    late: bool = False
+
+    @property
+    def established(self) -> bool:
+        """A decided outcome is recorded (ruled out or not ruled out)."""
+        return self.outcome in ("ruled-out", "not-ruled-out")
+
+
+@dataclass(frozen=True)
+class OverrideEntry:
+    """A rule (four eyes, staffing) set aside for one check of a step, with the reason given.
+
+    ``refused`` is what the engine would have refused; ``by`` who overrode (the event's actor).
+    Every override stays in the state, also when the step was reopened afterwards.
+    """
+
+    step_id: str
+    reason: str
+    refused: str
+    by: str
+    at: datetime
+    event_id: str
+    verified_by: str | None = None
+
+
+@dataclass(frozen=True)
 class InjectEntry:
     offset: int
     text: str
@@ -182,6 +226,10 @@ class RunState:
     scenario_id: str | None = None
     started_at: datetime | None = None
     started_by: str | None = None
+    # The moment the incident was discovered (legal clocks count from it; it may lie before the
+    # run started) and who recorded it; None while not recorded (timers then use started_at).
+    discovered_at: datetime | None = None
+    discovered_by: str | None = None
     steps: Mapping[str, StepState] = field(default_factory=dict)  # in document order
     sections: tuple[SectionProgress, ...] = ()
     decisions: tuple[DecisionEntry, ...] = ()
@@ -197,6 +245,11 @@ class RunState:
     injects: tuple[InjectEntry, ...] = ()
     report: Mapping[str, str] = field(default_factory=dict)
     timers_fired: Mapping[tuple[str, str], datetime] = field(default_factory=dict)
+    # Checked statements by check name, in runbook order: every check step of the runbook, with
+    # its recorded outcome or None ("still under investigation"). Reports, council letters and
+    # message placeholders ({check:NAME}) read them here; see ``CheckEntry``.
+    checks: Mapping[str, CheckEntry] = field(default_factory=dict)
+    overrides: tuple[OverrideEntry, ...] = ()  # every rule set aside, in fold order
     current_step_id: str | None = None
     overdue: tuple[str, ...] = ()  # step ids
     done: int = 0
@@ -214,6 +267,18 @@ class RunState:
 
     def section(self, section_id: str) -> SectionProgress | None:
         return next((s for s in self.sections if s.section_id == section_id), None)
+
+    @property
+    def clock_start(self) -> datetime | None:
+        """What legal clocks count from: the moment of discovery, else the run's start."""
+        return self.discovered_at or self.started_at
+
+    def override_of(self, step_id: str) -> OverrideEntry | None:
+        """The override behind the step's current status, if it was checked by one."""
+        step = self.steps.get(step_id)
+        if step is None or step.event_id is None:
+            return None
+        return next((o for o in self.overrides if o.event_id == step.event_id), None)
 
     def current_decision(self, step_id: str) -> DecisionEntry | None:
         """The choice the run follows for a decision step, or None while undecided."""

@@ -32,14 +32,17 @@ class StepTimers:
 
 def step_timers(step: Step, *, status: str, counts: bool, started_at: datetime | None,
                 current_since: datetime | None, last_check_at: datetime | None,
-                now: datetime | None, stopped: bool) -> StepTimers:
+                now: datetime | None, stopped: bool,
+                discovered_at: datetime | None = None) -> StepTimers:
     """Compute a step's timers.
 
-    ``counts``: the step is in the checklist and not in an undecided branch; only such steps can be
-    overdue. ``stopped``: the run is closed, so nothing is overdue any more. ``now`` None: deadlines
-    only, nothing overdue.
+    ``discovered_at``: the moment of discovery, for ``due`` timers ``from=discovery`` (the run's
+    start while it is not recorded). ``counts``: the step is in the checklist and not in an
+    undecided branch; only such steps can be overdue. ``stopped``: the run is closed, so nothing
+    is overdue any more. ``now`` None: deadlines only, nothing overdue.
     """
-    due_at = started_at + timedelta(seconds=step.due) if step.due and started_at else None
+    due_base = (discovered_at or started_at) if step.due_from == "discovery" else started_at
+    due_at = due_base + timedelta(seconds=step.due) if step.due and due_base else None
     timebox_at = (current_since + timedelta(seconds=step.timebox)
                   if step.timebox and current_since else None)
     next_reminder_at = None

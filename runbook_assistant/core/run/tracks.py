@@ -26,6 +26,7 @@ class StepTrack:
     last_check_at: datetime | None = None  # for recurring reminders: outlives a reopen
     decisions: list[int] = field(default_factory=list)  # indexes into RunFolder.decisions
     period_start: int = 0  # decisions before this index were undone by a reopen
+    outcome: str | None = None  # a check step's recorded outcome (CHECK_OUTCOMES)
 
     def settle(self, event: Event, status: str, at: datetime) -> None:
         """The step is ``status`` (done, skipped) by ``event``: who, when, nothing else yet."""
@@ -36,6 +37,7 @@ class StepTrack:
         self.event_id = event.id
         self.verified_by = None
         self.reason = ""
+        self.outcome = None
 
 
 @dataclass(slots=True)

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from runbook_assistant.core.log.events import Event, EventKind
+from runbook_assistant.core.log.ordering import parse_time
 from runbook_assistant.core.run.kinds.declare import Payload, TextContext, Words, declare
 
 if TYPE_CHECKING:
@@ -17,6 +18,9 @@ def fold_started(folder: RunFolder, event: Event, at: datetime) -> None:
         return  # only the first start counts; a second one cannot come from the engine
     folder.started = event
     folder.started_at = at
+    moment = _moment(event.payload.get("discovered_at"))
+    if moment is not None and folder.discovered_at is None:
+        folder.discovered_at, folder.discovered_by = moment, event.actor
     for person in event.payload.get("participants") or ():
         folder.add_person(str(person.get("name", "")), person.get("role"), at)
 
@@ -26,7 +30,10 @@ def write_started(w: Words, p: Payload, c: TextContext) -> str:
     text = w[key].format(title=p.get("title", ""), runbook=c.runbook.title)
     gaps = [w["gap"].format(role=c.role(g.get("role")), present=g.get("present", 0),
                             needed=g.get("needed", 0)) for g in p.get("shortfall") or ()]
-    return text + (w["shortfall"].format(gaps=", ".join(gaps)) if gaps else "")
+    text += w["shortfall"].format(gaps=", ".join(gaps)) if gaps else ""
+    if p.get("discovered_at"):
+        text += w["discovered"].format(when=_local(str(p["discovered_at"])))
+    return text
 
 
 # participants: [{name, role?}]; shortfall: [{role, needed, present}] at the start;
@@ -35,14 +42,50 @@ def write_started(w: Words, p: Payload, c: TextContext) -> str:
 # fingerprint?, signature?, reason?, review_by?}; core/authoring/approval.Status.record()).
 declare(EventKind.RUN_STARTED,
         fields=("runbook_id", "runbook_version", "runbook_sha256", "title", "mode", "lang",
-                "participants", "shortfall", "scenario_id?", "clock_keeps_running?", "approval?"),
+                "participants", "shortfall", "scenario_id?", "clock_keeps_running?", "approval?",
+                "discovered_at?"),
         fold=fold_started, write=write_started, reaction=False, replayed=False,
         en={"sentence": "Started '{title}' with runbook '{runbook}'",
             "exercise": "Started exercise '{title}' with runbook '{runbook}'",
-            "shortfall": "; short of staff: {gaps}", "gap": "{role} {present} of {needed}"},
+            "shortfall": "; short of staff: {gaps}", "gap": "{role} {present} of {needed}",
+            "discovered": "; discovered {when}"},
         nl={"sentence": "Gestart: '{title}' met draaiboek '{runbook}'",
             "exercise": "Oefening gestart: '{title}' met draaiboek '{runbook}'",
-            "shortfall": "; onderbezetting: {gaps}", "gap": "{role} {present} van {needed}"})
+            "shortfall": "; onderbezetting: {gaps}", "gap": "{role} {present} van {needed}",
+            "discovered": "; ontdekt {when}"})
+
+
+def fold_discovered(folder: RunFolder, event: Event, at: datetime) -> None:
+    # The latest record counts: a later, better-informed moment corrects an earlier one.
+    moment = _moment(event.payload.get("at"))
+    if moment is not None:
+        folder.discovered_at, folder.discovered_by = moment, event.actor
+
+
+def _moment(value: object) -> datetime | None:
+    """A stored moment; one another version wrote unreadably is left out, not fatal."""
+    try:
+        return parse_time(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def write_discovered(w: Words, p: Payload, c: TextContext) -> str:
+    return w["sentence"].format(when=_local(str(p.get("at", ""))))
+
+
+def _local(text: str) -> str:
+    try:
+        return parse_time(text).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return text
+
+
+# at: the moment of discovery (ISO 8601 UTC); it may lie before the run started.
+declare(EventKind.DISCOVERED, fields=("at",), fold=fold_discovered, write=write_discovered,
+        reaction=False, replayed=False,
+        en={"sentence": "Moment of discovery recorded: {when}"},
+        nl={"sentence": "Moment van ontdekking vastgelegd: {when}"})
 
 
 def fold_closed(folder: RunFolder, event: Event, at: datetime) -> None:

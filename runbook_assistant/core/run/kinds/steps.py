@@ -6,7 +6,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from runbook_assistant.core.log.events import Event, EventKind
+from runbook_assistant.core.run.discipline import outcome_text
 from runbook_assistant.core.run.kinds.declare import Payload, TextContext, Words, declare
+from runbook_assistant.core.run.state_types import OverrideEntry
 from runbook_assistant.core.run.tracks import DecisionRecord
 
 if TYPE_CHECKING:
@@ -17,23 +19,43 @@ def fold_checked(folder: RunFolder, event: Event, at: datetime) -> None:
     track = folder.steps.get(event.step_id)  # folder.track, inlined: None for no step
     if track is None:
         return
+    payload = event.payload
+    if payload.get("override"):  # every override is kept, also one a reopen later undid
+        verified = payload.get("verified_by")
+        folder.overrides.append(OverrideEntry(
+            event.step_id or "", str(payload["override"]), str(payload.get("refused", "")),
+            str(payload.get("overridden_by") or event.actor), at, event.id,
+            str(verified) if verified else None))
     track.last_check_at = at
     if track.status == "done":
         return  # checked on two laptops: the first check since the step was reopened stays
     track.settle(event, "done", at)
-    verified = event.payload.get("verified_by")
+    verified = payload.get("verified_by")
     track.verified_by = str(verified) if verified else None
+    outcome = payload.get("outcome")
+    track.outcome = str(outcome) if outcome else None
 
 
 def write_checked(w: Words, p: Payload, c: TextContext) -> str:
     text = w["sentence"].format(step=c.step)
-    return text + (w["verified"].format(verifier=p["verified_by"]) if p.get("verified_by") else "")
+    if p.get("outcome"):
+        text += w["outcome"].format(outcome=outcome_text(str(p["outcome"]), c.lang))
+    text += w["verified"].format(verifier=p["verified_by"]) if p.get("verified_by") else ""
+    if p.get("override"):
+        text += w["override"].format(reason=p["override"],
+                                     who=p.get("overridden_by") or c.actor)
+    return text
 
 
-declare(EventKind.STEP_CHECKED, fields=("verified_by?",), fold=fold_checked,
-        write=write_checked, group="steps",
-        en={"sentence": "Checked '{step}'", "verified": " (verified by {verifier})"},
-        nl={"sentence": "Afgevinkt: '{step}'", "verified": " (gecontroleerd door {verifier})"})
+# outcome: a check step's outcome (CHECK_OUTCOMES); override: the reason a refused four-eyes or
+# staffing rule was set aside, with overridden_by (who) and refused (what the rule refused).
+declare(EventKind.STEP_CHECKED,
+        fields=("verified_by?", "outcome?", "override?", "overridden_by?", "refused?"),
+        fold=fold_checked, write=write_checked, group="steps",
+        en={"sentence": "Checked '{step}'", "verified": " (verified by {verifier})",
+            "outcome": ": {outcome}", "override": " — OVERRIDE by {who}: {reason}"},
+        nl={"sentence": "Afgevinkt: '{step}'", "verified": " (gecontroleerd door {verifier})",
+            "outcome": ": {outcome}", "override": " — DOORBROKEN door {who}: {reason}"})
 
 
 def fold_unchecked(folder: RunFolder, event: Event, at: datetime) -> None:
