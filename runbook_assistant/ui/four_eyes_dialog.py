@@ -93,6 +93,8 @@ class FourEyesDialog(QDialog):
         form.addRow(self.tr("&Verified by:"), self.verifier_box)
         if step.check is not None:
             form.addRow(self.tr("&Outcome:"), self.outcome_box)
+        else:
+            self.outcome_box.hide()  # not in the form: it must not float over the heading
         self.buttons, self.record_button = record_buttons(
             self, self.tr("Record as done"), "recordButton", self._record)
         self.override_button = QPushButton(self.tr("&Override…"), self)
