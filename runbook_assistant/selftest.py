@@ -172,7 +172,9 @@ def _pick(library: Library) -> tuple[Runbook, Step, Step, Step, Option]:
         for step in runbook.steps:
             if step.decision and len(plain) >= 2 and step.options:
                 return runbook, plain[0], plain[1], step, step.options[0]
-            if not step.decision and not step.four_eyes:
+            # Plain: no second person, no outcome to choose, no staffing gate to meet.
+            if not (step.decision or step.four_eyes or step.check
+                    or runbook.staffing_needs(step)):
                 plain.append(step)
     raise _fail("events", "no bundled runbook has a decision after two plain steps")
 

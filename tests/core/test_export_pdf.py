@@ -76,7 +76,8 @@ def test_the_report_pdf_ends_with_the_chain_heads(engine: Engine, clock: HandClo
     play_run(engine, clock, run_id)
     pdf = export(engine, run_id, "report", tmp_path / "report.pdf")
     content = text(pdf)
-    for heading in ("Samenvatting", "Oorzaak", "Wat is vastgesteld", "Gevolgen per dienst",
+    for heading in ("Samenvatting", "Oorzaak", "Vastgesteld", "Wat is gecontroleerd — CONCEPT",
+                    "Gevolgen per dienst",
                     "Besluitenlijst", "Verstuurde berichten", "Bezetting", "Vervolgmaatregelen",
                     "Tijdlijn", "Digitale zegels van het logboek"):
         assert heading in content
