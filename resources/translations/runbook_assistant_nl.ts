@@ -2110,6 +2110,10 @@ Openen?</translation>
       <translation>Enter of → klapt het onderdeel open, ← klapt het dicht.</translation>
     </message>
     <message>
+      <source>OVERRIDE by {who}: {reason}</source>
+      <translation>DOORBROKEN door {who}: {reason}</translation>
+    </message>
+    <message>
       <source>Not taken: this branch was not chosen.</source>
       <translation>Niet gekozen: deze tak is niet genomen.</translation>
     </message>

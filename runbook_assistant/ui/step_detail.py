@@ -107,6 +107,12 @@ class StepDetail(SafeTextBrowser):
         parts = [f"<h2>{escape(step.title)}</h2>"]
         status, tone = self._status(current, waiting)
         parts.append(f"<p class='status {tone}'>{escape(status)}</p>")
+        override = state.override_of(step.id)
+        if override is not None:  # a rule set aside: in red, with who and why
+            parts.append("<p class='status warn'>" + escape(
+                self.tr("OVERRIDE by {who}: {reason}").format(who=override.by,
+                                                             reason=override.reason))
+                + "</p>")
         attrs = self._attributes(runbook, step)
         if attrs:
             parts.append(f"<p class='attrs'>{escape(attrs)}</p>")

@@ -193,3 +193,11 @@ def test_a_legal_clock_more_than_a_day_away_shows_its_date(qtbot: Any, engine: E
     info = view.model.step_index("datalek-ap").data(RowInfoRole)
     due = (T0 + timedelta(hours=70)).astimezone().strftime("%Y-%m-%d %H:%M")
     assert info.countdown.endswith(f", by {due}"), info.countdown
+
+
+def test_the_step_detail_says_who_overrode_and_why(qtbot: Any, engine: Engine) -> None:
+    run_id = start(engine, [("Anna", "incident-lead"), ("Bram", "netwerk")])
+    engine.check(run_id, "rollback-read-plan", actor="Bram", override="Alone at night")
+    view = open_view(qtbot, engine, run_id)
+    view.select_step("rollback-read-plan")
+    qtbot.waitUntil(lambda: "OVERRIDE by Bram: Alone at night" in view.detail.toPlainText())
