@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 
 from runbook_assistant.core.export.pdf_pages import (
+    ALARM,
     BOLD,
     MONO,
     SMALL,
@@ -43,6 +44,7 @@ ZEBRA = QColor("#f1f1f1")
 HEADER_FILL = QColor("#e0e0e0")
 HATCH = QColor("#aaaaaa")
 BLACK = QColor("black")
+RED = QColor("#b00020")  # the report's alarm colour (overrides)
 WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 _ANYWHERE = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 _ANYWHERE.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -262,7 +264,8 @@ class TableDrawer:
         if piece.font is not self._pen_font:
             p.setFont(piece.font)
             self._pen_font = piece.font
-        color = MUTED if piece.style in (SMALL, MONO) else BLACK
+        color = MUTED if piece.style in (SMALL, MONO) else (RED if piece.style == ALARM
+                                                             else BLACK)
         if color is not self._pen_color:
             p.setPen(color)
             self._pen_color = color

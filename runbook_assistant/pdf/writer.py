@@ -37,6 +37,9 @@ from runbook_assistant.core import paths
 from runbook_assistant.core.errors import ExportError
 from runbook_assistant.core.export.atomic import Progress
 from runbook_assistant.core.export.pdf_pages import (
+    ALARM as ALARM_STYLE,
+)
+from runbook_assistant.core.export.pdf_pages import (
     BOLD,
     MONO,
     SMALL,
@@ -118,7 +121,8 @@ class Fonts:
     furniture: QFont
 
     def of(self, style: str) -> QFont:
-        return {BOLD: self.bold, SMALL: self.small, MONO: self.mono}.get(style, self.normal)
+        return {BOLD: self.bold, ALARM_STYLE: self.bold, SMALL: self.small,
+                MONO: self.mono}.get(style, self.normal)
 
 
 def _fonts(family: str, mono_family: str) -> Fonts:

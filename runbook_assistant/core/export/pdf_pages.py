@@ -17,6 +17,7 @@ from runbook_assistant.core.export.report import build_report, decision_lines
 from runbook_assistant.core.export.run_data import RunData
 
 NORMAL, BOLD, SMALL, MONO = "", "bold", "small", "mono"
+ALARM = "alarm"  # bold and red: a rule that was set aside (an override)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,13 +131,13 @@ def timeline_table(data: RunData, progress: Progress | None = None) -> TableBloc
     columns = (Column(w["time"], 0.10), Column(w["who"], 0.15), Column(w["what"], 0.54),
                Column(w["step_id"], 0.21, "mono"))
 
-    overridden = {o.event_id for o in data.state.overrides}  # drawn bold: "OVERRIDE by ..."
+    overridden = {o.event_id for o in data.state.overrides}  # drawn in red
 
     def rows() -> Iterator[TableRow]:
         for r in display_rows(data, progress):
             if r.day:
                 yield TableRow((r.day,), style="day")
-            first = Line(r.text, BOLD) if r.event_id in overridden else Line(r.text)
+            first = Line(r.text, ALARM) if r.event_id in overridden else Line(r.text)
             text: Cell = (first, Line(r.late, SMALL)) if r.late else (first,)
             yield TableRow((r.time, r.actor, text, r.step_id))
 
