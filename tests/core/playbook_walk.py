@@ -41,15 +41,17 @@ def walk(engine: Engine, clock: HandClock, runbook: Runbook, source: str,
         if step is None:
             return Walk(run_id, engine.state(run_id), chosen)
         role = step.role or runbook.roles[0].id
+        outcome = "ruled-out" if step.check else None
         if step.decision:
             option = choices[step.id]  # a decision the test did not plan is a failure
             engine.decide(run_id, step.id, option, actor=person(role, 0), rationale="pad")
             chosen.append((step.id, option))
         elif step.four_eyes:
             verifier = person(step.verifier, 0) if step.verifier else person(role, 1)
-            engine.check(run_id, step.id, actor=person(role, 0), verified_by=verifier)
-        else:
-            engine.check(run_id, step.id, actor=person(role, 0))
+            engine.check(run_id, step.id, actor=person(role, 0), verified_by=verifier,
+                         outcome=outcome)
+        else:  # a check step records its outcome: the walk rules each one out
+            engine.check(run_id, step.id, actor=person(role, 0), outcome=outcome)
     raise AssertionError("the walk did not end")
 
 
