@@ -294,7 +294,7 @@ TEXTS: dict[str, dict[str, Text]] = {
     "rule_refused": {
         "en": ("{refusals}", "add people with `run join`, or record it anyway with --override "
                              "REASON (the reason and who overrode are recorded)"),
-        "nl": ("{refusals}", "voeg mensen toe met `run join`, of leg het toch vast met "
+        "nl": ("geweigerd — {refusals}", "voeg mensen toe met `run join`, of leg het toch vast met "
                              "--override REDEN (de reden en wie doorbrak worden vastgelegd)"),
     },
     "override_needs_reason": {
