@@ -88,14 +88,18 @@ def test_someone_who_joined_later_qualifies(engine: Engine) -> None:
 
 
 def test_the_verifier_role_qualifies_a_verifier_but_not_a_performer(engine: Engine) -> None:
-    # ransomware: the data protection officer notifies; the CISO may verify (verifier=ciso).
-    team: list[tuple[str, str | None]] = [("Anna", "incident-lead"), ("Eva", "ciso"),
+    # ransomware: the mandated official notifies the DPA; the FG may verify (verifier=fg).
+    team: list[tuple[str, str | None]] = [("Anna", "incident-lead"), ("Gijs", "college"),
                                           ("Femke", "fg")]
     run_id = start(engine, "ransomware-first-hours", team)
-    error = refused(engine, run_id, "datalek-ap", actor="Eva", verified_by="Femke")
-    assert "Eva does not have the role Data protection officer" in error.message
-    assert "verify it (Data protection officer or CISO): Eva, Femke" in error.message
-    engine.check(run_id, "datalek-ap", actor="Femke", verified_by="Eva")
+    step = engine.runbook_of(run_id).step("datalek-ap")
+    assert step is not None and (step.role, step.verifier) == ("college", "fg")
+    error = refused(engine, run_id, "datalek-ap", actor="Femke", verified_by="Gijs")
+    assert "Femke does not have the role Official mandated by the municipal executive" \
+        in error.message
+    assert "verify it (Official mandated by the municipal executive or Data protection " \
+        "officer): Gijs, Femke" in error.message
+    engine.check(run_id, "datalek-ap", actor="Gijs", verified_by="Femke")
 
 
 # --- staffing gates --------------------------------------------------------------------------
