@@ -79,6 +79,23 @@ def test_each_format_matches_its_golden_file(engine: Engine, clock: HandClock, t
     check_golden(f"incident-{fmt}.{ext}", text)
 
 
+@pytest.mark.parametrize(("fmt", "ext"), TEXT_FORMATS)
+def test_a_run_read_and_written_a_few_events_at_a_time_gives_the_same_file(
+        engine: Engine, clock: HandClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        fmt: str, ext: str) -> None:
+    # A long run is read from the database and its timeline rows are made in chunks; here the
+    # chunks are a few events each, so a run of a few dozen events crosses many boundaries.
+    from runbook_assistant.core.export.run_data import RunData
+    from runbook_assistant.core.log import store as store_module
+
+    chunks = RunData.timeline_chunks
+    monkeypatch.setattr(store_module, "_READ_CHUNK", 2)
+    monkeypatch.setattr(RunData, "timeline_chunks", lambda data, size=0: chunks(data, 3))
+    run_id = played(engine, clock)
+    text = export(engine, run_id, fmt, tmp_path / f"out.{ext}")
+    check_golden(f"incident-{fmt}.{ext}", text)
+
+
 @pytest.mark.parametrize(("fmt", "ext"), [("md", "md"), ("csv", "csv")])
 def test_exercise_goldens(engine: Engine, clock: HandClock, tmp_path: Path, fmt: str,
                           ext: str) -> None:

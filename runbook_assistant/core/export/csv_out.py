@@ -54,16 +54,14 @@ def render_csv(data: RunData, progress: Progress) -> Iterator[str]:
     mode = cells[w["exercise"] if data.exercise else w["incident"]]
     yes, no = cells[w["yes"]], cells[w["no"]]
     local = data.local
-    rows, events = data.rows, data.events
-    # The rows are the events in the same (fold) order: take the times exactly as stored.
-    same = len(rows) == len(events)
     # Names, step ids, titles and many sentences repeat: make each cell once (``cells``).
-    for start in range(0, len(rows), _CHUNK):
-        end = min(start + _CHUNK, len(rows))
+    # The rows come a chunk at a time with their events (the same fold order): the times are
+    # taken exactly as stored, and a long run never holds all its rows at once.
+    for events, rows in data.timeline_chunks(_CHUNK):
+        same = len(rows) == len(events)
         with gc_paused():  # many short-lived objects, no cycles: see gc_pause.py
             lines = []
-            for n in range(start, end):
-                row = rows[n]
+            for n, row in enumerate(rows):
                 event = events[n] if same and events[n].id == row.event_id else None
                 when = local(row.time)
                 lines.append(sep.join((
@@ -79,7 +77,7 @@ def render_csv(data: RunData, progress: Progress) -> Iterator[str]:
                     row.device_id, str(row.seq), row.event_id)))
             lines.append("")
             chunk = "\r\n".join(lines)
-        progress.advance(end - start)
+        progress.advance(len(rows))
         yield chunk
 
 

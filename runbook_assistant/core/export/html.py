@@ -61,18 +61,20 @@ def display_rows(data: RunData, progress: Progress | None = None) -> Iterator[Di
     late_text = data.labels["late_recorded"]
     local, day = data.local, None
     advance = progress.advance if progress is not None else None
-    for row in data.rows:
-        when = local(row.time)
-        heading = ""
-        if when is not None and when.date() != day:
-            day = when.date()
-            heading = data.day(row.time)
-        yield DisplayRow(
-            heading, _hm(when) if when else "",
-            late_text.format(when=_recorded(data, row.time, row.wall_time)) if row.late else "",
-            row.actor, row.text, row.step_id or "", row.event_id)
-        if advance is not None:
-            advance()
+    for _, rows in data.timeline_chunks():  # a chunk of rows at a time: see RunData
+        for row in rows:
+            when = local(row.time)
+            heading = ""
+            if when is not None and when.date() != day:
+                day = when.date()
+                heading = data.day(row.time)
+            yield DisplayRow(
+                heading, _hm(when) if when else "",
+                late_text.format(when=_recorded(data, row.time, row.wall_time))
+                if row.late else "",
+                row.actor, row.text, row.step_id or "", row.event_id)
+            if advance is not None:
+                advance()
 
 
 def _hm(when: datetime) -> str:
@@ -106,13 +108,14 @@ def timeline_body(data: RunData, progress: Progress | None = None) -> Iterator[M
     late_text = data.labels["late_recorded"]
     local, day = data.local, None
     escaped = _Escaped()
-    rows = data.rows
     overridden = {o.event_id for o in data.state.overrides}  # shown in red
-    for start in range(0, len(rows), _CHUNK):
+    empty = True
+    for _, rows in data.timeline_chunks(_CHUNK):  # a chunk of rows at a time: see RunData
+        empty = False
         parts: list[str] = []
         append = parts.append
         with gc_paused():  # many short-lived objects, no cycles: see gc_pause.py
-            for row in rows[start:start + _CHUNK]:
+            for row in rows:
                 when = local(row.time)
                 if when is not None and when.date() != day:
                     day = when.date()
@@ -124,9 +127,9 @@ def timeline_body(data: RunData, progress: Progress | None = None) -> Iterator[M
                                    escaped[row.text], late, escaped[row.step_id or ""]))
             chunk = Markup("".join(parts))  # every field above is escaped
         if progress is not None:
-            progress.advance(min(_CHUNK, len(rows) - start))
+            progress.advance(len(rows))
         yield chunk
-    if not rows:
+    if empty:
         yield Markup("")
 
 

@@ -25,16 +25,19 @@ def render_markdown(data: RunData, progress: Progress) -> Iterator[str]:
     yield f"## {w['timeline']}\n\n"
     yield f"| {w['time']} | {w['who']} | {w['what']} | {w['step_id']} |\n|---|---|---|---|\n"
     day = None
-    for row in data.rows:
-        local = data.local(row.time)
-        if local is not None and local.date() != day:
-            day = local.date()
-            yield f"| **{data.day(row.time)}** | | | |\n"
-        text = md(row.text)
-        if row.late:
-            text += " *(" + w["late_recorded"].format(when=data.date_time(row.wall_time)) + ")*"
-        yield f"| {data.hm(row.time)} | {md(row.actor)} | {text} | {md(row.step_id or '')} |\n"
-        progress.advance()
+    for _, rows in data.timeline_chunks():  # a chunk of rows at a time: see RunData
+        for row in rows:
+            local = data.local(row.time)
+            if local is not None and local.date() != day:
+                day = local.date()
+                yield f"| **{data.day(row.time)}** | | | |\n"
+            text = md(row.text)
+            if row.late:
+                text += (" *(" + w["late_recorded"].format(when=data.date_time(row.wall_time))
+                         + ")*")
+            yield (f"| {data.hm(row.time)} | {md(row.actor)} | {text} | "
+                   f"{md(row.step_id or '')} |\n")
+            progress.advance()
     yield from _decisions(data)
     yield from anchors_markdown(data)
 

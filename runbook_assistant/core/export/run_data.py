@@ -7,6 +7,7 @@ app's progress dialog does) without touching SQLite.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from functools import cached_property
@@ -82,6 +83,23 @@ class RunData:
         from runbook_assistant.core.run.timeline import timeline_rows
 
         return timeline_rows(self.runbook, self.events, self.lang)
+
+    def timeline_chunks(self, size: int = 2000) -> Iterator[tuple[list[Event], list[TimelineRow]]]:
+        """The events in fold order and their timeline rows, ``size`` at a time.
+
+        Rows are made as the chunks are asked for and not kept, so that writing a long run
+        holds one chunk of rows at a time instead of all of them (the cached ``rows`` are used
+        when something made them already).
+        """
+        from runbook_assistant.core.log.ordering import ordered
+        from runbook_assistant.core.run.timeline import timeline_rows
+
+        events = ordered(self.events)  # what ``timeline_rows`` makes one row each of, in order
+        made = self.__dict__.get("rows")
+        for start in range(0, len(events), size):
+            chunk = events[start:start + size]
+            yield chunk, (made[start:start + size] if made is not None
+                          else timeline_rows(self.runbook, chunk, self.lang))
 
     @property
     def state(self) -> RunState:

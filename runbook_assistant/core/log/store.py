@@ -49,6 +49,7 @@ from runbook_assistant.core.sqlscript import run_script
 
 __all__ = ["DeviceRecord", "RunRecord", "Store", "Writer"]
 
+_READ_CHUNK = 5000
 _SELECT_EVENTS = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"
 
 
@@ -243,10 +244,14 @@ class Store:
     def events(self, run_id: str) -> list[Event]:
         """The run's events in log order: by (hlc, device_id, seq)."""
         with self._translated("read"), gc_paused():
-            rows = self.conn.execute(
-                f"{_SELECT_EVENTS} WHERE run_id = ? ORDER BY hlc, device_id, seq",
-                (run_id,)).fetchall()
-            return self._to_events(rows)
+            cursor = self.conn.execute(
+                f"{_SELECT_EVENTS} WHERE run_id = ? ORDER BY hlc, device_id, seq", (run_id,))
+            # A chunk of rows at a time: the raw rows of a long run never all exist beside its
+            # events (they would double what reading it takes at its peak).
+            events: list[Event] = []
+            while rows := cursor.fetchmany(_READ_CHUNK):
+                events += self._to_events(rows)
+            return events
 
     def events_since(self, run_id: str, after_rowid: int) -> tuple[list[Event], int]:
         """The run's events appended after position ``after_rowid`` (0: all), in append order,
