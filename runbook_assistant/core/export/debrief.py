@@ -26,7 +26,6 @@ from runbook_assistant.core.export.debrief_chart import chart_svg
 from runbook_assistant.core.export.debrief_data import Comparison, Debrief, build_debrief, compare
 from runbook_assistant.core.export.debrief_labels import debrief_labels
 from runbook_assistant.core.export.html import render_template
-from runbook_assistant.core.export.report import override_lines
 from runbook_assistant.core.export.run_data import RunData, load_run
 from runbook_assistant.core.formatting import exercise_time, span_text
 
@@ -89,7 +88,6 @@ def render_debrief_html(debrief: Debrief, comparison: Comparison | None = None,
         "d": data, "w": w, "lang": data.lang, "exercise": True,
         "print_header": data.header_title(), "b": debrief, "offset": exercise_time,
         "span": lambda seconds: span_text(seconds, data.lang),
-        "overrides": override_lines(data),
     }
     if comparison is None:
         context["page_title"] = f"{w['debrief']}: {data.header_title()}"

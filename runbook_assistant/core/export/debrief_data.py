@@ -4,10 +4,10 @@ Per step: when it was due (planned) and when it was done (actual), and so which 
 missed. Per inject: when it went out and the reaction the scenario expects of it (``expect=``),
 judged met, late or missed against the events that *are* that reaction, never simply the next
 event. The scenario's goals and debrief questions, the messages sent, decisions with their
-rationale, observer notes, the lessons (the run's action items, with owner and date) and how the
-exercise clock ran. An inject that two laptops both delivered (each ran the clock; their logs were
-synced later) counts once, at its first delivery. ``compare`` puts two runs of one scenario side by
-side.
+rationale, every rule set aside (an override: who, why, what the rule refused), observer notes,
+the lessons (the run's action items, with owner and date) and how the exercise clock ran. An
+inject that two laptops both delivered (each ran the clock; their logs were synced later) counts
+once, at its first delivery. ``compare`` puts two runs of one scenario side by side.
 """
 
 from __future__ import annotations
@@ -108,6 +108,18 @@ class DecisionFigure:
 
 
 @dataclass(frozen=True)
+class OverrideFigure:
+    """A four-eyes or staffing rule set aside for one step, in exercise seconds."""
+
+    at: float
+    step_id: str
+    step_title: str
+    by: str
+    reason: str
+    refused: str  # what the engine would have refused
+
+
+@dataclass(frozen=True)
 class NoteFigure:
     at: float
     actor: str
@@ -134,6 +146,7 @@ class Debrief:
     steps: list[StepFigure] = field(default_factory=list)
     injects: list[InjectFigure] = field(default_factory=list)
     decisions: list[DecisionFigure] = field(default_factory=list)
+    overrides: list[OverrideFigure] = field(default_factory=list)
     observations: list[NoteFigure] = field(default_factory=list)
     team_notes: list[NoteFigure] = field(default_factory=list)
     clock: list[ClockChange] = field(default_factory=list)
@@ -162,6 +175,11 @@ class Debrief:
     def reactions(self, verdict: str) -> int:
         """How many injects' expected reactions ended with ``verdict``."""
         return sum(1 for i in self.injects if i.verdict == verdict)
+
+    @property
+    def overridden(self) -> set[str]:
+        """The ids of the steps checked with a rule set aside."""
+        return {o.step_id for o in self.overrides}
 
     @property
     def median_reaction(self) -> float | None:
@@ -214,6 +232,11 @@ def build_debrief(data: RunData) -> Debrief:
         debrief.decisions.append(DecisionFigure(
             sec(entry.at) or 0.0, step.title if step else entry.step_id, entry.label,
             entry.rationale, entry.owner, entry.actor, entry.current))
+    for entry in state.overrides:  # every one, also when the step was reopened afterwards
+        step = data.runbook.step(entry.step_id)
+        debrief.overrides.append(OverrideFigure(
+            sec(entry.at) or 0.0, entry.step_id, step.title if step else entry.step_id,
+            entry.by, entry.reason, entry.refused))
     return debrief
 
 

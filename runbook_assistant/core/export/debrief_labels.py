@@ -21,6 +21,9 @@ _DEBRIEF: dict[str, dict[str, str]] = {
         "injects_line": "{n} injects delivered; expected reactions: {met} met, {late} late, "
                         "{missed} missed; typical time to the expected reaction: {median}.",
         "decisions_line": "{n} decisions recorded.",
+        "overrides_line": "{n} times a rule was set aside (four eyes or staffing): see "
+                          "\"Rules set aside\".",
+        "overridden": "rule set aside",
         "chart": "Planned against actual",
         "chart_intro": "Each line is a step: the open diamond is when it was due, the dot when it "
                        "was done, in exercise time. Dashed lines mark the injects.",
@@ -116,6 +119,9 @@ _DEBRIEF: dict[str, dict[str, str]] = {
                         "laat, {missed} gemist; gebruikelijke tijd tot de verwachte reactie: "
                         "{median}.",
         "decisions_line": "{n} besluiten vastgelegd.",
+        "overrides_line": "{n} keer een regel doorbroken (vier ogen of bezetting): zie "
+                          "\"Regels doorbroken\".",
+        "overridden": "regel doorbroken",
         "chart": "Gepland tegenover werkelijk",
         "chart_intro": "Elke regel is een stap: de open ruit is wanneer hij klaar moest zijn, de "
                        "stip wanneer hij klaar was, in oefentijd. Stippellijnen zijn de injects.",

@@ -16,9 +16,11 @@ from runbook_assistant.core.export.debrief_data import (
 from runbook_assistant.core.export.debrief_labels import debrief_labels
 from runbook_assistant.core.export.html import environment
 from runbook_assistant.core.export.pdf_pages import (
+    ALARM,
     SMALL,
     STYLESHEET,
     Block,
+    Cell,
     Column,
     HtmlBlock,
     Line,
@@ -26,7 +28,6 @@ from runbook_assistant.core.export.pdf_pages import (
     TableBlock,
     TableRow,
 )
-from runbook_assistant.core.export.report import override_lines
 from runbook_assistant.core.formatting import exercise_time, span_text
 
 ChartImage = Callable[[Debrief, dict[str, str]], str]
@@ -106,6 +107,8 @@ def _compared(c: Comparison, w: dict[str, str], chart_image: ChartImage) -> list
         steps, reactions,
         HtmlBlock(f"<h2>{escape(w['chart'])} — {escape(a_title)}</h2>{chart_image(c.a, w)}"),
         HtmlBlock(f"<h2>{escape(w['chart'])} — {escape(b_title)}</h2>{chart_image(c.b, w)}"),
+        *(HtmlBlock(_overrides(run, w, f"{w['overrides']} — {title}"))
+          for run, title in ((c.a, a_title), (c.b, b_title)) if run.overrides),
         HtmlBlock(f"<h2>{escape(w['decisions'])} — {escape(a_title)}</h2>{_decisions(c.a, w)}"),
         HtmlBlock(f"<h2>{escape(w['decisions'])} — {escape(b_title)}</h2>{_decisions(c.b, w)}"),
     ]
@@ -126,21 +129,22 @@ def _outcome(b: Debrief, w: dict[str, str]) -> str:
                                  late=b.reactions("late"), missed=b.reactions("missed"),
                                  median=span_text(b.median_reaction, w["lang"])),
         w["decisions_line"].format(n=len(b.decisions)),
+        *([w["overrides_line"].format(n=len(b.overrides))] if b.overrides else []),
         w["length"].format(exercise=span_text(b.end, w["lang"]),
                            real=span_text(b.real_seconds, w["lang"])))
     return "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
 
 
-def _overrides(b: Debrief, w: dict[str, str]) -> str:
-    """Every rule set aside, in red (nothing when none was)."""
-    lines = override_lines(b.data)
-    if not lines:
+def _overrides(b: Debrief, w: dict[str, str], heading: str = "") -> str:
+    """Every rule set aside, in red, in exercise time (nothing when none was)."""
+    if not b.overrides:
         return ""
     items = "".join(
         "<p class='missing'>" + escape(w["override_line"].format(
-            step=o.step_title, who=o.entry.by, when=b.data.date_time(o.entry.at),
-            reason=o.entry.reason)) + "</p>" for o in lines)
-    return f"<h2 class='missing'>{escape(w['overrides'])}</h2>{items}"
+            step=o.step_title, who=o.by, when=exercise_time(o.at), reason=o.reason))
+        + f"<br><span class='meta'>{escape(w['override_refused'].format(refused=o.refused))}"
+          "</span></p>" for o in b.overrides)
+    return f"<h2 class='missing'>{escape(heading or w['overrides'])}</h2>{items}"
 
 
 def _missed_late(b: Debrief, w: dict[str, str]) -> str:
@@ -161,12 +165,15 @@ def _missed_late(b: Debrief, w: dict[str, str]) -> str:
 
 
 def _step_rows(b: Debrief, w: dict[str, str]) -> Iterator[TableRow]:
+    overridden = b.overridden
     for s in b.steps:
         took = span_text(s.took, w["lang"]) if s.took is not None else ""
         over = w["over_timebox"].format(t=span_text(s.timebox, w["lang"]))
         took_cell = (Line(took), Line(over, SMALL)) \
             if s.over_timebox else took
-        title = (Line(s.title), Line(s.by, SMALL)) if s.by else s.title
+        title: Cell = (Line(s.title), Line(s.by, SMALL)) if s.by else s.title
+        if s.step_id in overridden:
+            title = (Line(s.title, ALARM), Line(f"{w['overridden']} — {s.by}", SMALL))
         yield TableRow((title, s.role, exercise_time(s.planned) if s.planned is not None else "",
                         exercise_time(s.actual) if s.actual is not None else "", took_cell,
                         verdict_text(s, w)))
