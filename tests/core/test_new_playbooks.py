@@ -1,14 +1,18 @@
 """The playbooks of round two: each runs its main path through the engine in both languages,
-with decisions taken, four-eyes steps done by two qualified people, and timers that run."""
+with decisions taken, four-eyes steps done by two qualified people, staffing gates that hold, and
+timers that run (the legal clocks from the moment of discovery, hours before the run started)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from hand_clock import HandClock
-from playbook_walk import walk
+from playbook_walk import team_of, walk
 
 from runbook_assistant.core import paths
 from runbook_assistant.core.library.catalog import Library
+from runbook_assistant.core.run.discipline import staffing_refusal
 from runbook_assistant.core.run.engine import Engine
 
 # (Dutch id, English id, the main path's decisions: step id -> chosen section)
@@ -32,6 +36,10 @@ PLAYBOOKS = [
 ]
 # Playbooks with a legal clock that runs from discovery (the GDPR's 72 hours).
 LEGAL_CLOCK = {"phishing-gecompromitteerd-account", "datalek-melden", "ransomware-leverancier"}
+# Playbooks with steps that wait for enough people (needs=, .needs-staffing).
+STAFFED = {"phishing-gecompromitteerd-account", "telefonie-informatienummer",
+           "ransomware-leverancier", "inloggen-onmogelijk", "stroomuitval-datacenter",
+           "go-no-go-wijziging"}
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +59,11 @@ def test_the_main_path_runs_through_the_engine(library: Library, engine: Engine,
     entry = library.entry(runbook_id)
     runbook = entry.result.runbook
     assert runbook is not None and entry.result.diagnostics == ()
-    walked = walk(engine, clock, runbook, entry.path.read_text(encoding="utf-8"), choices)
+    discovered = clock.now() - timedelta(hours=3)  # the first report came in at 3 h before
+    walked = walk(engine, clock, runbook, entry.path.read_text(encoding="utf-8"), choices,
+                  discovered_at=discovered)
     state = walked.state
+    assert not state.overrides  # every rule held: nothing was set aside
 
     assert dict(walked.chosen) == choices  # every planned decision was met and taken
     assert {d.step_id: d.option for d in state.decisions if d.current} == choices
@@ -70,7 +81,22 @@ def test_the_main_path_runs_through_the_engine(library: Library, engine: Engine,
     from_discovery = [s for s in runbook.steps if s.due_from == "discovery"]
     assert bool(from_discovery) == (dutch in LEGAL_CLOCK)
     for step in from_discovery:
-        assert state.steps[step.id].due_at is not None
+        assert step.due is not None
+        assert state.steps[step.id].due_at == discovered + timedelta(seconds=step.due)
+    # Staffing where the playbook gates on it: one person per role falls short, the team did not.
+    gated = [s for s in runbook.steps if runbook.staffing_needs(s)]
+    assert bool(gated) == (dutch in STAFFED)
+    if gated:
+        source = entry.path.read_text(encoding="utf-8")
+        thin = engine.state(engine.start_run(
+            runbook, source, title="Te weinig mensen", actor="incident-lead A",
+            participants=team_of(runbook, {})).run_id)
+        for step in gated:
+            if any(count > 1 for _, count in runbook.staffing_needs(step)):
+                assert staffing_refusal(thin, runbook, step), step.id
+            if state.steps[step.id].active:
+                assert staffing_refusal(state, runbook, step) is None
+                assert state.steps[step.id].status == "done"
 
 
 @pytest.mark.parametrize(("dutch", "english"), [(d, e) for d, e, _ in PLAYBOOKS])
