@@ -84,6 +84,70 @@ def test_the_bundled_library_validates_without_errors_or_warnings(ra) -> None:
     assert result.stderr.strip().endswith(" files, 0 errors, 0 warnings")
 
 
+SCENARIO = """---
+id: mijn-oefening
+title: Mijn oefening
+version: 1
+lang: nl
+kind: exercise
+runbook: {runbook}
+---
+
+# Mijn oefening
+
+## Injects {{#injects}}
+
+- T+00:05 — De loketten melden dat niemand kan inloggen {{expect=coordinator-aanstelen}}
+- T+00:20 — Een journalist belt {{expect="rollback message:msg-pers" within=30m}}
+- T+00:30 — De wethouder belt {{expect="message:msg-stad coordinator-aanstellen"}}
+"""
+
+
+def test_validate_warns_at_the_inject_for_expected_ids_its_runbook_lacks(ra,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A user's own scenario, in a library folder of its own, for a runbook of another folder.
+    mine = tmp_path / "mijn"
+    mine.mkdir()
+    (mine / "mijn-oefening.md").write_text(SCENARIO.format(runbook="test-netwerk"), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = ra("--library", GOOD, "--library", mine, "validate")
+    assert result.exit_code == 0  # warnings: the scenario still runs
+    found = [line for line in result.stdout.splitlines() if "mijn-oefening.md" in line]
+    path = Path("mijn", "mijn-oefening.md")  # under the working folder: shown relative
+    assert found == [
+        f"{path}:14: warning: inject expects 'coordinator-aanstelen', but runbook "
+        "'test-netwerk' has no step with that id (did you mean 'coordinator-aanstellen'?); "
+        "the debrief would count this reaction as missed",
+        f"{path}:15: warning: inject expects 'message:msg-pers', but runbook 'test-netwerk' "
+        "has no message template with that id (did you mean 'message:msg-stad'?); the debrief "
+        "would count this reaction as missed"]
+    # The same file given as a PATH finds its runbook in the library.
+    alone = ra("--library", GOOD, "validate", mine / "mijn-oefening.md")
+    assert alone.stdout.splitlines() == found
+    assert alone.stderr == "1 file, 0 errors, 2 warnings\n"
+
+
+def test_validate_checks_expected_ids_against_a_runbook_given_beside_the_scenario(ra,
+        tmp_path: Path) -> None:
+    (tmp_path / "oefening.md").write_text(SCENARIO.format(runbook="test-netwerk"), "utf-8")
+    (tmp_path / "netwerk.md").write_text(
+        (GOOD / "test-netwerk.md").read_text("utf-8").replace(
+            "{#coordinator-aanstellen", "{#coordinator-aanstelen"), "utf-8")
+    result = ra("validate", tmp_path)  # the set's own runbook, not the library's
+    assert [line.split(": warning: ")[1][:45] for line in result.stdout.splitlines()] == [
+        "inject expects 'message:msg-pers', but runboo",
+        "inject expects 'coordinator-aanstellen', but "]
+
+
+def test_validate_ends_every_line_and_the_summary_with_a_newline(ra, tmp_path: Path) -> None:
+    # Findings on stdout, the summary on stderr: each a whole line, so a terminal that shows
+    # both never runs the summary on from the last finding.
+    (tmp_path / "oefening.md").write_text(SCENARIO.format(runbook="test-netwerk"), "utf-8")
+    result = ra("--library", GOOD, "validate", tmp_path)
+    assert result.stdout.endswith("\n") and result.stdout.count("\n") == 2
+    assert result.stderr == "1 file, 0 errors, 2 warnings\n"
+
+
 # --- list --------------------------------------------------------------------------------------
 def test_list_json_describes_every_runbook_and_scenario(ra) -> None:
     items = ok_json(ra("--library", GOOD, "list", "--json"))

@@ -5,12 +5,9 @@ from __future__ import annotations
 import pytest
 
 from runbook_assistant.core import paths
-from runbook_assistant.core.exercise.expectations import (
-    debrief_questions,
-    scenario_goals,
-    unknown_expectations,
-)
+from runbook_assistant.core.exercise.expectations import debrief_questions, scenario_goals
 from runbook_assistant.core.library.catalog import Library
+from runbook_assistant.core.runbook.scenario_links import unknown_expectations
 
 PAIRS = [("oefening-wijziging-zonder-tweede-persoon", "exercise-change-without-second-person"),
          ("oefening-failover-mislukt", "exercise-failover-fails"),

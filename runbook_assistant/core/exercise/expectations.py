@@ -4,7 +4,8 @@ the exercise staff expects, judged against the events that are that reaction.
 Goals and debrief questions are the bulleted items of the scenario's sections with the ids
 ``goals``/``doelen`` and ``debrief``/``nabespreking``. An inject's ``expect=`` names steps of the
 exercised runbook (checked, skipped or decided) or ``message:ID`` (that message sent); the reaction
-is *those* events, never simply the next thing someone did. ``within=`` says by when.
+is *those* events, never simply the next thing someone did. ``within=`` says by when. Ids the
+runbook does not have are found by ``validate`` (``runbook.scenario_links``).
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from dataclasses import dataclass
 
 from runbook_assistant.core.log.events import Event, EventKind
 from runbook_assistant.core.runbook.model import Inject, Runbook
+from runbook_assistant.core.runbook.scenario_links import MESSAGE_PREFIX
 
 GOAL_SECTIONS = ("goals", "doelen", "oefendoelen")
 QUESTION_SECTIONS = ("debrief", "nabespreking", "debrief-questions", "evaluatievragen")
-MESSAGE_PREFIX = "message:"
 _STEP_KINDS = (EventKind.STEP_CHECKED, EventKind.STEP_SKIPPED, EventKind.DECISION_RECORDED)
 _ITEM_RE = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+(.*)$")
 
@@ -48,15 +49,6 @@ def _items(scenario: Runbook, ids: Sequence[str]) -> list[str]:
         elif items and line.strip() and line[:1].isspace():
             items[-1] += " " + line.strip()  # a continuation line of the item
     return items
-
-
-def unknown_expectations(inject: Inject, runbook: Runbook) -> list[str]:
-    """The ``expect=`` ids that name no step or message of ``runbook``."""
-    step_ids = {s.id for s in runbook.steps}
-    message_ids = {m.id for m in runbook.messages}
-    return [item for item in inject.expect
-            if (item[len(MESSAGE_PREFIX):] not in message_ids
-                if item.startswith(MESSAGE_PREFIX) else item not in step_ids)]
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from pathlib import Path
 from runbook_assistant.core import paths
 from runbook_assistant.core.errors import LibraryError
 from runbook_assistant.core.library.index import LibraryIndex, SearchHit
+from runbook_assistant.core.library.links import link, link_expectations, with_error
 from runbook_assistant.core.library.pool import parse_into
 from runbook_assistant.core.library.scan import (
     Scanned,
@@ -33,7 +34,7 @@ from runbook_assistant.core.library.scan import (
     scan,
 )
 from runbook_assistant.core.library.summary import RunbookSummary, cross_file_findings
-from runbook_assistant.core.runbook.model import Diagnostic, ParseResult, Runbook, Severity
+from runbook_assistant.core.runbook.model import ParseResult, Runbook
 from runbook_assistant.core.slug import slugify
 
 __all__ = ["Library", "LibraryEntry", "RunbookSummary", "SearchHit", "is_runbook_file", "link"]
@@ -189,7 +190,7 @@ class Library:
                                else problem_result(file.path, again.problem))
             result = file.result
             for message in file.linked:
-                result = _with(result, file.path, message)
+                result = with_error(result, file.path, message)
             file.entry = LibraryEntry(file.path, file.sha256, result, file.root, file.bundled)
         return file.entry
 
@@ -206,11 +207,16 @@ class Library:
         return sum(1 for file in self._ensure() if not file.usable)
 
     def entries(self) -> list[LibraryEntry]:
-        """Every file found, usable or not, in folder order (then by path)."""
+        """Every file found, usable or not, in folder order (then by path); a scenario's
+        ``expect=`` ids that its runbook lacks are warnings of the scenario here."""
         with self._lock:
             files = self._ensure()
             self._load(files)
-            return [self._entry(file) for file in files]
+            return link_expectations([self._entry(file) for file in files])
+
+    def _runbook_or_none(self, runbook_id: str) -> Runbook | None:
+        found = self._by_id.get(runbook_id)
+        return self._entry(found).runbook if found is not None else None
 
     def runbooks(self, kind: str | None = None) -> list[Runbook]:
         """The usable runbooks and scenarios, sorted by id; ``kind`` "runbook" or "exercise"."""
@@ -340,7 +346,7 @@ class Library:
             self._load(files)
             order = {s.path: n for n, s in enumerate(unique)}
             merged = sorted((self._entry(f) for f in files), key=lambda e: order[e.path])
-            return link(merged, known_runbooks=known)
+            return link(merged, known_runbooks=known, lookup=self._runbook_or_none)
 
 
 # --- helpers shared by refresh() and check() ---------------------------------------------------
@@ -376,23 +382,3 @@ def _resolve(scanned: Sequence[Scanned], index: LibraryIndex | None,
             file.summary, file.result = here[key].summary, here[key].result
         files.append(file)
     return files
-
-
-def _with(result: ParseResult, path: Path, message: str) -> ParseResult:
-    extra = Diagnostic(str(path), 1, Severity.ERROR, message)
-    return ParseResult(result.runbook, (*result.diagnostics, extra))
-
-
-def link(entries: Iterable[LibraryEntry],
-         known_runbooks: Iterable[str] = ()) -> list[LibraryEntry]:
-    """Add the findings that span files: duplicate ids, scenarios for runbooks not there."""
-    entries = list(entries)
-    findings = cross_file_findings(
-        [(e.path, e.result.runbook, e.result.ok) for e in entries], set(known_runbooks))
-    linked = []
-    for entry, messages in zip(entries, findings, strict=True):
-        result = entry.result
-        for message in messages:
-            result = _with(result, entry.path, message)
-        linked.append(replace(entry, result=result) if messages else entry)
-    return linked
