@@ -54,6 +54,7 @@ class Call(NamedTuple):
 
 Work = Callable[[Caller, psycopg.Connection, Call], Response]
 MAX_BODY = 512 * 1024 * 1024  # one push: a bundle of a few hundred thousand events at most
+SMALL_BODY = 1024 * 1024  # read before the signature is checked; larger: enrolled devices only
 
 
 class Hub:
@@ -119,16 +120,13 @@ def create_app(url: str, *, pool_size: int = 10) -> Starlette:
         body = call.body
         identity = hub.identity
         assert identity is not None
-        with tempfile.TemporaryDirectory(prefix="runbook-hub-") as folder:
-            path = Path(folder) / "push.sqlite"
-            path.write_bytes(body)
-            try:
-                target = PgTarget(conn, caller.org)
-                result = import_into(target, path, complete=target.complete)
-            except SyncError as exc:
-                message = exc.message.replace(str(path), f"the push of device {caller.device_id}")
-                log.info("push refused: %s", message)
-                raise Refused(422, message, exc.hint or "") from exc
+        try:
+            target = PgTarget(conn, caller.org)
+            result = import_into(target, f"the push of device {caller.device_id}",
+                                 held=target.held, data=body)
+        except SyncError as exc:
+            log.info("push refused: %s", exc.message)
+            raise Refused(422, exc.message, exc.hint or "") from exc
         merged = result.merged
         receipt = sign_receipt(identity, {
             "hub": identity.device_id, "org": caller.org, "device": caller.device_id,
@@ -136,7 +134,9 @@ def create_app(url: str, *, pool_size: int = 10) -> Starlette:
             "bundle_sha256": hashlib.sha256(body).hexdigest(),
             "events_offered": merged.events_offered, "new_events": merged.new_events,
             "new_runs": sorted(r.id for r in merged.new_runs),
-            "new_events_by_run": merged.new_events_by_run})
+            "new_events_by_run": merged.new_events_by_run,
+            # what the hub holds of the pushed runs now: the laptop's witness (``verify``)
+            "heads": [[h.device_id, h.run_id, h.seq, h.hash] for h in result.heads]})
         return JSONResponse(receipt.to_json())
 
     async def pull(request: Request) -> Response:
@@ -158,7 +158,8 @@ def create_app(url: str, *, pool_size: int = 10) -> Starlette:
     async def _serve(request: Request, work: Work) -> Response:
         path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         try:
-            if request.method == "POST":
+            if request.method == "POST" and int(
+                    request.headers.get("content-length") or MAX_BODY) > SMALL_BODY:
                 # Only an enrolled device may make the hub take in a large body.
                 device = request.headers.get(HEADER_DEVICE, "")
                 if not await run_in_threadpool(hub.run, lambda c: is_enrolled(c, device)):

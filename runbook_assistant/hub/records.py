@@ -79,8 +79,8 @@ def pull_bundle(conn: psycopg.Connection, org: str, cursor: int, hub: DeviceIden
                 path: Path, *, whole: bool = False) -> PullAnswer:
     """Write to ``path`` a bundle of every run with events newer than ``cursor``, signed by the
     hub over whole runs (every event, every head), or say there is nothing new. Unless
-    ``whole``, it carries only the events past the cursor: the laptop holds the others and puts
-    them back before checking it (``tails.complete_bundle``)."""
+    ``whole``, it carries only the events past the cursor: the laptop holds the others
+    and checks the tail from there (``tails``)."""
     with tenant(conn, org, snapshot=True):
         row = conn.execute("SELECT last_pos FROM orgs WHERE org = %s", (org,)).fetchone()
         last = int(row[0]) if row else 0
@@ -91,23 +91,24 @@ def pull_bundle(conn: psycopg.Connection, org: str, cursor: int, hub: DeviceIden
         runs = [RunRecord(*r) for r in conn.execute(
             f"SELECT {', '.join(RUN_COLUMNS)} FROM runs WHERE org = %s AND id = ANY(%s) "
             "ORDER BY id", (org, run_ids))]
-        rows = conn.execute(
-            f"SELECT pos, {', '.join(EVENT_COLUMNS)} FROM events WHERE org = %s AND "
-            "run_id = ANY(%s) ORDER BY device_id, run_id, seq", (org, run_ids)).fetchall()
-        events = [row[1:] for row in rows]
+        count = conn.execute("SELECT count(*) FROM events WHERE org = %s AND run_id = ANY(%s)",
+                             (org, run_ids)).fetchone()[0]
+        # A chain's positions grow with its seq: what is past the cursor is a tail.
+        events = conn.execute(
+            f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE org = %s AND "
+            "run_id = ANY(%s) AND pos > %s ORDER BY device_id, run_id, seq",
+            (org, run_ids, -1 if whole else cursor)).fetchall()
         chain_heads = [ChainHead(*r) for r in conn.execute(
             "SELECT device_id, run_id, seq, hash, sig FROM chain_heads WHERE org = %s AND "
             "run_id = ANY(%s) ORDER BY device_id, run_id", (org, run_ids))]
-        signers = {str(e[2]) for e in events}
+        signers = {str(e[2]) for e in events} | {h.device_id for h in chain_heads}
         devices = [DeviceRecord(*r) for r in conn.execute(
             f"SELECT {', '.join(DEVICE_COLUMNS)} FROM devices WHERE org = %s AND id = ANY(%s) "
             "ORDER BY id", (org, sorted(signers)))]
     unsigned = Manifest(made_by=hub.device_id, fingerprint=hub.fingerprint,
                         made_at=format_wall_time(datetime.now(UTC)), app_version=__version__,
-                        event_count=len(events))
+                        event_count=int(count))
     sig = hub.sign(manifest_message(unsigned, [r.id for r in runs], chain_heads))
-    if not whole:  # a chain's positions grow with its seq: what is past the cursor is a tail
-        events = [row[1:] for row in rows if row[0] > cursor]
     manifest = Manifest(unsigned.made_by, unsigned.fingerprint, unsigned.made_at,
                         unsigned.app_version, unsigned.event_count, sig)
     write_bundle(path, Bundle(manifest, runs, [*devices, hub_device(hub)], events, chain_heads))

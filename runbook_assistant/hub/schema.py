@@ -80,6 +80,9 @@ CREATE POLICY {table}_own_org ON {table}
     USING (org = current_setting('runbook.org', true))
     WITH CHECK (org = current_setting('runbook.org', true));
 """ for table in _TENANT_TABLES)),
+    (2, "events by run and position: a pull counts and reads a run's tail, not the run", """
+CREATE INDEX events_run_pos ON events (org, run_id, pos);
+"""),
 ]
 
 LATEST = MIGRATIONS[-1][0]

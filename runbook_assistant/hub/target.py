@@ -19,9 +19,10 @@ from runbook_assistant.core.errors import SyncError
 from runbook_assistant.core.log.chain import EVENT_COLUMNS
 from runbook_assistant.core.log.clock import format_wall_time
 from runbook_assistant.core.log.store import RunRecord
+from runbook_assistant.core.log.verify_checks import Anchor
 from runbook_assistant.core.sync.bundle import DEVICE_COLUMNS, RUN_COLUMNS, Bundle
 from runbook_assistant.core.sync.merge import MergePlan, MergeResult, SyncBatch, plan_merge
-from runbook_assistant.core.sync.tails import complete_bundle
+from runbook_assistant.core.sync.tails import Held, anchor_points, held_runs
 from runbook_assistant.hub.db import tenant
 
 _NOTHING = "Nothing was merged."
@@ -66,14 +67,27 @@ class PgTarget:
                         "run_id = %s AND seq = %s", self.org, device_id, run_id, seq)
         return str(row[0]) if row else None
 
-    def complete(self, bundle: Bundle) -> Bundle:
-        """Put back the events of the pushed runs that the hub holds (the laptop left them
-        out); the completed bundle is then checked whole."""
+    def held(self, bundle: Bundle) -> Held:
+        """What the hub holds of the pushed runs (the laptop left it out): per chain, the last
+        event below the first one sent, and the run records. The push is checked from there."""
+        points = anchor_points(bundle)
+        chains = sorted(points)
         with tenant(self.conn, self.org):
             rows = self.conn.execute(
-                f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE org = %s AND "
-                "run_id = ANY(%s)", (self.org, [r.id for r in bundle.runs])).fetchall()
-        return complete_bundle(bundle, rows)
+                "SELECT w.device_id, w.run_id, e.seq, e.hash, e.hlc, (SELECT count(*) FROM "
+                "events c WHERE c.org = %s AND c.device_id = w.device_id AND "
+                "c.run_id = w.run_id AND c.seq <= e.seq) "
+                "FROM unnest(%s::text[], %s::text[], %s::bigint[]) AS w(device_id, run_id, below) "
+                "JOIN LATERAL (SELECT seq, hash, hlc FROM events e WHERE e.org = %s AND "
+                "e.device_id = w.device_id AND e.run_id = w.run_id AND e.seq < w.below "
+                "ORDER BY e.seq DESC LIMIT 1) e ON true",
+                (self.org, [d for d, _ in chains], [r for _, r in chains],
+                 [points[c] for c in chains], self.org)).fetchall()
+            runs = self.conn.execute(
+                f"SELECT {', '.join(RUN_COLUMNS)} FROM runs WHERE org = %s AND id = ANY(%s)",
+                (self.org, [r.id for r in bundle.runs])).fetchall()
+        return Held({(str(d), str(r)): Anchor(int(s), str(h), str(c), int(n))
+                     for d, r, s, h, c, n in rows}, held_runs(runs))
 
     # --- writing ----------------------------------------------------------------------------
     def merge(self, batch: SyncBatch) -> MergeResult:

@@ -107,3 +107,41 @@ def test_the_same_push_twice_adds_nothing_and_a_repeated_pull_changes_nothing(
     b.client(hub.url)._save_state(state)
     assert b.client(hub.url).pull().new_events == 0
     assert b.event_ids() == before == a.event_ids()
+
+
+def test_an_up_to_date_laptop_sends_only_its_new_events_checked_from_the_hubs_record(
+        hub: HubProcess, laptops: dict[str, Laptop]) -> None:
+    a, b = laptops["a"], laptops["b"]
+    for laptop in (a, b):
+        laptop.enrol(hub.database, "utrecht")
+    run_id = a.start()
+    a.note(run_id, "Melding", count=5)
+    a.client(hub.url).push()
+    a.note(run_id, "Later", count=2)
+    pushed = a.client(hub.url).push()
+    assert pushed.receipt is not None
+    assert pushed.receipt.body["events_offered"] == 2 and pushed.new_events == 2
+    heads = {(d, r): (s, h) for d, r, s, h in pushed.receipt.body["heads"]}
+    assert heads[(a.device_id, run_id)][0] == max(e.seq for e in a.store.all_events())
+    b.client(hub.url).pull()
+    assert b.event_ids() == a.event_ids()
+    assert verify_store(b.store).ok
+
+
+def test_heads_remembered_wrongly_cost_a_second_try_not_a_refusal(
+        hub: HubProcess, laptops: dict[str, Laptop]) -> None:
+    a = laptops["a"]
+    a.enrol(hub.database, "utrecht")
+    run_id = a.start()
+    client = a.client(hub.url)
+    client.push()
+    a.note(run_id, "Na de back-up", count=3)
+    # As if the hub had held more and then been restored from an older backup: the laptop
+    # remembers the hub holding its chain up to the first new note.
+    first_new = sorted(a.store.all_events(), key=lambda e: e.seq)[-3]
+    state = client._state()
+    state[client.url]["heads"] = [[a.device_id, run_id, first_new.seq, first_new.hash]]
+    client._save_state(state)
+    pushed = client.push()  # refused as sent (it does not follow the hub's record), sent again
+    assert pushed.new_events == 3
+    assert count_rows(hub.database, "events") == len(a.event_ids())

@@ -14,6 +14,10 @@ everything the file itself can prove and says what only a witness can:
 7. with ``trusted`` given: a device that no trusted path vouches for is flagged;
 8. each ``witnesses`` source holds no more of a chain than the file (else it was cut).
 
+A receiver that already holds, verified, the start of the chains a bundle continues (a hub, a
+laptop pulling from it) gives their last held events as ``anchors`` and the run records it holds
+as ``held_runs``: the same rules then check only what was sent, from there (``sync.tails``).
+
 A tail cut or a history re-signed under a new key cannot be seen in the file alone: the
 ``checkpoints`` (per device: fingerprint, last seq, time, head hash) are what a person compares
 with paper, and rules 7 and 8 are what another laptop's copy proves.
@@ -37,7 +41,7 @@ from runbook_assistant.core.log.identity import (
 )
 from runbook_assistant.core.log.manifest import SignedManifest
 from runbook_assistant.core.log.store import RunRecord
-from runbook_assistant.core.log.verify import VerifyReport, verify_rows
+from runbook_assistant.core.log.verify import Anchor, VerifyReport, verify_rows
 from runbook_assistant.core.log.verify_checks import (
     BAD_SIGNATURE,
     CHANGED,
@@ -72,6 +76,10 @@ class LogSource:
     statements: list[Statement] = field(default_factory=list)
     whole_log: bool = False  # a database: its own devices' sequences must be whole
     presorted: bool = False  # rows already ordered by (device_id, run_id, seq)
+    # What the checker already holds, verified (a hub's records, a laptop's own log): the
+    # chains' rows continue from these events, and runs that started there are on file.
+    anchors: dict[tuple[str, str], Anchor] = field(default_factory=dict)
+    held_runs: dict[str, RunRecord] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -98,7 +106,8 @@ def prove(source: LogSource, *, all_signatures: bool = False,
     """
     rows = source.rows if source.presorted else sorted(source.rows, key=_chain_key)
     report = verify_rows(rows, source.devices, chain_heads=source.heads, presorted=True,
-                         all_signatures=all_signatures, heads_required=True)
+                         all_signatures=all_signatures, heads_required=True,
+                         anchors=source.anchors)
     report.source_kind = source.kind
     problems: list[Problem] = [Problem("", None, None, DAMAGED, f"SQLite's own check of "
                                        f"the file says: {line}") for line in source.integrity[:5]]
@@ -108,9 +117,9 @@ def prove(source: LogSource, *, all_signatures: bool = False,
     if source.whole_log:
         problems += _gaps(rows, source.statements, _imported(valid))
     if source.runs is not None:
-        problems += _run_records(rows, source.runs)
+        problems += _run_records(rows, source.runs, source.held_runs)
     if source.manifest is not None or source.manifest_required:
-        problems += _manifest(source, rows)
+        problems += _manifest(source, rows, report.held_events)
     problems += _witnessed(valid, chains)
     for witness in witnesses:
         problems += _against_witness(source, chains, witness)
@@ -187,7 +196,8 @@ def _device_gap(device: str, device_rows: list[tuple[Any, ...]], stated: list[in
 
 
 # --- 4. run records -------------------------------------------------------------------------
-def _run_records(rows: list[tuple[Any, ...]], runs: list[RunRecord]) -> list[Problem]:
+def _run_records(rows: list[tuple[Any, ...]], runs: list[RunRecord],
+                 held: dict[str, RunRecord]) -> list[Problem]:
     started: dict[str, list[tuple[Any, ...]]] = {}
     for r in rows:
         if r[7] == "run_started":
@@ -197,6 +207,17 @@ def _run_records(rows: list[tuple[Any, ...]], runs: list[RunRecord]) -> list[Pro
         candidates = started.get(run.id, [])
         first = next((r for r in candidates if r[2] == run.device_id),
                      candidates[0] if candidates else None)
+        if first is None and run.id in held:  # its start is held: so is its checked record
+            differ = [f"{name} {getattr(run, name)!r} (held: {getattr(held[run.id], name)!r})"
+                      for name in (*RUN_FIELDS, "device_id")
+                      if getattr(run, name) != getattr(held[run.id], name)]
+            if run.runbook_text != held[run.id].runbook_text:
+                differ.append("another runbook text than the one held")
+            if differ:
+                problems.append(Problem(str(run.device_id), None, None, CHANGED,
+                                        f"the record of run {run.id} was changed: it says "
+                                        f"{'; '.join(differ)}", run.id))
+            continue
         if first is None:
             problems.append(Problem(str(run.device_id), None, None, REMOVED,
                                     f"run {run.id} has a record but no signed run_started "
@@ -226,7 +247,8 @@ def _run_records(rows: list[tuple[Any, ...]], runs: list[RunRecord]) -> list[Pro
 
 
 # --- 5. the signed manifest -----------------------------------------------------------------
-def _manifest(source: LogSource, rows: list[tuple[Any, ...]]) -> list[Problem]:
+def _manifest(source: LogSource, rows: list[tuple[Any, ...]], held_events: int
+              ) -> list[Problem]:
     m = source.manifest
     if m is None:
         return [Problem("", None, None, REMOVED, f"the {source.kind} has no signed manifest: "
@@ -258,11 +280,13 @@ def _manifest(source: LogSource, rows: list[tuple[Any, ...]]) -> list[Problem]:
     for run_id in sorted(present - set(m.runs)):
         problems.append(Problem("", None, None, INSERTED, f"run {run_id} is not in the signed "
                                                           "manifest: it was added", run_id))
-    if m.event_count != len(rows):
-        more = type(m.event_count) is int and m.event_count > len(rows)
+    if m.event_count != len(rows) + held_events:
+        more = type(m.event_count) is int and m.event_count > len(rows) + held_events
+        holds = f"{len(rows)}" + (f" and {held_events} more are held here" if held_events
+                                  else "")
         problems.append(Problem("", None, None, REMOVED if more else INSERTED,
                                 f"the signed manifest lists {m.event_count} events; the file "
-                                f"holds {len(rows)}"))
+                                f"holds {holds}"))
     return problems
 
 

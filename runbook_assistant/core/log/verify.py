@@ -37,6 +37,7 @@ from runbook_assistant.core.log.verify_checks import (
     REMOVED,
     REORDERED,
     UNKNOWN_DEVICE,
+    Anchor,
     Found,
     Problem,
     check_duplicate_ids,
@@ -45,7 +46,9 @@ from runbook_assistant.core.log.verify_checks import (
     hash_problem,
     head_problem,
     head_signed,
+    held_head_problem,
     link_problem,
+    not_continued,
     signature_problem,
     signed,
 )
@@ -54,7 +57,7 @@ if TYPE_CHECKING:
     from runbook_assistant.core.log.store import Store
 
 __all__ = ["BAD_SIGNATURE", "CHANGED", "INSERTED", "REHASHED", "REMOVED", "REORDERED",
-           "UNKNOWN_DEVICE", "Problem", "Signer", "VerifyReport", "device_keys",
+           "UNKNOWN_DEVICE", "Anchor", "Problem", "Signer", "VerifyReport", "device_keys",
            "verify_connection", "verify_events", "verify_rows", "verify_store"]
 
 _ORDERED_EVENTS = (f"SELECT {', '.join(EVENT_COLUMNS)} FROM {{table}} "
@@ -76,6 +79,7 @@ class VerifyReport:
     signatures_checked: int = 0
     all_signatures: bool = False
     source_kind: str = ""  # "database", "bundle" or "export" (set by ``proof.prove``)
+    held_events: int = 0  # events of the chains' held starts (``anchors``), not in the rows
     checkpoints: list[Any] = field(default_factory=list)  # ``proof.Checkpoint`` per device
 
     @property
@@ -154,7 +158,8 @@ def _chain_key(row: tuple[Any, ...]) -> tuple[str, str, int]:
 def verify_rows(rows: Sequence[tuple[Any, ...]], devices: Mapping[str, str], *,
                 chain_heads: Iterable[ChainHead] = (), gap_free_devices: Collection[str] = (),
                 all_signatures: bool = False, runs: Mapping[str, tuple[str, str]] | None = None,
-                presorted: bool = False, heads_required: bool = False) -> VerifyReport:
+                presorted: bool = False, heads_required: bool = False,
+                anchors: Mapping[tuple[str, str], Anchor] | None = None) -> VerifyReport:
     """The checks themselves, on stored rows (tuples in ``chain.EVENT_COLUMNS`` order).
 
     ``gap_free_devices``: devices whose every event must be present (seq 1, 2, 3 ... with no gap)
@@ -162,6 +167,9 @@ def verify_rows(rows: Sequence[tuple[Any, ...]], devices: Mapping[str, str], *,
     ``runs``: ``{run_id: (runbook_sha256, runbook_text)}`` to check the stored runbook texts.
     ``presorted``: rows already come ordered by (device_id, run_id, seq).
     ``heads_required``: every chain must have its signed head (else only gap-free devices').
+    ``anchors``: per (device, run), the held event a chain whose rows start after it continues
+    from: only the rows are checked, linked to it (a chain whose rows start at or before it is
+    checked from its first event, as without one).
     """
     rows = list(rows) if presorted else sorted(rows, key=_chain_key)
     report = VerifyReport(events_checked=len(rows), all_signatures=all_signatures)
@@ -173,6 +181,7 @@ def verify_rows(rows: Sequence[tuple[Any, ...]], devices: Mapping[str, str], *,
 
     check_duplicate_ids(rows, add)
     heads = {(h[0], h[1]): ChainHead(*h) for h in chain_heads}
+    anchors = anchors or {}
     for device, device_iter in groupby(rows, key=itemgetter(2)):
         device_rows = list(device_iter)
         device_id = str(device)
@@ -186,14 +195,27 @@ def verify_rows(rows: Sequence[tuple[Any, ...]], devices: Mapping[str, str], *,
             chain = list(chain_iter)
             report.chains_checked += 1
             head = heads.pop((device_id, str(run)), None)
+            anchor = anchors.get((device_id, str(run)))
+            if anchor is not None and (chain[0][11] == GENESIS_HASH or not (
+                    type(chain[0][3]) is int and chain[0][3] > anchor.seq)):
+                anchor = None  # the rows start the chain again: they are checked whole
+            report.held_events += anchor.events if anchor else 0
             problem, checked = _check_chain(chain, device_rows, key, head, all_signatures,
-                                            complete or heads_required)
+                                            complete or heads_required, anchor)
             report.signatures_checked += checked
             if problem is not None:
                 add(*problem)
-    for head in heads.values():  # a signed chain head whose events are all gone
+    for head in heads.values():  # a signed chain head whose events are all gone (or held)
         key = devices.get(head.device_id)
-        if key and key_matches_device(head.device_id, key) and head_signed(key, head):
+        anchor = anchors.get((head.device_id, head.run_id))
+        if anchor is not None:
+            report.chains_checked += 1
+            report.held_events += anchor.events
+            own = key if key and key_matches_device(head.device_id, key) else None
+            problem = held_head_problem(head, anchor, own)
+            if problem is not None:
+                add(problem, None)
+        elif key and key_matches_device(head.device_id, key) and head_signed(key, head):
             add(Problem(head.device_id, head.seq, None, REMOVED,
                         f"every event of this device in run {head.run_id} is missing "
                         f"(its signed chain head names seq {head.seq})", head.run_id), None)
@@ -223,18 +245,24 @@ def _device_key(device_id: str, devices: Mapping[str, str], device_rows: list[tu
 
 def _check_chain(chain: list[tuple[Any, ...]], device_rows: list[tuple[Any, ...]],
                  key: str | None, head: ChainHead | None, all_signatures: bool,
-                 head_required: bool) -> tuple[Found | None, int]:
+                 head_required: bool, anchor: Anchor | None = None) -> tuple[Found | None, int]:
     """The first problem in one (device, run) chain (with the hlc to sort it by), and how many
-    signatures were checked."""
+    signatures were checked. With ``anchor``, the chain's rows continue from that held event."""
     # Hashes first: an event whose content no longer matches its hash is the clearest evidence,
     # and the broken links around it are only its consequences.
     bad = first_bad_hash(chain)
     if bad is not None:
         return hash_problem(Row._make(chain[bad]), [Row._make(r) for r in device_rows]), 0
     expected, prev_hlc, prev_seq = GENESIS_HASH, "", None
+    if anchor is not None:
+        if chain[0][11] != anchor.hash:
+            return not_continued(Row._make(chain[0]), anchor), 0
+        expected, prev_hlc, prev_seq = anchor.hash, anchor.hlc, anchor.seq
     for i, r in enumerate(chain):
         hlc = r[4]
         if r[3] == prev_seq or r[11] != expected or type(hlc) is not str or hlc <= prev_hlc:
+            if i == 0 and anchor is not None:
+                return not_continued(Row._make(r), anchor), 1
             return link_problem([Row._make(x) for x in chain], i, key), 1
         expected, prev_hlc, prev_seq = r[12], hlc, r[3]
     if key is None:

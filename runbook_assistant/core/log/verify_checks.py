@@ -10,7 +10,7 @@ import hashlib
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from runbook_assistant.core.log.chain import (
     ChainHead,
@@ -71,6 +71,17 @@ class Problem:
         seq = f", seq {self.seq}" if self.seq is not None else ""
         return f"{where} (device {self.device_id}{seq}): {self.what}: " + (
             self.detail or _EXPLAINED.get(self.what, ""))
+
+
+class Anchor(NamedTuple):
+    """An event of a chain that whoever checks already holds, verified: its ``seq``, ``hash``
+    and ``hlc``, and how many of the chain's events are held up to it. The check of the events
+    that follow it starts there, as if the chain before it had just been checked."""
+
+    seq: int
+    hash: str
+    hlc: str
+    events: int
 
 
 Found = tuple[Problem, Any]  # a problem and the clock value to sort it by
@@ -137,6 +148,34 @@ def signature_problem(chain: list[tuple[Any, ...]], key: str, head: ChainHead | 
         head is not None and head_ok and head.seq >= row.seq
         and any(r[3] == head.seq and r[12] == head.hash for r in chain[bad:]))
     return _problem(row, BAD_SIGNATURE if vouched else REHASHED)
+
+
+def not_continued(row: Row, anchor: Anchor) -> Found:
+    """Why the first row sent of a chain does not follow the event held of it (``anchor``)."""
+    if row.prev_hash == anchor.hash:
+        return _problem(row, REORDERED, "its clock value is not after the event before it")
+    return _problem(row, REMOVED, f"it does not follow seq {anchor.seq}, the last event of its "
+                                  f"chain in run {row.run_id} held here: the events between "
+                                  "are missing, or the device's history was forked")
+
+
+def held_head_problem(head: ChainHead, anchor: Anchor, key: str | None) -> Problem | None:
+    """What is wrong with the signed head of a chain of which nothing was sent, because the
+    receiver holds it up to ``anchor``."""
+    if head.seq > anchor.seq:
+        return Problem(head.device_id, head.seq, None, REMOVED,
+                       f"the events after seq {anchor.seq} in run {head.run_id} are missing: "
+                       f"the device's signed chain head names seq {head.seq}", head.run_id)
+    if head.seq != anchor.seq or head.hash != anchor.hash:
+        return Problem(head.device_id, head.seq, None, CHANGED,
+                       f"the device's signed chain head in run {head.run_id} names another "
+                       "event than the one held here: the device's history was forked",
+                       head.run_id)
+    if key is None or not head_signed(key, head):
+        return Problem(head.device_id, head.seq, None, BAD_SIGNATURE,
+                       "the record of its chain's last event is not signed by its device",
+                       head.run_id)
+    return None
 
 
 def head_problem(chain: list[tuple[Any, ...]], head: ChainHead | None, head_ok: bool,

@@ -95,24 +95,7 @@ def write_bundle(path: Path, bundle: Bundle) -> None:
             # A fresh file that only becomes visible once complete: no journal needed.
             conn.execute("PRAGMA journal_mode = OFF")
             conn.execute("PRAGMA synchronous = OFF")
-            conn.executescript(_SCHEMA)
-            conn.execute("BEGIN")
-            m = bundle.manifest
-            conn.execute(f"INSERT INTO manifest VALUES ({_marks(MANIFEST_COLUMNS)})",
-                         (m.format, m.made_by, m.fingerprint, m.made_at, m.app_version,
-                          m.event_count, m.sig))
-            conn.executemany(f"INSERT INTO devices VALUES ({_marks(DEVICE_COLUMNS)})",
-                             [tuple(getattr(d, c) for c in DEVICE_COLUMNS)
-                              for d in bundle.devices])
-            conn.executemany(f"INSERT INTO runs VALUES ({_marks(RUN_COLUMNS)})",
-                             [tuple(getattr(r, c) for c in RUN_COLUMNS) for r in bundle.runs])
-            conn.executemany(f"INSERT INTO events VALUES ({_marks(EVENT_COLUMNS)})",
-                             bundle.events)
-            conn.executemany(f"INSERT INTO chain_heads VALUES ({_marks(HEAD_COLUMNS)})",
-                             [tuple(h) for h in bundle.heads])
-            conn.execute(f"PRAGMA application_id = {BUNDLE_ID}")
-            conn.execute(f"PRAGMA user_version = {BUNDLE_FORMAT}")
-            conn.execute("COMMIT")
+            _fill(conn, bundle)
         except sqlite3.Error as exc:
             raise ExportError(f"cannot write the sync bundle {path}: {exc}",
                               "Nothing was written; check the free space and try again.") from exc
@@ -120,19 +103,55 @@ def write_bundle(path: Path, bundle: Bundle) -> None:
             conn.close()
 
 
+def bundle_bytes(bundle: Bundle) -> bytes:
+    """The bundle as the bytes of its file, made in memory (what a push sends)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        _fill(conn, bundle)
+        return conn.serialize()
+    finally:
+        conn.close()
+
+
+def _fill(conn: sqlite3.Connection, bundle: Bundle) -> None:
+    conn.executescript(_SCHEMA)
+    conn.execute("BEGIN")
+    m = bundle.manifest
+    conn.execute(f"INSERT INTO manifest VALUES ({_marks(MANIFEST_COLUMNS)})",
+                 (m.format, m.made_by, m.fingerprint, m.made_at, m.app_version, m.event_count,
+                  m.sig))
+    conn.executemany(f"INSERT INTO devices VALUES ({_marks(DEVICE_COLUMNS)})",
+                     [tuple(getattr(d, c) for c in DEVICE_COLUMNS) for d in bundle.devices])
+    conn.executemany(f"INSERT INTO runs VALUES ({_marks(RUN_COLUMNS)})",
+                     [tuple(getattr(r, c) for c in RUN_COLUMNS) for r in bundle.runs])
+    conn.executemany(f"INSERT INTO events VALUES ({_marks(EVENT_COLUMNS)})", bundle.events)
+    conn.executemany(f"INSERT INTO chain_heads VALUES ({_marks(HEAD_COLUMNS)})",
+                     [tuple(h) for h in bundle.heads])
+    conn.execute(f"PRAGMA application_id = {BUNDLE_ID}")
+    conn.execute(f"PRAGMA user_version = {BUNDLE_FORMAT}")
+    conn.execute("COMMIT")
+
+
 def _marks(columns: Sequence[str]) -> str:
     return ", ".join("?" * len(columns))
 
 
 # --- reading ------------------------------------------------------------------------------------
-def read_bundle(path: Path) -> Bundle:
+def read_bundle(path: Path | str, data: bytes | None = None) -> Bundle:
     """Read a bundle whole; ``SyncError`` when the file is not one (nothing is checked yet).
 
     The file is read once into memory and the rows come from that copy, so a file changed while
-    it is being imported cannot slip other rows past the checks.
+    it is being imported cannot slip other rows past the checks. ``data``: the file's bytes,
+    already received (``path`` then only names it in messages).
     """
-    _check_kind(_read_bytes(path, 100), path)  # the header first: refuse a big foreign file
-    image = _read_bytes(path)
+    if data is None:
+        _check_kind(_read_bytes(Path(path), 100), path, Path(path))  # refuse a big file first
+        image = _read_bytes(Path(path))
+    else:
+        if not data.startswith(SQLITE_HEADER):
+            raise SyncError(f"{path} is not a sync bundle", _REMAKE)
+        _check_kind(data[:100], path)
+        image = data
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         conn.deserialize(image)
@@ -179,21 +198,23 @@ def _read_bytes(path: Path, size: int = -1) -> bytes:
     return image
 
 
-def _check_kind(image: bytes, path: Path) -> None:
+def _check_kind(image: bytes, name: Path | str, path: Path | None = None) -> None:
     """Refuse a database, another program's SQLite file, or a bundle of a newer format.
 
     A bundle is never in WAL mode, so its header tells (https://sqlite.org/fileformat.html):
     ``user_version`` at offset 60, ``application_id`` at offset 68, 4-byte big-endian.
+    ``path``: the file, when there is one (a database in WAL mode is told by reading it).
     """
     if int.from_bytes(image[68:72], "big") != BUNDLE_ID:
-        if _application_id(path) == DATABASE_ID:
-            raise SyncError(f"{path} is a Runbook Assistant database, not a sync bundle",
+        if path is not None and _application_id(path) == DATABASE_ID:
+            raise SyncError(f"{name} is a Runbook Assistant database, not a sync bundle",
                             "On the laptop that holds it, make a bundle with "
                             "`runbook-assistant sync export -o FILE` and import that.")
-        raise SyncError(f"{path} is not a sync bundle (a SQLite file of another kind)", _REMAKE)
+        raise SyncError(f"{name} is not a sync bundle (a SQLite file of another kind)",
+                        _REMAKE)
     version = int.from_bytes(image[60:64], "big")
     if version > BUNDLE_FORMAT:
-        raise SyncError(f"{path} was made by a newer version of Runbook Assistant "
+        raise SyncError(f"{name} was made by a newer version of Runbook Assistant "
                         f"(bundle format {version}; this version reads up to {BUNDLE_FORMAT})",
                         "Update Runbook Assistant on this laptop; nothing was merged.")
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from runbook_assistant import __version__
 from runbook_assistant.core.errors import ExportError, SyncError
@@ -37,6 +38,7 @@ from runbook_assistant.core.sync.bundle import (
     write_bundle,
 )
 from runbook_assistant.core.sync.merge import MergeResult, StoreTarget, SyncBatch, SyncTarget
+from runbook_assistant.core.sync.tails import Chain, Held, held_in_sqlite
 
 __all__ = ["ExportResult", "ImportResult", "Signer", "check_bundle", "collect_bundle",
            "export_bundle", "import_bundle", "import_into"]
@@ -67,11 +69,12 @@ class ExportResult:
 
 @dataclass(frozen=True)
 class ImportResult:
-    path: Path
+    path: Path | str  # a str: what it was received as (a hub's answer)
     manifest: Manifest
     runs: list[RunRecord]  # every run in the bundle
     signers: list[Signer]  # every laptop with events in the bundle
     merged: MergeResult
+    heads: list[ChainHead] = field(default_factory=list)  # the bundle's signed chain heads
 
     @property
     def nothing_new(self) -> bool:
@@ -83,15 +86,21 @@ class ImportResult:
 
 
 # --- export ---------------------------------------------------------------------------------
-def collect_bundle(store: Store, run_ids: Sequence[str] | None = None) -> Bundle:
-    """The bundle of ``run_ids`` (default: every run), signed by this laptop, checked."""
+def collect_bundle(store: Store, run_ids: Sequence[str] | None = None, *,
+                   receiver: Mapping[Chain, tuple[int, str]] | None = None) -> Bundle:
+    """The bundle of ``run_ids`` (default: every run), signed by this laptop, checked.
+
+    ``receiver``: (seq, hash) of the last event the receiver holds of each chain (a hub's
+    heads). A chain of which this laptop holds that very event is sent from the next one on,
+    and checked from there (``tails``); the manifest still covers the whole runs."""
     try:
-        return _collect(store, run_ids)
+        return _collect(store, run_ids, receiver)
     except sqlite3.Error as exc:
         raise store_errors.translate(store.path, exc, action="read") from exc
 
 
-def _collect(store: Store, run_ids: Sequence[str] | None) -> Bundle:
+def _collect(store: Store, run_ids: Sequence[str] | None,
+             receiver: Mapping[Chain, tuple[int, str]] | None) -> Bundle:
     conn = store.conn
     conn.execute("BEGIN")  # one snapshot of every table
     try:
@@ -108,29 +117,55 @@ def _collect(store: Store, run_ids: Sequence[str] | None) -> Bundle:
         where = "" if run_ids is None else (
             f" WHERE run_id IN ({', '.join('?' * len(chosen))})")
         args = () if run_ids is None else tuple(sorted(chosen))
-        events = conn.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events{where} "
-                              "ORDER BY device_id, run_id, seq", args).fetchall()
         heads = [ChainHead(*row) for row in conn.execute(
             f"SELECT device_id, run_id, seq, hash, sig FROM chain_heads{where} "
             "ORDER BY device_id, run_id", args)]
+        if receiver is None:
+            events = conn.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events{where} "
+                                  "ORDER BY device_id, run_id, seq", args).fetchall()
+            count = len(events)
+        else:
+            events = _tails(conn, heads, receiver)
+            count = conn.execute(f"SELECT count(*) FROM events{where}", args).fetchone()[0]
         devices = [DeviceRecord(*row) for row in conn.execute(
             f"SELECT {', '.join(DEVICE_COLUMNS)} FROM devices ORDER BY id")]
+        needed = {str(row[2]) for row in events} | {h.device_id for h in heads}
+        devices = [d for d in devices if d.id in needed | {store.device_id}]
+        unsigned = Manifest(made_by=store.identity.device_id,
+                            fingerprint=store.identity.fingerprint,
+                            made_at=format_wall_time(store.clock.now()), app_version=__version__,
+                            event_count=count)
+        bundle = Bundle(unsigned, runs, devices, events, heads)
+        # What the receiver holds is this laptop's own committed log: checked from there.
+        held = held_in_sqlite(conn, bundle) if receiver is not None else None
     finally:
         conn.execute("COMMIT")
-    needed = {str(row[2]) for row in events} | {store.device_id}
-    devices = [d for d in devices if d.id in needed]
-    identity = store.identity
-    unsigned = Manifest(made_by=identity.device_id, fingerprint=identity.fingerprint,
-                        made_at=format_wall_time(store.clock.now()), app_version=__version__,
-                        event_count=len(events))
-    sig = identity.sign(manifest_message(unsigned, [r.id for r in runs], heads))
-    bundle = Bundle(replace(unsigned, sig=sig), runs, devices, events, heads)
+    sig = store.identity.sign(manifest_message(unsigned, [r.id for r in runs], heads))
+    bundle = replace(bundle, manifest=replace(unsigned, sig=sig))
     try:
-        check_bundle(bundle, store.path)
+        check_bundle(bundle, store.path, held)
     except SyncError as exc:  # never spread a log that does not verify
         raise ExportError(f"cannot export: {exc.message.removesuffix(' ' + _NOTHING)}",
                           f"Run `runbook-assistant verify` on {store.path}.") from exc
     return bundle
+
+
+def _tails(conn: sqlite3.Connection, heads: Sequence[ChainHead],
+           receiver: Mapping[Chain, tuple[int, str]]) -> list[tuple[Any, ...]]:
+    """The events of each chain past the receiver's end of it, when this laptop holds that
+    event; the whole chain otherwise. In chain order (``heads`` come ordered by chain)."""
+    events: list[tuple[Any, ...]] = []
+    for head in heads:
+        after = 0
+        end = receiver.get((head.device_id, head.run_id))
+        if end is not None and conn.execute(
+                "SELECT 1 FROM events WHERE device_id = ? AND run_id = ? AND seq = ? AND "
+                "hash = ?", (head.device_id, head.run_id, *end)).fetchone():
+            after = end[0]
+        events += conn.execute(
+            f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE device_id = ? AND run_id = ? "
+            "AND seq > ? ORDER BY seq", (head.device_id, head.run_id, after)).fetchall()
+    return events
 
 
 def export_bundle(store: Store, path: Path, run_ids: Sequence[str] | None = None
@@ -153,27 +188,29 @@ def import_bundle(store: Store, path: Path) -> ImportResult:
         return import_into(target, path)
 
 
-def import_into(target: SyncTarget, path: Path, *, maker: str | None = None,
-                complete: Callable[[Bundle], Bundle] | None = None) -> ImportResult:
+def import_into(target: SyncTarget, path: Path | str, *, maker: str | None = None,
+                held: Callable[[Bundle], Held] | None = None,
+                data: bytes | None = None) -> ImportResult:
     """``import_bundle`` for any sync target; ``maker``: the device that must have made it
-    (a hub's answer is signed by the hub's own key); ``complete``: puts back what the sender
-    left out because the target holds it (``tails.complete_bundle``), before the checks."""
-    path = Path(path)
-    bundle = read_bundle(path)
-    if complete is not None:
-        bundle = complete(bundle)
-    check_bundle(bundle, path)
+    (a hub's answer is signed by the hub's own key); ``held``: what the target holds of the
+    bundle (``tails``), so a bundle that leaves out what the target holds is checked from
+    there; ``data``: the bundle's bytes as received (``path`` then names it in messages)."""
+    path = Path(path) if data is None else path
+    bundle = read_bundle(path, data)
+    check_bundle(bundle, path, held(bundle) if held is not None else None)
     if maker is not None and bundle.manifest.made_by != maker:
         raise SyncError(f"{path} was not made by {maker} but by {bundle.manifest.made_by}. "
                         f"{_NOTHING}")
-    needed = {str(row[2]) for row in bundle.events} | {bundle.manifest.made_by}
+    needed = ({str(row[2]) for row in bundle.events} | {h.device_id for h in bundle.heads}
+              | {bundle.manifest.made_by})
     devices = [d for d in bundle.devices if d.id in needed]
     m = bundle.manifest
     witness = statement_body(made_by=m.made_by, fingerprint=m.fingerprint, made_at=m.made_at,
                              heads=bundle.heads)
     merged = target.merge(SyncBatch(bundle.runs, devices, bundle.events, bundle.heads, witness))
     new_ids = {d.id for d in merged.new_devices}
-    return ImportResult(path, bundle.manifest, bundle.runs, _signers(bundle, new_ids), merged)
+    return ImportResult(path, bundle.manifest, bundle.runs, _signers(bundle, new_ids), merged,
+                        bundle.heads)
 
 
 def _signers(bundle: Bundle, new_ids: Collection[str]) -> list[Signer]:
@@ -182,8 +219,9 @@ def _signers(bundle: Bundle, new_ids: Collection[str]) -> list[Signer]:
 
 
 # --- checking -------------------------------------------------------------------------------
-def bundle_source(bundle: Bundle, source: Path | str) -> LogSource:
-    """The bundle as a ``LogSource``: verify's rules are the ones an import is held to."""
+def bundle_source(bundle: Bundle, source: Path | str, held: Held | None = None) -> LogSource:
+    """The bundle as a ``LogSource``: verify's rules are the ones an import is held to;
+    ``held``: what the receiver holds, verified, that the bundle's chains continue from."""
     m = bundle.manifest
     run_ids = [r.id for r in bundle.runs]
     claim = SignedManifest("bundle", m.made_by, m.fingerprint, m.made_at, tuple(run_ids),
@@ -191,16 +229,18 @@ def bundle_source(bundle: Bundle, source: Path | str) -> LogSource:
                            m.event_count, manifest_message(m, run_ids, bundle.heads), m.sig)
     return LogSource("bundle", str(source), bundle.events,
                      {d.id: d.public_key for d in bundle.devices}, bundle.heads, bundle.runs,
-                     manifest=claim, manifest_required=True, presorted=True)
+                     manifest=claim, manifest_required=True, presorted=True,
+                     anchors=dict(held.anchors) if held else {},
+                     held_runs=dict(held.runs) if held else {})
 
 
-def check_bundle(bundle: Bundle, source: Path | str) -> None:
+def check_bundle(bundle: Bundle, source: Path | str, held: Held | None = None) -> None:
     """Refuse (``SyncError``) a bundle whose manifest, chains, signatures or runs do not hold."""
     if bundle.manifest.format != BUNDLE_FORMAT:
         raise SyncError(f"{source} has a manifest of format {bundle.manifest.format!r}, not "
                         f"{BUNDLE_FORMAT}. {_NOTHING}")
     # ``read_bundle`` orders the rows by (device, run, seq): the order verify needs.
-    report = prove(bundle_source(bundle, source))
+    report = prove(bundle_source(bundle, source, held))
     if not report.ok:
         first = report.first_problem
         assert first is not None

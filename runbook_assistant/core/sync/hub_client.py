@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from runbook_assistant.core.errors import ExportError, SyncError
-from runbook_assistant.core.log.chain import EVENT_COLUMNS
+from runbook_assistant.core.log.chain import ChainHead
 from runbook_assistant.core.log.identity import DeviceIdentity, device_id_of, fingerprint_of
 from runbook_assistant.core.log.store import Store
-from runbook_assistant.core.sync.bundle import Bundle, write_bundle
+from runbook_assistant.core.sync.bundle import Bundle, bundle_bytes
 from runbook_assistant.core.sync.exchange import ImportResult, collect_bundle, import_into
 from runbook_assistant.core.sync.hub_protocol import (
     API,
@@ -38,9 +38,11 @@ from runbook_assistant.core.sync.hub_protocol import (
     signed_headers,
 )
 from runbook_assistant.core.sync.merge import StoreTarget
-from runbook_assistant.core.sync.tails import complete_bundle, trim_bundle
 
 TIMEOUT = 60.0  # seconds for one request; a full pull of a big organisation takes a few
+# The hub's heads are asked at most this often; receipts and pulls keep them current between,
+# and a push the hub refuses because it holds other than remembered asks again at once.
+HEADS_TTL = 60.0
 
 
 class HubUnreachable(SyncError):
@@ -185,26 +187,49 @@ class HubClient:
                 wanted.add(str(run_id))
         return sorted(wanted)
 
+    def known_heads(self) -> tuple[dict[tuple[str, str], tuple[int, str]], bool]:
+        """The hub's heads as last asked (at most ``HEADS_TTL`` seconds ago) and kept up to
+        date by receipts and pulls since, or asked now; and whether they came from memory."""
+        state = self._state().get(self.url, {})
+        if time.time() - float(state.get("heads_at") or 0) < HEADS_TTL:
+            with contextlib.suppress(TypeError, ValueError):
+                return {(str(d), str(r)): (int(s), str(h))
+                        for d, r, s, h in state.get("heads") or []}, True
+        heads = self.hub_heads()
+        self._remember(heads=[[*k, *v] for k, v in sorted(heads.items())], heads_at=time.time())
+        return heads, False
+
+    def _learn_heads(self, heads: list[ChainHead]) -> None:
+        """The hub now holds these chains up to these heads (a receipt, a pulled bundle)."""
+        state = self._state().get(self.url, {})
+        with contextlib.suppress(TypeError, ValueError):
+            known = {(str(d), str(r)): [int(s), str(h)] for d, r, s, h in state.get("heads") or []}
+            for head in heads:
+                have = known.get((head.device_id, head.run_id))
+                if have is None or have[0] < head.seq:
+                    known[(head.device_id, head.run_id)] = [head.seq, head.hash]
+            self._remember(heads=[[*k, *v] for k, v in sorted(known.items())])
+
     def push(self) -> PushResult:
         """Send every run the hub lacks part of, as one bundle without the events the hub
-        holds (the hub puts them back before checking it whole); the hub's signed receipt."""
+        holds (it checks what is sent from what it holds); the hub's signed receipt."""
         key = self.hub_key()
-        theirs = self.hub_heads()
+        theirs, remembered = self.known_heads()
         run_ids = self.runs_to_push(theirs)
         if not run_ids:
             return PushResult(self.url, 0, 0, None)
+        bundle = self._collect(run_ids, theirs)
         try:
-            bundle = collect_bundle(self.store, run_ids)
-        except ExportError as exc:
-            raise SyncError(f"cannot push: {exc.message.removeprefix('cannot export: ')}",
-                            exc.hint) from exc
-        trimmed = trim_bundle(bundle, theirs)
-        try:
-            data = self._post_bundle(trimmed)
+            data = self._post_bundle(bundle)
         except HubRefused as exc:
-            if exc.status != 422 or len(trimmed.events) == len(bundle.events):
+            if exc.status != 422 or len(bundle.events) == bundle.manifest.event_count:
                 raise
-            data = self._post_bundle(bundle)  # the hub lacked what it said it held: all of it
+            if remembered:  # the hub holds other than remembered (restored?): ask it
+                self._remember(heads_at=0)
+                return self.push()
+            # The hub lacked what it said it held: send the runs whole.
+            bundle = self._collect(run_ids, None)
+            data = self._post_bundle(bundle)
         try:
             receipt = Receipt.from_json(_json(data))
         except (KeyError, TypeError) as exc:
@@ -214,14 +239,19 @@ class HubClient:
                              f"hub key pinned here ({fingerprint_of(key)})",
                              "Someone else may answer at that address; ask the hub's "
                              "administrator for its fingerprint.")
+        self._learn_heads(bundle.heads)
         return PushResult(self.url, len(bundle.runs), bundle.manifest.event_count, receipt)
 
+    def _collect(self, run_ids: list[str],
+                 theirs: dict[tuple[str, str], tuple[int, str]] | None) -> Bundle:
+        try:
+            return collect_bundle(self.store, run_ids, receiver=theirs)
+        except ExportError as exc:
+            raise SyncError(f"cannot push: {exc.message.removeprefix('cannot export: ')}",
+                            exc.hint) from exc
+
     def _post_bundle(self, bundle: Bundle) -> bytes:
-        with tempfile.TemporaryDirectory(prefix="runbook-push-") as folder:
-            path = Path(folder) / "push.sqlite"
-            write_bundle(path, bundle)
-            body = path.read_bytes()
-        return self.request("POST", f"{API}/push", body, BUNDLE_TYPE)[2]
+        return self.request("POST", f"{API}/push", bundle_bytes(bundle), BUNDLE_TYPE)[2]
 
     def pull(self) -> PullResult:
         """Merge the runs changed on the hub since the last pull (checked whole, as a bundle)."""
@@ -238,6 +268,8 @@ class HubClient:
             # ask for the changed runs whole.
             new_cursor, imported = self._pull(key, f"{API}/pull?cursor={cursor}&whole=1",
                                               cursor)
+        if imported is not None:
+            self._learn_heads(imported.heads)
         if new_cursor != cursor:
             self._remember(cursor=new_cursor)
         return PullResult(self.url, new_cursor, imported)
@@ -247,25 +279,10 @@ class HubClient:
         new_cursor = int(headers.get(HEADER_CURSOR.lower()) or cursor)
         if status != 200 or not data:
             return new_cursor, None
-        with tempfile.TemporaryDirectory(prefix="runbook-pull-") as folder:
-            answer = Path(folder) / "pull.sqlite"
-            answer.write_bytes(data)
-            try:
-                with StoreTarget(self.store) as target:
-                    return new_cursor, import_into(
-                        target, answer, maker=device_id_of(bytes.fromhex(key)),
-                        complete=self._complete)
-            except SyncError as exc:
-                raise type(exc)(exc.message.replace(str(answer), f"the answer of {self.url}"),
-                                exc.hint) from exc
-
-    def _complete(self, bundle: Bundle) -> Bundle:
-        """Put back the events of the pulled runs this laptop holds (the hub left them out)."""
-        run_ids = [r.id for r in bundle.runs]
-        rows = self.store.conn.execute(
-            f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE run_id IN "
-            f"({', '.join('?' * len(run_ids))})", run_ids).fetchall() if run_ids else []
-        return complete_bundle(bundle, rows)
+        with StoreTarget(self.store) as target:
+            return new_cursor, import_into(target, f"the answer of {self.url}",
+                                           maker=device_id_of(bytes.fromhex(key)),
+                                           held=target.held, data=data)
 
 
 def _json(data: bytes) -> dict[str, Any]:

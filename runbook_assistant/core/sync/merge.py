@@ -31,7 +31,8 @@ from runbook_assistant.core.log.clock import format_wall_time
 from runbook_assistant.core.log.identity import fingerprint_of
 from runbook_assistant.core.log.store import DeviceRecord, RunRecord, Store
 from runbook_assistant.core.log.witness import record_statement
-from runbook_assistant.core.sync.bundle import DEVICE_COLUMNS, RUN_COLUMNS
+from runbook_assistant.core.sync.bundle import DEVICE_COLUMNS, RUN_COLUMNS, Bundle
+from runbook_assistant.core.sync.tails import Held, held_in_sqlite
 
 _NOTHING = "Nothing was merged."
 _IN_CHUNK = 500  # ids per "IN (...)" query: well under SQLite's variable limit
@@ -151,12 +152,17 @@ def plan_merge(batch: SyncBatch, target: TargetReader, *, now: str) -> MergePlan
 
 def _new_in_chain(target: TargetReader, device_id: str, run_id: str,
                   chain: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """The events of one whole chain the target lacks. Both hold a prefix of the device's chain
-    in the run; hash links make a prefix unique, so matching at one seq settles all before it."""
+    """The events of one chain the target lacks: the chain whole, or its continuation of what
+    the target holds (``tails``). Both hold a prefix of the device's chain in the run; hash
+    links make a prefix unique, so matching at one seq settles all before it."""
     end = target.chain_end(device_id, run_id)
     if end is None:
         return chain
     seq, digest = end
+    if chain[0][3] > seq:  # it starts after the target's end: it must continue from there
+        if chain[0][11] != digest:
+            raise _forked(device_id, run_id, seq)
+        return chain
     last = chain[-1]
     if seq > last[3]:
         here = target.event_hash(device_id, run_id, last[3])
@@ -244,6 +250,10 @@ class StoreTarget:
         row = self.conn.execute("SELECT hash FROM events WHERE device_id = ? AND run_id = ? "
                                 "AND seq = ?", (device_id, run_id, seq)).fetchone()
         return str(row[0]) if row else None
+
+    def held(self, bundle: Bundle) -> Held:
+        """What this database holds of ``bundle``: its chains are checked from there."""
+        return held_in_sqlite(self.conn, bundle)
 
     # --- writing ----------------------------------------------------------------------------
     def merge(self, batch: SyncBatch) -> MergeResult:
