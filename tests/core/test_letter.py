@@ -46,6 +46,15 @@ def letter(engine: Engine, run_id: str, path: Path, lang: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def play_with_check(engine: Engine, clock: HandClock, run_id: str) -> None:
+    """The export run, with the CISO's check step recorded (ruled out) before the close."""
+    play_run(engine, clock, run_id, close=False)
+    engine.check(run_id, "aanval-uitsluiten", actor="Eef", outcome="ruled-out")
+    clock.advance(1)
+    engine.close(run_id, actor="Anna", summary="Opgelost na failover")
+    clock.advance(1)
+
+
 def check_golden(name: str, text: str) -> None:
     golden = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN") == "1":
@@ -57,14 +66,14 @@ def check_golden(name: str, text: str) -> None:
 def test_the_letter_matches_its_golden_file_in_either_language(
         engine: Engine, clock: HandClock, tmp_path: Path, lang: str) -> None:
     run_id = start_run(engine, clock)  # a Dutch runbook: the letter's language is asked for
-    play_run(engine, clock, run_id)
+    play_with_check(engine, clock, run_id)
     check_golden(f"letter-{lang}.html", letter(engine, run_id, tmp_path / "l.html", lang))
 
 
 def test_the_letter_reads_as_a_council_letter_with_nothing_technical_in_it(
         engine: Engine, clock: HandClock, tmp_path: Path) -> None:
     run_id = start_run(engine, clock)
-    play_run(engine, clock, run_id)
+    play_with_check(engine, clock, run_id)
     text = letter(engine, run_id, tmp_path / "l.html", "nl")
     body = re.sub(r"<[^>]+>", " ", text.split("<main>", 1)[1])
     for expected in ("Aan de leden van de gemeenteraad van Maasdal", "Geachte leden van de raad,",
@@ -72,8 +81,11 @@ def test_the_letter_reads_as_a_council_letter_with_nothing_technical_in_it(
                      "Defecte kernswitch", "Publieke Dienstverlening", "Informatienummer 14020",
                      "geen storing gemeld", "Hoogachtend,", "J. Janssen",
                      "Wethouder Organisatie en ICT", "14 043", "Nederlandse tijd (CET)",
-                     "Nog in onderzoek is:", "of persoonsgegevens zijn getroffen"):
+                     "Een aanval (hack of DDoS) is uitgesloten. Vastgesteld door Eef (CISO) op "
+                     "maandag 23 november 2026 om 11.14 uur."):
         assert expected in body, expected
+    # Only what a check established: the statement drafted by hand stays out of the letter.
+    assert "Geen aanwijzingen voor een aanval" not in body
     # Times in the municipality's zone: the outage began at 09:05 UTC, 10.05 uur in Maasdal.
     assert "om 10.05 uur" in body
     shown = engine.events(run_id)
@@ -95,7 +107,10 @@ def test_a_letter_says_draft_until_the_report_is_final(engine: Engine, clock: Ha
                         actor="FG")
     again = letter(engine, run_id, tmp_path / "c.html", "en")
     assert "DRAFT (version 2, not yet finalised)" in again
-    assert "Persoonsgegevens zijn niet getroffen." in again
+    # A drafted statement is no check: the letter keeps it under investigation.
+    assert "Persoonsgegevens zijn niet getroffen." not in again
+    assert "Still under investigation:" in again
+    assert "whether this was an attack (such as a hack or a DDoS attack)" in again
 
 
 def test_nothing_established_is_said_as_still_under_investigation(
@@ -103,7 +118,7 @@ def test_nothing_established_is_said_as_still_under_investigation(
     run_id = start_run(engine, clock)
     engine.close(run_id, actor="Anna")
     text = letter(engine, run_id, tmp_path / "l.html", "en")
-    assert "is still under investigation" in text
+    assert "Still under investigation:" in text and "whether this was an attack" in text
     assert "The cause is still being investigated." in text
     assert "After investigation" not in text
 

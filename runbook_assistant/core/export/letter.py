@@ -20,12 +20,13 @@ from datetime import UTC, date, datetime, timedelta
 from runbook_assistant.core.comms.municipality import Municipality, load_municipality
 from runbook_assistant.core.export.atomic import Progress
 from runbook_assistant.core.export.html import environment, render_template
-from runbook_assistant.core.export.letter_words import LETTER_WORDS
+from runbook_assistant.core.export.letter_words import LETTER_WORDS, PENDING, STATEMENTS
 from runbook_assistant.core.export.pdf_pages import STYLESHEET, HtmlBlock, Pages
 from runbook_assistant.core.export.report import build_report
 from runbook_assistant.core.export.run_data import RunData
-from runbook_assistant.core.run.report_fields import CHECK_FIELDS
+from runbook_assistant.core.run.discipline import outcome_text
 from runbook_assistant.core.run.services import ServiceRow, service_board
+from runbook_assistant.core.run.state_types import CheckEntry
 
 AMSTERDAM = "Europe/Amsterdam"
 
@@ -61,9 +62,8 @@ class Letter:
     services: tuple[ServiceLine, ...]
     restore_order: tuple[str, ...]
     cause: tuple[str, ...]
-    established: tuple[str, ...]
-    pending: tuple[str, ...]
-    pending_all: bool  # nothing was established yet: one sentence says so
+    established: tuple[str, ...]  # only statements a recorded check established, with who
+    pending: tuple[str, ...]  # the runbook's checks not (yet) established
     measures: tuple[str, ...]
     actions: tuple[str, ...]
     times: str
@@ -108,10 +108,10 @@ def build_letter(data: RunData, municipality: Municipality | None = None) -> Let
     services = tuple(_service_line(data, w, row) for row in listed)
     order = sorted((row for row in listed if row.restored_at is not None),
                    key=lambda row: (row.restored_at, row.priority))
-    established = tuple(c.drafted.text.strip() for c in report.checks if c.drafted.present)
-    pending = tuple(w[f"pending_{c.field}"] for c in report.checks
-                    if not c.drafted.present and c.field in CHECK_FIELDS
-                    and f"pending_{c.field}" in w)
+    established = tuple(_established(data, w, c) for c in state.checks.values()
+                        if c.established)
+    pending = tuple(PENDING.get(data.lang, PENDING["en"]).get(c.name, c.title)
+                    for c in state.checks.values() if not c.established)
     place = town.name.removeprefix("Gemeente ").removeprefix("gemeente ").strip()
     summary = report.summary.text if report.summary.present else ""
     return Letter(
@@ -126,7 +126,7 @@ def build_letter(data: RunData, municipality: Municipality | None = None) -> Let
                                                    time=_moment(data, row.restored_at, start))
                             for row in order),
         cause=_paragraphs(report.cause.text) if report.cause.present else (w["cause_unknown"],),
-        established=established, pending=pending, pending_all=not established,
+        established=established, pending=pending,
         measures=_paragraphs(report.measures.text) if report.measures.present else (),
         actions=tuple(w["action_due"].format(text=a.text, due=_long_date(data, _noon(a.due)))
                       if a.due else a.text for a in report.actions if a.status == "open"),
@@ -163,6 +163,22 @@ h2 { font-size: 11pt; margin-top: 12px; }
 
 
 # --- pieces ---------------------------------------------------------------------------------------
+def _established(data: RunData, w: dict[str, str], check: CheckEntry) -> str:
+    """``Een aanval (hack of DDoS) is uitgesloten. Vastgesteld door P. de Boer (CISO) op …``:
+    the statement, then who established it (and who verified it) and when."""
+    statement = STATEMENTS.get(data.lang, STATEMENTS["en"]).get(check.name)
+    if statement is not None and f"est_{check.outcome}" in w:
+        said = w[f"est_{check.outcome}"].format(statement=statement)
+    else:
+        said = w["est_other"].format(title=check.title,
+                                     outcome=outcome_text(check.outcome, data.lang))
+    role = data.runbook.role_name(check.role) if check.role else ""
+    who = w["est_by_verified" if check.verified_by else "est_by"].format(
+        who=check.by or "?", role=f" ({role})" if role else "", when=_moment(data, check.at),
+        verifier=check.verified_by or "")
+    return f"{said} {who}"
+
+
 def _service_line(data: RunData, w: dict[str, str], row: ServiceRow) -> ServiceLine:
     name, out_since, restored_at = row.service, row.out_since, row.restored_at
     if out_since is None:

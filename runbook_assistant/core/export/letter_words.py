@@ -49,10 +49,12 @@ LETTER_WORDS: dict[str, dict[str, str]] = {
         "pending_none": "Of er sprake was van een beveiligingsincident, of gegevens zijn "
                         "beschadigd en of persoonsgegevens zijn getroffen, wordt nog onderzocht. "
                         "Ik informeer u zodra dat is vastgesteld.",
-        "pending_security_incident": "of er sprake was van een beveiligingsincident (zoals "
-                                     "een hack of DDoS-aanval)",
-        "pending_data_damaged": "of bestanden of gegevens zijn beschadigd",
-        "pending_personal_data": "of persoonsgegevens zijn getroffen",
+        "est_ruled-out": "{statement} is uitgesloten.",
+        "est_not-ruled-out": "{statement} kan niet worden uitgesloten.",
+        "est_other": "{title}: {outcome}.",
+        "est_by": "Vastgesteld door {who}{role} op {when}.",
+        "est_by_verified": "Vastgesteld door {who}{role} op {when} en gecontroleerd door "
+                           "{verifier}.",
         "h_measures": "Maatregelen",
         "actions_intro": "Daarnaast zijn de volgende acties afgesproken:",
         "action_due": "{text} (gereed uiterlijk {due})",
@@ -112,10 +114,11 @@ LETTER_WORDS: dict[str, dict[str, str]] = {
         "pending_none": "Whether this was a security incident, whether data was damaged and "
                         "whether personal data was affected is still under investigation. I will "
                         "inform you once this has been established.",
-        "pending_security_incident": "whether this was a security incident (such as a hack or "
-                                     "a DDoS attack)",
-        "pending_data_damaged": "whether files or data were damaged",
-        "pending_personal_data": "whether personal data was affected",
+        "est_ruled-out": "{statement} has been ruled out.",
+        "est_not-ruled-out": "{statement} cannot be ruled out.",
+        "est_other": "{title}: {outcome}.",
+        "est_by": "Established by {who}{role} on {when}.",
+        "est_by_verified": "Established by {who}{role} on {when} and verified by {verifier}.",
         "h_measures": "Measures",
         "actions_intro": "In addition, the following actions have been agreed:",
         "action_due": "{text} (to be completed by {due})",
@@ -134,4 +137,45 @@ LETTER_WORDS: dict[str, dict[str, str]] = {
         "duration_d": "{d} days",
         "duration_d1": "1 day",
     },
+}
+
+
+# What a check establishes, as the letter states it, for the statements the bundled playbooks
+# check by these names (``check=NAME``); any other check is named by its step's title.
+STATEMENTS: dict[str, dict[str, str]] = {
+    "nl": {"security": "Een aanval (hack of DDoS)",
+           "data-integrity": "Beschadiging van bestanden of gegevens",
+           "bestanden": "Beschadiging van bestanden of gegevens",
+           "personal-data": "Een datalek (getroffen persoonsgegevens)",
+           "persoonsgegevens": "Een datalek (getroffen persoonsgegevens)",
+           "safety-systems": "Uitval van veiligheidssystemen (cameratoezicht, alarmlijnen)",
+           "veiligheidssystemen": "Uitval van veiligheidssystemen (cameratoezicht, "
+                                  "alarmlijnen)"},
+    "en": {"security": "An attack (hack or DDoS)",
+           "data-integrity": "Damage to files or data",
+           "bestanden": "Damage to files or data",
+           "personal-data": "A data breach (personal data affected)",
+           "persoonsgegevens": "A data breach (personal data affected)",
+           "safety-systems": "A failure of safety systems (CCTV, alarm lines)",
+           "veiligheidssystemen": "A failure of safety systems (CCTV, alarm lines)"},
+}
+
+# What is still under investigation, for the same names (``pending_`` + the name).
+PENDING: dict[str, dict[str, str]] = {
+    "nl": {"security": "of er sprake was van een aanval (zoals een hack of DDoS-aanval)",
+           "data-integrity": "of bestanden of gegevens zijn beschadigd",
+           "bestanden": "of bestanden of gegevens zijn beschadigd",
+           "personal-data": "of persoonsgegevens zijn getroffen",
+           "persoonsgegevens": "of persoonsgegevens zijn getroffen",
+           "safety-systems": "of veiligheidssystemen (cameratoezicht, alarmlijnen) zijn "
+                             "uitgevallen",
+           "veiligheidssystemen": "of veiligheidssystemen (cameratoezicht, alarmlijnen) zijn "
+                                  "uitgevallen"},
+    "en": {"security": "whether this was an attack (such as a hack or a DDoS attack)",
+           "data-integrity": "whether files or data were damaged",
+           "bestanden": "whether files or data were damaged",
+           "personal-data": "whether personal data was affected",
+           "persoonsgegevens": "whether personal data was affected",
+           "safety-systems": "whether safety systems (CCTV, alarm lines) failed",
+           "veiligheidssystemen": "whether safety systems (CCTV, alarm lines) failed"},
 }
