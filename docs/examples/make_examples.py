@@ -58,9 +58,10 @@ def play(engine: Engine, clock: Clock) -> str:
                                             ("Mehmet Yilmaz", "netwerk")]).run_id
     e = engine
 
-    def check(at: str, step: str, actor: str, verifier: str | None = None, day: int = 0) -> None:
+    def check(at: str, step: str, actor: str, verifier: str | None = None, day: int = 0,
+              outcome: str | None = None) -> None:
         clock.at(at, day)
-        e.check(run_id, step, actor=actor, verified_by=verifier)
+        e.check(run_id, step, actor=actor, verified_by=verifier, outcome=outcome)
 
     def service(at: str, name: str, status: str, note: str = "", day: int = 0) -> None:
         clock.at(at, day)
@@ -74,6 +75,9 @@ def play(engine: Engine, clock: Clock) -> str:
             "telefonie werkt, systemen niet")
     clock.at("13:50")
     e.join(run_id, "Eva Mulder", actor="Sanne de Vries", role="netwerk")
+    for name, role in (("Jeroen Huisman", "applicatie"), ("Lisa de Graaf", "applicatie"),
+                       ("Peter de Boer", "ciso"), ("Fatima el Amrani", "communicatie")):
+        e.join(run_id, name, actor="Sanne de Vries", role=role)
     check("13:51", "check-staffing", "Sanne de Vries")
     check("13:52", "stop-freeze", "Sanne de Vries")
     check("13:55", "get-kit", "Mehmet Yilmaz")
@@ -82,6 +86,7 @@ def play(engine: Engine, clock: Clock) -> str:
     clock.at("14:20")
     e.note(run_id, "Kernswitch 1 en 2: voeding in orde, poorten flappen; logregels op papier "
                    "overgenomen.", actor="Mehmet Yilmaz")
+    check("14:10", "confirm-safety-systems", "Jeroen Huisman", outcome="ruled-out")
     check("14:31", "locate-failure", "Mehmet Yilmaz")
     check("14:40", "why-no-failover", "Eva Mulder")
     check("14:45", "record-timeline", "Sanne de Vries")
@@ -113,8 +118,10 @@ def play(engine: Engine, clock: Clock) -> str:
     service("07:20", "Uitkeringen en hulp van Sociale Zaken", "restored", day=1)
     service("07:40", "Bellen met de gemeente (informatienummer)", "restored",
             day=1)
-    check("08:05", "confirm-no-attack", "Peter de Boer", day=1)
-    check("09:10", "confirm-files-intact", "Jeroen Huisman", "Lisa de Graaf", day=1)
+    check("08:05", "check-attack", "Peter de Boer", day=1, outcome="ruled-out")
+    check("08:10", "confirm-no-attack", "Peter de Boer", day=1)
+    check("09:10", "confirm-files-intact", "Jeroen Huisman", "Lisa de Graaf", day=1,
+          outcome="ruled-out")
     clock.at("09:30", day=1)
     for field, text, actor in (
         ("summary", "Woensdagmiddag vielen vier kernswitches van het netwerk in het stadhuis "
