@@ -312,9 +312,14 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "Add note… (N)": "Notitie toevoegen… (N)",
     "“{step}” is open again.": "“{step}” staat weer open.",
     "Close run": "Uitvoering afsluiten",
-    "Closing the run ends it: nothing more can be recorded. Summary:":
-        "Afsluiten beëindigt de uitvoering: daarna kan er niets meer worden vastgelegd. "
-        "Samenvatting:",
+    "Closing the run closes its checklist. The report, notes and action items stay open until "
+    "the report is finalised. Summary:":
+        "Afsluiten sluit de checklist. Het rapport, de notities en de acties blijven open tot het "
+        "rapport definitief is gemaakt. Samenvatting:",
+    "This step sends \u201c{title}\u201d: check the text in Messages, send it and press Mark as "
+    "sent.":
+        "Deze stap verstuurt \u201c{title}\u201d: controleer de tekst bij Berichten, verstuur "
+        "hem en kies Als verstuurd vastleggen.",
     "started {time} by {who}": "gestart {time} door {who}",
     "Exercise": "Oefening",
     "Incident": "Incident",

@@ -1166,6 +1166,10 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
   <context>
     <name>RunCommands</name>
     <message>
+      <source>This step sends “{title}”: check the text in Messages, send it and press Mark as sent.</source>
+      <translation>Deze stap verstuurt “{title}”: controleer de tekst bij Berichten, verstuur hem en kies Als verstuurd vastleggen.</translation>
+    </message>
+    <message>
       <source>“{step}” is open again.</source>
       <translation>“{step}” staat weer open.</translation>
     </message>
@@ -1174,8 +1178,8 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
       <translation>Uitvoering afsluiten</translation>
     </message>
     <message>
-      <source>Closing the run ends it: nothing more can be recorded. Summary:</source>
-      <translation>Afsluiten beëindigt de uitvoering: daarna kan er niets meer worden vastgelegd. Samenvatting:</translation>
+      <source>Closing the run closes its checklist. The report, notes and action items stay open until the report is finalised. Summary:</source>
+      <translation>Afsluiten sluit de checklist. Het rapport, de notities en de acties blijven open tot het rapport definitief is gemaakt. Samenvatting:</translation>
     </message>
   </context>
   <context>

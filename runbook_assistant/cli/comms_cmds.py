@@ -14,9 +14,11 @@ from runbook_assistant.cli.context import AppContext
 from runbook_assistant.cli.run_cmds import run
 from runbook_assistant.cli.texts import t
 from runbook_assistant.core.comms.contacts import Contact, ContactBook, load_contacts
-from runbook_assistant.core.comms.messages import fill_message
+from runbook_assistant.core.comms.messages import fill_message, format_moment
 from runbook_assistant.core.comms.municipality import Municipality, load_municipality
 from runbook_assistant.core.errors import CommandError
+from runbook_assistant.core.run.engine import Engine
+from runbook_assistant.core.run.message_steps import sent_since_last_check
 
 
 def _contact_book() -> ContactBook:
@@ -72,6 +74,39 @@ def contacts(role: str | None, as_json: bool) -> None:
         if number:
             click.echo("")
         click.echo("\n".join(_contact_lines(contact)))
+
+
+def step_message_text(engine: Engine, run_id: str, step_id: str, pairs: tuple[str, ...],
+                      channel: str | None, no_send: bool) -> tuple[str | None, str]:
+    """What ``run check`` logs as sent with a step that sends a message (``message=``): the text,
+    filled like ``run message`` (its warnings on stderr), or None when nothing is to be logged (no
+    such step, ``--no-send``, or a send already logged since the step was last checked); and the
+    line to say on stderr once the check is recorded."""
+    runbook = engine.runbook_of(run_id)
+    step = runbook.step(step_id)
+    template = runbook.message(step.message) if step is not None and step.message else None
+    if template is None:
+        if pairs or channel is not None:
+            click.echo(t("warning", text=t("send_options_unused")), err=True)
+        return None, ""
+    if no_send:
+        return None, ""
+    state = engine.state(run_id)
+    earlier = sent_since_last_check(state, step_id, template.id)
+    if earlier is not None:
+        when = format_moment(earlier.at, state.lang, now=engine.clock.now(),
+                             tz=_municipality().tz())
+        return None, t("warning", text=t("already_sent", message=template.id, when=when,
+                                         who=earlier.actor))
+    filled = fill_message(template, state, _values(pairs),
+                          organisation=_contact_book().organisation, now=engine.clock.now(),
+                          municipality=_municipality())
+    for key in filled.unused:
+        click.echo(t("warning", text=t("set_unused", key=key, template=template.id)), err=True)
+    for name in filled.missing:
+        click.echo(t("warning", text=t("placeholder_missing", name=name)), err=True)
+    return filled.text, t("step_sends", message=template.id, audience=template.audience,
+                          channel=(channel or "").strip() or template.channel)
 
 
 def _values(pairs: tuple[str, ...]) -> dict[str, str]:

@@ -126,6 +126,7 @@ def _step_json(step: Step) -> dict[str, Any]:
         "details": step.details, "verifier": step.verifier,
         "needs": [{"role": r, "minimum": n} for r, n in step.needs],
         "needs_staffing": step.needs_staffing, "due_from": step.due_from, "check": step.check,
+        "message": step.message,
     }
 
 

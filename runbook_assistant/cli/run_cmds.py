@@ -169,14 +169,28 @@ def show_run(app: AppContext, run_ref: str, as_json: bool) -> None:
 @click.option("--override", default=None, metavar="REASON",
               help="Record a step refused by a four-eyes or staffing rule anyway; the reason "
                    "and who overrode are recorded.")
+@click.option("--set", "pairs", multiple=True, metavar="KEY=VALUE",
+              help="A value for a placeholder of the message the step sends (may repeat).")
+@click.option("--channel", default=None, metavar="CHANNEL",
+              help="The channel the step's message went out on (default: the template's).")
+@click.option("--no-send", is_flag=True,
+              help="A step that sends a message: check it without logging the send.")
 @at_option
 @pass_app
 def check(app: AppContext, run_ref: str, step: str, actor: str, verified_by: str | None,
-          outcome: str | None, override: str | None, at: str | None) -> None:
-    """Check STEP done."""
+          outcome: str | None, override: str | None, pairs: tuple[str, ...],
+          channel: str | None, no_send: bool, at: str | None) -> None:
+    """Check STEP done. A step that sends a message logs the send too (the template filled as
+    `run message` fills it), unless --no-send or it was logged since the step's last check."""
+    from runbook_assistant.cli.comms_cmds import step_message_text
+
     engine, run_id, step_id = run_and_step(app, run_ref, step)
+    text, said = step_message_text(engine, run_id, step_id, pairs, channel, no_send)
     event = engine.check(run_id, step_id, actor=actor, verified_by=verified_by,
-                         occurred_at=parse_at(at), outcome=outcome, override=override)
+                         occurred_at=parse_at(at), outcome=outcome, override=override,
+                         sent_text=text, channel=channel or "")
+    if said:  # said only once the check (and the send) are committed
+        click.echo(said, err=True)
     announce(engine, event)
 
 

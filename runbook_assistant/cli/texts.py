@@ -51,6 +51,18 @@ TEXTS: dict[str, dict[str, str]] = {
                             "nl": "invulveld {{{name}}} niet ingevuld; gebruik --set {name}=..."},
     "channel_needs_sent": {"en": "--channel is only recorded with --sent",
                            "nl": "--channel wordt alleen met --sent vastgelegd"},
+    "step_sends": {"en": "logged as sent with the check: message {message} via {channel} to "
+                         "{audience}",
+                   "nl": "met de afvinking vastgelegd als verstuurd: bericht {message} via "
+                         "{channel} aan {audience}"},
+    "already_sent": {"en": "message {message} was already logged as sent ({when}, {who}); not "
+                           "logged again",
+                     "nl": "bericht {message} was al vastgelegd als verstuurd ({when}, {who}); "
+                           "niet opnieuw vastgelegd"},
+    "send_options_unused": {"en": "--set and --channel apply only to a step that sends a "
+                                  "message; ignored",
+                            "nl": "--set en --channel gelden alleen voor een stap die een "
+                                  "bericht verstuurt; genegeerd"},
     "not_approved": {"en": "runbook '{id}' version {version}: this version is not approved "
                            "({why}); the run records it",
                      "nl": "draaiboek '{id}' versie {version}: deze versie is niet goedgekeurd "

@@ -274,6 +274,15 @@ class MessagesView(QWidget):
             self.values.pop(name, None)
         self._refill(template)
 
+    def select(self, message_id: str) -> bool:
+        """Show template ``message_id`` (a step that sends it was just checked)."""
+        self.refresh()
+        row = self.model.row_of(message_id)
+        if row < 0:
+            return False
+        self.list.setCurrentIndex(self.model.index(row, 0))
+        return True
+
     # --- actions -----------------------------------------------------------------------------
     def copy(self) -> None:
         """Put the filled text on the clipboard."""

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QDialog
 from runbook_assistant.core.errors import RunbookAssistantError
 from runbook_assistant.core.log.events import Event, EventKind
 from runbook_assistant.core.run.discipline import staffing_refusal
-from runbook_assistant.core.runbook.model import Step
+from runbook_assistant.core.run.message_steps import message_to_send
+from runbook_assistant.core.runbook.model import MessageTemplate, Step
 from runbook_assistant.ui.decision_dialog import DecisionDialog
 from runbook_assistant.ui.four_eyes_dialog import FourEyesDialog
 from runbook_assistant.ui.i18n import ui_lang
@@ -133,45 +134,68 @@ class RunCommands(QObject):
         return fired
 
     def check(self, step: Step) -> None:
-        """Space: check an open step (a four-eyes step asks who verified; a decision asks which)."""
+        """Space: check an open step (a four-eyes step asks who verified; a decision asks which;
+        a step that sends a message then offers its text)."""
         if step.decision:
             self.decide(step)
             return
         if not self._ahead(EventKind.STEP_CHECKED, step):
             return
         view = self.view
+        send = self._to_send(step)
         if step.four_eyes and view.state is not None:
             dialog = FourEyesDialog(step, view.runbook, view.state, view.actor,
                                     self.last_performer, view)
-            self._open(dialog, lambda d: self._four_eyes_done(step, d))
+            self._open(dialog, lambda d: self._four_eyes_done(step, d, send))
             return
         if step.check is not None:
             self._open(OutcomeDialog(step, view), lambda d: self._checked(step, self.record(
                 lambda engine: engine.check(view.run_id, step.id, actor=view.actor,
-                                            outcome=d.outcome()))))
+                                            outcome=d.outcome())), send))
             return
         short = staffing_refusal(view.state, view.runbook, step) if view.state else None
         if short:  # the engine would refuse: say why, and offer an override with a reason
             self._open(override_dialog(short, view), lambda d: self._checked(step, self.record(
                 lambda engine: engine.check(view.run_id, step.id, actor=view.actor,
-                                            override=d.text()))))
+                                            override=d.text())), send))
             return
         self._checked(step, self.record(
-            lambda engine: engine.check(view.run_id, step.id, actor=view.actor)))
+            lambda engine: engine.check(view.run_id, step.id, actor=view.actor)), send)
 
-    def _four_eyes_done(self, step: Step, dialog: FourEyesDialog) -> None:
+    def _to_send(self, step: Step) -> MessageTemplate | None:
+        """The message a step sends that is not logged as sent since its last check: asked
+        before the check, so a text sent from the Messages tab first is not offered again."""
+        view = self.view
+        if step.message is None or view.state is None:
+            return None
+        return message_to_send(view.state, view.runbook, step.id)
+
+    def _offer(self, template: MessageTemplate) -> None:
+        """After a step that sends a message is checked: its text, filled, in the Messages tab,
+        ready to be marked as sent (the check itself never logs a text nobody saw)."""
+        view = self.view
+        if view.side.offer_message(template.id):
+            view.header.show_message(self.tr(
+                "This step sends “{title}”: check the text in Messages, send it and "
+                "press Mark as sent.").format(title=template.title or template.id))
+
+    def _four_eyes_done(self, step: Step, dialog: FourEyesDialog,
+                        send: MessageTemplate | None = None) -> None:
         view = self.view
         event = self.record(lambda engine: engine.check(
             view.run_id, step.id, actor=dialog.performer(), verified_by=dialog.verifier() or None,
             outcome=dialog.outcome(), override=dialog.override_reason() or None))
         if event is not None:
             self.last_performer = dialog.performer()  # offered first next time
-        self._checked(step, event)
+        self._checked(step, event, send)
 
-    def _checked(self, step: Step, event: Event | None) -> None:
+    def _checked(self, step: Step, event: Event | None,
+                 send: MessageTemplate | None = None) -> None:
         if event is not None:
             self.view.header.show_message("")
             self.view.select_next_open(step.id)
+            if send is not None:
+                self._offer(send)
 
     def undo(self, step: Step) -> None:
         """U: reopen a done or skipped step (or withdraw a decision)."""
@@ -230,7 +254,8 @@ class RunCommands(QObject):
         view = self.view
         dialog = TextEntryDialog(
             self.tr("Close run"),
-            self.tr("Closing the run ends it: nothing more can be recorded. Summary:"),
+            self.tr("Closing the run closes its checklist. The report, notes and action items "
+                    "stay open until the report is finalised. Summary:"),
             self.tr("Close run"), parent=view)
         dialog.setObjectName("closeRunDialog")
         self._open(dialog, lambda d: self.record(

@@ -95,6 +95,15 @@ class RunSidePanel(QTabWidget):
                 and hasattr(front, "show_change"):
             front.show_change(change)
 
+    def offer_message(self, message_id: str) -> bool:
+        """Bring the Messages tab to the front with ``message_id`` filled, ready to be marked
+        as sent (False when this build has no Messages tab)."""
+        view: Any = self.comms.get("messages")
+        if view is None:
+            return False
+        self.setCurrentWidget(view)
+        return bool(view.select(message_id))
+
     def _shown(self, index: int) -> None:
         widget: Any = self.widget(index)
         if widget in self.comms.values() and hasattr(widget, "refresh"):

@@ -111,3 +111,54 @@ def test_a_service_status_that_does_not_change_is_not_recorded_again(ra, tmp_pat
     impact = text.split('class="impact"', 1)[1].split("</table>", 1)[0]
     assert impact.count("Publieke Dienstverlening") == 1
     assert "Informatienummer 14020" in impact and "no disruption reported" in impact
+
+
+def test_checking_a_step_that_sends_a_message_logs_the_send_once(ra, tmp_path: Path) -> None:
+    run_id = ok(ra("run", "start", "storing-export", "--title", "Storing 23 november",
+                   "--actor", "Anna"))[-1]
+    checked = ra("run", "check", run_id, "informeer", "--actor", "Dana", "--channel", "sms")
+    ok(checked)
+    assert "message msg-stad via sms to inwoners" in checked.stderr
+    events = json.loads(ra("run", "show", run_id, "--json").stdout)["events"]
+    kinds = [e["kind"] for e in events]
+    assert kinds[-2:] == ["step_checked", "message_sent"]
+    assert checked.stdout.splitlines()[-1] == events[-2]["id"]  # the check's id comes last
+    sent = events[-1]["payload"]
+    assert sent["message_id"] == "msg-stad" and sent["step"] == "informeer"
+    assert sent["text"].startswith("Door een storing zijn de loketten gesloten sinds ")
+    assert "{starttijd}" not in sent["text"]
+
+    # Sent from the Messages tab (or `run message --sent`) since: checking again logs no copy.
+    ok(ra("run", "message", run_id, "msg-stad", "--actor", "Dana", "--sent"))
+    ok(ra("run", "uncheck", run_id, "informeer", "--actor", "Dana"))
+    again = ra("run", "check", run_id, "informeer", "--actor", "Dana")
+    ok(again)
+    assert "message msg-stad was already logged as sent" in again.stderr
+    ok(ra("run", "close", run_id, "--actor", "Anna"))
+    text = report(ra, run_id, tmp_path / "r.html")
+    assert "No messages were logged as sent" not in text
+    assert text.count("Door een storing zijn de loketten gesloten") == 2
+
+
+def test_no_send_checks_a_message_step_without_logging_a_send(ra) -> None:
+    run_id = ok(ra("run", "start", "storing-export", "--title", "x", "--actor", "Anna"))[-1]
+    ok(ra("run", "check", run_id, "informeer", "--actor", "Dana", "--no-send"))
+    kinds = [e["kind"] for e in json.loads(ra("run", "show", run_id, "--json").stdout)["events"]]
+    assert "message_sent" not in kinds
+    unused = ra("run", "check", run_id, "coordinator", "--actor", "Anna", "--set", "a=b")
+    ok(unused)
+    assert "apply only to a step that sends a message" in unused.stderr
+
+
+def test_a_message_step_checked_without_its_text_is_named_in_the_report(
+        ra, tmp_path: Path) -> None:
+    run_id = ok(ra("run", "start", "storing-export", "--title", "x", "--actor", "Anna"))[-1]
+    ok(ra("run", "check", run_id, "informeer", "--actor", "Dana", "--no-send"))
+    ok(ra("run", "close", run_id, "--actor", "Anna"))
+    for name in ("r.html", "r.pdf"):
+        ok(ra("export", run_id, "--format", "report", "-o", str(tmp_path / name),
+              "--lang", "en"))
+    text = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "No messages were logged as sent" not in text
+    assert "Checked without the text that went out logged:" in text
+    assert "Informeer de stad (message “msg-stad”): checked by Dana" in text

@@ -168,6 +168,8 @@ def report_pages(data: RunData, progress: Progress | None = None) -> Pages:
     for n, message in enumerate(report.messages):
         # The heading travels with the first message, so it never ends a page on its own.
         blocks.append(_block("message_block", message, data, w, n == 0))
+    if report.messages and report.unlogged:
+        blocks.append(_block("report_section", "unlogged", report, data, w))
     for name in ("staffing", "measures", "actions"):
         blocks.append(_block("report_section", name, report, data, w))
     blocks.append(timeline_table(data, progress))

@@ -153,6 +153,12 @@ class Report:
     actions: tuple[ActionItem, ...] = ()
     established: tuple[EstablishedLine, ...] = ()  # only statements backed by a check
     overrides: tuple[OverrideLine, ...] = ()
+    unlogged: tuple[str, ...] = ()  # message steps checked with no send of theirs logged
+
+    @property
+    def no_messages(self) -> bool:
+        """Nothing was sent as far as the log knows: no send and no message step checked."""
+        return not self.messages and not self.unlogged
 
     def status_line(self) -> str:
         """``version 2, final: finalised by …`` or ``version 2, DRAFT``, (export language)."""
@@ -224,7 +230,23 @@ def build_report(data: RunData) -> Report:
         shortfall_end=_gaps(data, state.shortfall),
         anchors=tuple(data.anchors), status=report_status(data.events),
         actions=tuple(action_items(data.events)), established=established_lines(data),
-        overrides=override_lines(data))
+        overrides=override_lines(data), unlogged=unlogged_sends(data))
+
+
+def unlogged_sends(data: RunData) -> tuple[str, ...]:
+    """Steps that send a message (``message=``), checked, while no send of that message is
+    logged: the report says so rather than "no messages were sent"."""
+    sent = {m.message_id for m in data.state.messages}
+    lines = []
+    for step in data.state.steps.values():
+        spec = data.runbook.step(step.step_id)
+        if spec is None or not spec.message or step.status != "done" or spec.message in sent:
+            continue
+        template = data.runbook.message(spec.message)
+        lines.append(data.labels["unlogged_line"].format(
+            step=step.title, message=template.title if template and template.title
+            else spec.message, who=step.by or "?", when=data.date_time(step.at)))
+    return tuple(lines)
 
 
 def override_lines(data: RunData) -> tuple[OverrideLine, ...]:

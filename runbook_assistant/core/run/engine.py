@@ -24,6 +24,7 @@ from runbook_assistant.core.run import discipline
 from runbook_assistant.core.run.exercise_commands import ExerciseCommands
 from runbook_assistant.core.run.fold import staffing_shortfall
 from runbook_assistant.core.run.kinds import check_payload
+from runbook_assistant.core.run.message_steps import send_payload
 from runbook_assistant.core.run.paperwork import ActionItem, action_items, find_action, parse_due
 from runbook_assistant.core.run.run_states import RunStates
 from runbook_assistant.core.run.state_types import RunState
@@ -153,8 +154,11 @@ class Engine(ExerciseCommands):
     def _record(self, run_id: str, kind: EventKind, *, actor: str,
                 check: Callable[[RunState, Runbook], dict[str, Any]],
                 step_id: str | None = None, occurred_at: datetime | str | None = None,
+                then: Callable[[RunState, Runbook], dict[str, Any]] | None = None,
                 ) -> Event:
-        """Check a command against the run's state and append its event, in one transaction."""
+        """Check a command against the run's state and append its event, in one transaction;
+        ``then`` gives the payload of a ``message_sent`` appended right after it (a message step
+        checked with the text that went out)."""
         actor = checks.required(actor, "actor name")
         record = self.run_record(run_id)
         runbook = self.runbook_of(run_id)
@@ -166,8 +170,15 @@ class Engine(ExerciseCommands):
             checks.still_open(state, run_id, kind, when)
             payload = check(state, runbook)
             check_payload(kind, payload)
+            sent = then(state, runbook) if then is not None else None
+            if sent is not None:
+                check_payload(EventKind.MESSAGE_SENT, sent)
+            stamp = format_wall_time(when) if when else None
             event = writer.append(run_id, kind, actor=actor, step_id=step_id, payload=payload,
-                                  occurred_at=format_wall_time(when) if when else None)
+                                  occurred_at=stamp)
+            if sent is not None:
+                writer.append(run_id, EventKind.MESSAGE_SENT, actor=actor, payload=sent,
+                              occurred_at=stamp)
         return event
 
     def refusal(self, run_id: str, kind: EventKind, step_id: str | None = None,
@@ -249,18 +260,22 @@ class Engine(ExerciseCommands):
 
     def check(self, run_id: str, step_id: str, *, actor: str, verified_by: str | None = None,
               occurred_at: datetime | str | None = None, outcome: str | None = None,
-              override: str | None = None) -> Event:
+              override: str | None = None, sent_text: str | None = None,
+              channel: str = "") -> Event:
         """Check a step done.
 
         A four-eyes step names its verifier; both must be qualified participants. A check step
         records its ``outcome`` (ruled-out, not-ruled-out, under-investigation). A step refused by
         a four-eyes or staffing rule is recorded only with ``override``, a reason, which the event
-        keeps with who overrode (``actor``) and what was refused.
+        keeps with who overrode (``actor``) and what was refused. ``sent_text`` is the text a
+        message step (``message=``) sent: its ``message_sent`` is logged in the same transaction.
         """
+        then = None if sent_text is None else (
+            lambda s, rb: send_payload(rb, step_id, sent_text, channel))
         return self._record(
             run_id, EventKind.STEP_CHECKED, actor=actor, step_id=step_id, occurred_at=occurred_at,
             check=lambda s, rb: checks.check_step(s, rb, step_id, actor.strip(), verified_by,
-                                                  outcome, override))
+                                                  outcome, override), then=then)
 
     def discovered(self, run_id: str, at: datetime | str, *, actor: str) -> Event:
         """Record (or correct) the moment the incident was discovered; it may lie before the

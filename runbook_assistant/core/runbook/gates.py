@@ -37,8 +37,8 @@ def read_needs(value: str) -> tuple[tuple[str, int], ...]:
 
 
 def check_gates(runbook: Runbook, findings: Findings) -> None:
-    """Rules for ``verifier=``, ``needs=``, ``.needs-staffing``, ``from=``, ``check=`` and the
-    ``{check:NAME}`` placeholders of messages."""
+    """Rules for ``verifier=``, ``needs=``, ``.needs-staffing``, ``from=``, ``check=``,
+    ``message=`` and the ``{check:NAME}`` placeholders of messages."""
     declared = {role.id for role in runbook.roles}
     hint = "which is not declared under 'roles:' in the front matter"
     for section in runbook.sections:
@@ -64,6 +64,8 @@ def check_gates(runbook: Runbook, findings: Findings) -> None:
         if step.needs_staffing and not runbook.staffing:
             findings.warning(step.line, f"step '{step.id}' is marked .needs-staffing, but the "
                              "front matter has no 'staffing:' minimum")
+        if step.message is not None:
+            _message_step(runbook, step.id, step.message, step.decision, step.line, findings)
         if step.check is not None:
             _check_step(step.id, step.check, step.role, step.decision, step.line, checks,
                         findings)
@@ -76,6 +78,20 @@ def check_gates(runbook: Runbook, findings: Findings) -> None:
                 findings.problem(message.line, f"message '{message.id}' uses "
                                  f"'{{check:{name}}}', but no step establishes check "
                                  f"'{name}' ({tip})")
+
+
+def _message_step(runbook: Runbook, step_id: str, message_id: str, decision: bool, line: int,
+                  findings: Findings) -> None:
+    if runbook.message(message_id) is None:
+        ids = [m.id for m in runbook.messages]
+        close = difflib.get_close_matches(message_id, ids, n=1)
+        tip = f"did you mean '{close[0]}'?" if close else "messages: " + (", ".join(ids) or
+                                                                          "none")
+        findings.problem(line, f"step '{step_id}' sends message '{message_id}', which is not a "
+                         f"message of this runbook ({tip})")
+    if decision:
+        findings.problem(line, f"step '{step_id}' is a .decision and sends a message: put the "
+                         "message in a step of its own")
 
 
 def _check_step(step_id: str, name: str, role: str | None, decision: bool, line: int,

@@ -86,7 +86,8 @@ class Step:
     ``needs`` are minimum numbers present per role before the step may be checked, and
     ``needs_staffing`` asks for the runbook's whole ``staffing`` minimum (see
     ``Runbook.staffing_needs``, which adds the section's). A step with ``check`` set records the
-    outcome of a check (one of ``CHECK_OUTCOMES``) under that name, done by its ``role``.
+    outcome of a check (one of ``CHECK_OUTCOMES``) under that name, done by its ``role``. A step
+    with ``message`` set sends that message template: checking it logs the send.
     """
 
     id: str
@@ -108,6 +109,7 @@ class Step:
     needs_staffing: bool = False  # the runbook's staffing minimum must be met
     due_from: str = "start"  # "start" | "discovery": what ``due`` counts from
     check: str | None = None  # the name of the statement this step establishes
+    message: str | None = None  # the id of the message template this step sends
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ __all__ = ["PLACEHOLDER_RE", "parse_bytes", "parse_duration", "parse_file", "par
 MAX_FILE_BYTES = 10 * 1024 * 1024  # far beyond any runbook; keeps a wrong file from eating memory
 MAX_STEP_ID = 48
 STEP_FLAGS = ("four-eyes", "decision", "optional", "needs-staffing")
-STEP_KEYS = ("role", "due", "timebox", "every", "verifier", "needs", "from", "check")
+STEP_KEYS = ("role", "due", "timebox", "every", "verifier", "needs", "from", "check", "message")
 DURATION_KEYS = ("due", "timebox", "every")
 SECTION_FLAGS = ("read-do", "do-confirm")
 SECTION_GATE_FLAGS = ("needs-staffing",)
@@ -248,9 +248,9 @@ class _Assembler:
         unknown: list[tuple[str, str]] = []
         where = f"step '{_short(title)}'"
         known = ("#id, role=, due=, from=, timebox=, every=, verifier=, needs=, check=, "
-                 ".four-eyes, .decision, .optional, .needs-staffing")
+                 "message=, .four-eyes, .decision, .optional, .needs-staffing")
         for key, value in attrs.pairs:
-            if key in ("role", "verifier", "check"):
+            if key in ("role", "verifier", "check", "message"):
                 fields[key] = value or None
             elif key == "needs":
                 fields["needs"] = self._needs(value, line)

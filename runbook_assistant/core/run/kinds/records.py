@@ -80,7 +80,7 @@ def write_message(w: Words, p: Payload, c: TextContext) -> str:
                                 audience=p.get("audience", ""))
 
 
-declare(EventKind.MESSAGE_SENT, fields=("message_id", "text", "channel", "audience"),
+declare(EventKind.MESSAGE_SENT, fields=("message_id", "text", "channel", "audience", "step?"),
         fold=fold_message, write=write_message, group="messages",
         en={"sentence": "Sent message '{message}' via {channel} to {audience}"},
         nl={"sentence": "Bericht '{message}' verstuurd via {channel} aan {audience}"})
