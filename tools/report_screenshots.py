@@ -3,8 +3,9 @@
     python tools/report_screenshots.py [--out docs/screenshots]
 
 Writes ``report-<lang>.png`` and ``archive-<lang>.png`` for English and Dutch: a core network
-failure closed after the switch-over, its report half written (cause, impact, one check
-established, the others still open), two action items (one overdue), and beside it an open run
+failure closed after the switch-over, its report half written (cause, impact, the attack ruled
+out by the CISO's check step, the other checks still open, a note on a check drafted by hand),
+the website message sent with its step, two action items (one overdue), and beside it an open run
 and an exercise. Uses a throwaway database, settings and a fixed clock.
 """
 
@@ -29,7 +30,9 @@ TEXT = {
            "security_incident": "No hack or DDoS attack: firewall and switch logs checked.",
            "measures": "Test the switch-over to the spare every quarter.",
            "a1": "Add a four-eyes check to the switch-over runbook",
-           "a2": "Test the spare switches with the supplier"},
+           "a2": "Test the spare switches with the supplier",
+           "website": "Because of a network failure the municipality is hard to reach. The "
+           "counters are open for emergencies only. Next update at 16:00."},
     "nl": {"title": "Vier kernswitches defect", "open": "E-mail traag op het stadhuis",
            "exercise": "Oefening februari", "summary": "Woensdagmiddag vielen vier kritieke "
            "kernswitches uit; de gemeente was beperkt bereikbaar en de dienstverlening lag stil.",
@@ -39,7 +42,10 @@ TEXT = {
            "bekeken.",
            "measures": "Elk kwartaal de overschakeling naar de reserve testen.",
            "a1": "Vier-ogencontrole toevoegen aan het draaiboek voor overschakelen",
-           "a2": "Reserveswitches testen met de leverancier"},
+           "a2": "Reserveswitches testen met de leverancier",
+           "website": "Door een storing in het computernetwerk is de gemeente beperkt "
+           "bereikbaar. De loketten zijn alleen open voor spoedgevallen. Volgende update om "
+           "16.00 uur."},
 }
 
 
@@ -78,6 +84,11 @@ def main() -> int:
         clock.at(5)
         for name in services[:3]:
             engine.service(run_id, name, "down", actor="Anna")
+        clock.at(40)
+        engine.join(run_id, "Peter", actor="Anna", role="ciso")
+        engine.check(run_id, "check-attack", actor="Peter", outcome="ruled-out")
+        clock.at(50)
+        engine.check(run_id, "post-website", actor="Anna", sent_text=t["website"])
         clock.at(18 * 60 + 40)
         for name in services[:3]:
             engine.service(run_id, name, "restored", actor="Anna")
@@ -97,7 +108,7 @@ def main() -> int:
         clock.at(9 * 24 * 60)  # a week later: the first action item is overdue
         use_look(app, translations, lang, "light")
         view = ReportView(engine, run_id, actor="Anna")
-        view.resize(1440, 1000)
+        view.resize(1440, 1280)
         view.show()
         settle()
         written.append(args.out / f"report-{lang}.png")

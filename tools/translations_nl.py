@@ -340,6 +340,14 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "Dismiss": "Sluiten",
     "Contacts": "Contacten",
     "Messages": "Berichten",
+    "Established by a check": "Vastgesteld met een controle",
+    "Notes on the checks (draft): they go into the report marked as not established, never into "
+    "the council letter. Only a check step in the checklist establishes a statement.":
+        "Aantekeningen bij de controles (concept): ze komen in het rapport als niet vastgesteld, "
+        "nooit in de raadsinformatiebrief. Alleen een controlestap in de checklist stelt iets "
+        "vast.",
+    "verified by {who}": "gecontroleerd door {who}",
+    "This runbook has no check steps.": "Dit draaiboek heeft geen controlestappen.",
     "Services": "Diensten",
     "Timeline": "Tijdlijn",
     "overdue by {t}": "{t} te laat",

@@ -1119,6 +1119,14 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
   <context>
     <name>ReportView</name>
     <message>
+      <source>verified by {who}</source>
+      <translation>gecontroleerd door {who}</translation>
+    </message>
+    <message>
+      <source>This runbook has no check steps.</source>
+      <translation>Dit draaiboek heeft geen controlestappen.</translation>
+    </message>
+    <message>
       <source>by {who}, {when}</source>
       <translation>door {who}, {when}</translation>
     </message>
@@ -1133,6 +1141,14 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
     <message>
       <source>The run is still open; close it before finalising.</source>
       <translation>De uitvoering loopt nog; sluit haar af voordat je het rapport definitief maakt.</translation>
+    </message>
+    <message>
+      <source>Established by a check</source>
+      <translation>Vastgesteld met een controle</translation>
+    </message>
+    <message>
+      <source>Notes on the checks (draft): they go into the report marked as not established, never into the council letter. Only a check step in the checklist establishes a statement.</source>
+      <translation>Aantekeningen bij de controles (concept): ze komen in het rapport als niet vastgesteld, nooit in de raadsinformatiebrief. Alleen een controlestap in de checklist stelt iets vast.</translation>
     </message>
     <message>
       <source>&amp;Your name:</source>

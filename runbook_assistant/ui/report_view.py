@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from runbook_assistant.core.run.engine import Engine
 
 ALARM = QColor("#b00020")
+translate = QCoreApplication.translate
 
 
 class ActionsModel(RowsModel[ActionItem]):
@@ -61,6 +62,31 @@ class ActionsModel(RowsModel[ActionItem]):
             return self.tr("overdue") if overdue else self.tr("open")
         due = record.due.isoformat() if record.due else ""
         return (record.label, record.text, record.owner, due)[column]
+
+
+def established_html(data: Any) -> str:
+    """Each check step's statement: its outcome with who established it and when, or still
+    under investigation (the report's "Established" part, as a list on the screen)."""
+    from html import escape
+
+    from runbook_assistant.core.run.discipline import outcome_text
+
+    rows = []
+    for check in data.state.checks.values():
+        outcome = outcome_text(check.outcome, data.lang)
+        if check.established:
+            role = data.runbook.role_name(check.role) if check.role else ""
+            who = f"{check.by}{f' ({role})' if role else ''}, {data.date_time(check.at)}"
+            if check.verified_by:
+                who += "; " + translate("ReportView", "verified by {who}").format(
+                    who=check.verified_by)
+            rows.append(f"<li>{escape(check.title)}: <b>{escape(outcome)}</b> "
+                        f"<span style='color: gray'>{escape(who)}</span></li>")
+        else:
+            rows.append(f"<li>{escape(check.title)}: <i>{escape(outcome)}</i></li>")
+    if not rows:
+        return escape(translate("ReportView", "This runbook has no check steps."))
+    return "<ul style='margin: 0'>" + "".join(rows) + "</ul>"
 
 
 class ReportView(QWidget):
@@ -88,7 +114,19 @@ class ReportView(QWidget):
         self.actor_label = QLabel(self)
         self.actor_label.setBuddy(self.actor)
         form.addRow(self.actor_label, self.actor)
+        self.established_label = QLabel(self)
+        self.established = QLabel(self)
+        self.established.setObjectName("establishedChecks")
+        self.established.setWordWrap(True)
+        self.established.setTextFormat(Qt.TextFormat.RichText)
+        self.drafts_label = QLabel(self)
+        self.drafts_label.setWordWrap(True)
+        self.drafts_label.setProperty("tone", "muted")
         for name in (*TEXT_FIELDS, *CHECK_FIELDS):
+            if name == CHECK_FIELDS[0]:  # what a check established, then the notes by hand
+                form.addRow(self.established_label)
+                form.addRow(self.established)
+                form.addRow(self.drafts_label)
             edit = QPlainTextEdit(self)
             edit.setObjectName(f"field_{name}")
             edit.setTabChangesFocus(True)  # Tab moves on: the screen is keyboard-reachable
@@ -194,6 +232,7 @@ class ReportView(QWidget):
             one = drafted.get(name)
             self.by[name].setText(self.tr("by {who}, {when}").format(
                 who=one.actor, when=data.date_time(one.at)) if one and one.text.strip() else "")
+        self.established.setText(established_html(data))
         self.state_status = report_status(state.events)
         self.actions_model.today = self.engine.clock.now().astimezone(data.tz).date()
         self.actions_model.set_rows(action_items(state.events))
@@ -288,6 +327,11 @@ class ReportView(QWidget):
         for name, label in self.field_labels.items():
             key = name if name in TEXT_FIELDS else f"check_{name}"
             label.setText(words.get(key, name))
+        self.established_label.setText("<b>" + self.tr("Established by a check") + "</b>")
+        self.drafts_label.setText(self.tr(
+            "Notes on the checks (draft): they go into the report marked as not established, "
+            "never into the council letter. Only a check step in the checklist establishes a "
+            "statement."))
         self.actor_label.setText(self.tr("&Your name:"))
         self.save.setText(self.tr("&Save (Ctrl+S)"))
         self.finalise.setText(self.tr("&Finalise the report"))

@@ -128,3 +128,20 @@ def test_a_closed_run_reopens_read_only_from_the_archive_and_exports(
     assert report.objectName() == "reportView" and report.run_id == run_id
     assert report.add("Reserve testen", "Bram", "", "")
     assert [a.text for a in action_items(engine.events(run_id))] == ["Reserve testen"]
+
+
+def test_the_report_screen_shows_what_a_check_established_apart_from_notes_by_hand(
+        qtbot: Any, window: Any, engine: Engine, start_run: Any, settings: Any) -> None:
+    settings.actor = "Anna"
+    run_id = start_run("ui-email", title="Mail weg")
+    window.show()
+    window.open_run(run_id)
+    menu(qtbot, window, "report")
+    report = window.tabs.currentWidget()
+    assert "Establish whether this is an attack: <i>still under investigation</i>" in \
+        report.established.text()
+    engine.check(run_id, "attack", actor="Bram", outcome="ruled-out")
+    report.refresh()
+    shown = report.established.text()
+    assert "Establish whether this is an attack: <b>ruled out</b>" in shown and "Bram" in shown
+    assert "never into the council letter" in report.drafts_label.text()
