@@ -63,7 +63,7 @@ def test_run_message_fills_what_is_known_and_names_what_is_not(ra) -> None:
     assert text.startswith("Storing: het informatienummer 14 0XX en e-mail van "
                            "Gemeente Voorbeeldstad werken sinds ")
     assert "Kom naar de balie: Stadhuis, Markt 1." in text
-    assert re.search(r"Volgende update uiterlijk \d\d:\d\d\.$", text)
+    assert re.search(r"Volgende update uiterlijk \d\d:\d\d \(CES?T\)\.$", text)  # the zone named
     assert result.stderr.splitlines() == [
         "warning: --set wachttijd is not a placeholder of msg-sociaal; ignored"]
     assert [e["kind"] for e in run_events(ra, run_id)] == ["run_started", "service_status_changed"]

@@ -101,13 +101,14 @@ def test_dutch_placeholders_are_filled_from_the_run(engine: Engine, clock: HandC
     filled = fill_message(template, state, {"balie": "Stadhuis, Markt 1"},
                           organisation="Gemeente Proefstad", tz=UTC)
     assert filled.text == (
-        "Gemeente Proefstad: storing sinds 09:00 (Storing 23 november, draaiboek Storing bij de "
-        "gemeente).\nKom naar de balie: Stadhuis, Markt 1.\n"
+        "Gemeente Proefstad: storing sinds 09:00 (UTC) (Storing 23 november, draaiboek Storing "
+        "bij de gemeente).\nKom naar de balie: Stadhuis, Markt 1.\n"
         "Stand: Loketten: beperkt beschikbaar; E-mail: niet beschikbaar\n"
         # No recurring step in its own section: the runbook's first (every=30m) sets the rhythm.
-        "Volgende update uiterlijk 09:42.")
+        "Volgende update uiterlijk 09:42 (UTC).")
     assert filled.missing == [] and filled.unused == []
-    assert filled.known["starttijd"] == "09:00" and filled.known["balie"] == "Stadhuis, Markt 1"
+    assert filled.known["starttijd"] == "09:00 (UTC)"
+    assert filled.known["balie"] == "Stadhuis, Markt 1"
     assert filled.asked == ["balie"]
 
 
@@ -119,8 +120,8 @@ def test_english_spellings_and_a_placeholder_nobody_filled(engine: Engine,
     filled = fill_message(state.runbook.message("msg-site"), state, {"balie": "x"},
                           organisation="Example Town", tz=UTC)
     assert filled.text == (
-        "Example Town: outage since 09:00 (Storing 23 november, runbook Network outage).\n"
-        "Services: Counters: not available. Next update by 10:00. Urgent? "
+        "Example Town: outage since 09:00 (UTC) (Storing 23 november, runbook Network outage).\n"
+        "Services: Counters: not available. Next update by 10:00 (UTC). Urgent? "
         "{urgent_instruction}")  # no recurring step anywhere: an hour
     assert filled.missing == ["urgent_instruction"]
     assert filled.unused == ["balie"]
@@ -157,7 +158,7 @@ def test_the_update_rhythm_comes_from_the_message_section_then_the_runbook() -> 
                              services=(ServiceState("Loketten", "restored", T0),
                                        ServiceState("E-mail")), tz=UTC)
     filled = fill_message("{next_update} | {services}", context)
-    assert filled.text == "09:30 | Loketten: available again"  # unknown services left out
+    assert filled.text == "09:30 (UTC) | Loketten: available again"  # unknown services left out
 
 
 def test_messages_sent_are_in_the_fold_with_their_exact_text(engine: Engine,
@@ -174,7 +175,7 @@ def test_messages_sent_are_in_the_fold_with_their_exact_text(engine: Engine,
     state = engine.state(run_id)
     first, second = state.messages
     assert (first.message_id, first.text, first.channel, first.audience, first.actor) == (
-        "msg-update", "Update: volgende uiterlijk 09:50.", "website", "inwoners", "Iris")
+        "msg-update", "Update: volgende uiterlijk 09:50 (UTC).", "website", "inwoners", "Iris")
     assert first.at == T0 + timedelta(minutes=20) and first.event_id == event.id
     assert (second.channel, second.text) == ("loket", "Handgeschreven tekst")
     # The same events folded anew give the same messages.
@@ -211,3 +212,17 @@ def test_service_lists_read_as_sentences_and_restored_lists_the_restore_order() 
                              now=T0 + timedelta(hours=4))
     assert fill_message("{services_down}; {restored}", english).text == (
         "Informatienummer and Parking; Sociale Zaken and Balies")
+
+
+def test_times_in_a_message_are_the_municipalitys_with_the_zone_named(
+        engine: Engine, clock: HandClock) -> None:
+    """A laptop set to UTC fills the Amsterdam municipality's times, and says which they are."""
+    from runbook_assistant.core.comms.municipality import Municipality
+
+    run_id = start(engine, RUNBOOK_EN)
+    state = engine.state(run_id)
+    town = Municipality(name="Gemeente Proefstad", time_zone="Europe/Amsterdam")
+    filled = fill_message("{start_time} / {next_update}", state, municipality=town)
+    assert filled.text == "10:00 (CET) / 11:00 (CET)"  # T0 is 09:00 UTC in November
+    summer = Municipality(name="Gemeente Proefstad", time_zone="Europe/Lisbon")
+    assert fill_message("{start_time}", state, municipality=summer).text == "09:00 (WET)"

@@ -13,8 +13,10 @@ step ``NAME`` ("ruled out" / "not ruled out" / "still under investigation"), "st
 investigation" while none is recorded; it cannot be given by hand, so a message can only state
 what someone entitled to it established.
 
-Times are local wall-clock ``HH:MM``; a date is added (in the run's language) when the moment is
-not on the day the message is filled.
+Times are wall-clock ``HH:MM`` in the municipality's time zone (``time_zone`` in
+``municipality.yaml``), with the zone named (``10:47 (CET)``) so a text read elsewhere or in
+another season cannot be misread; a date is added (in the run's language) when the moment is not
+on the day the message is filled.
 """
 
 from __future__ import annotations
@@ -84,6 +86,8 @@ class MessageContext:
         """The context of a run: its titles, start, services and the template's update rhythm."""
         runbook = state.runbook
         section = template.section_id if template is not None else None
+        if tz is None and municipality is not None:
+            tz = municipality.tz()  # the municipality's clock, not this computer's
         return cls(lang=state.lang, organisation=organisation, municipality=municipality,
                    exercise=state.mode == "exercise",
                    runbook_title=runbook.title if runbook is not None else "",
@@ -129,10 +133,13 @@ def update_interval(runbook: Runbook | None, section_id: str | None = None) -> i
 
 
 def format_moment(moment: datetime, lang: str, *, now: datetime | None = None,
-                  tz: tzinfo | None = None) -> str:
-    """``HH:MM`` local time; with the date (and year if another) when not on ``now``'s day."""
+                  tz: tzinfo | None = None, zone: bool = False) -> str:
+    """``HH:MM`` local time; with the date (and year if another) when not on ``now``'s day;
+    ``zone``: the time zone named after the time (``10:47 (CET)``)."""
     local = moment.astimezone(tz)
     clock = local.strftime("%H:%M")
+    if zone and local.tzname():
+        clock += f" ({local.tzname()})"
     today = now.astimezone(tz).date() if now is not None else local.date()
     if local.date() == today:
         return clock
@@ -186,14 +193,14 @@ def app_values(context: MessageContext) -> dict[str, str]:
         "runbook_title": context.runbook_title.strip(),
         "run_title": context.run_title.strip(),
         "next_update": format_moment(now + timedelta(seconds=context.update_every),
-                                     context.lang, now=now, tz=context.tz),
+                                     context.lang, now=now, tz=context.tz, zone=True),
         "services": services_text(context.services, context.lang),
         "services_down": services_down_text(context.services, context.lang),
         "restored": restored_text(context.services, context.lang),
     }
     if context.started_at is not None:
         values["start_time"] = format_moment(context.started_at, context.lang, now=now,
-                                             tz=context.tz)
+                                             tz=context.tz, zone=True)
     return {k: v for k, v in values.items() if v}
 
 
