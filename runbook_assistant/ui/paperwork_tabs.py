@@ -58,7 +58,8 @@ def open_report(window: MainWindow, run_id: str = "") -> ReportView | None:
     record = guarded(window, lambda: window.engine.run_record(run_id))
     if record is None:
         return None
-    view = ReportView(window.engine, run_id, window, actor=window.settings.actor)
+    view = ReportView(window.engine, run_id, window, actor=window.settings.actor,
+                      library=window.library)
     view.changed.connect(window.refresh_runs)
     title = translate("MainWindow", "Report · {title}").format(title=record.title)
     window._add_tab(("report", run_id), view, title)

@@ -95,10 +95,11 @@ class ReportView(QWidget):
     changed = Signal()  # something was recorded
 
     def __init__(self, engine: Engine, run_id: str, parent: QWidget | None = None, *,
-                 actor: str = "") -> None:
+                 actor: str = "", library: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("reportView")
         self.engine = engine
+        self.library = library  # checks the runbook an action item changes, as the CLI does
         self.run_id = run_id
         self.recorded: dict[str, str] = {}
         self.status = QLabel(self)
@@ -291,7 +292,12 @@ class ReportView(QWidget):
             self.add(*dialog.values())
 
     def add(self, text: str, owner: str, due: str, runbook_id: str) -> bool:
-        """Add an action item (one engine command)."""
+        """Add an action item (one engine command); a runbook to change that the library does
+        not know is refused, not linked."""
+        library = self.library
+        if runbook_id and library is not None and guarded(
+                self, lambda: library.get(runbook_id)) is None:
+            return False
         event = guarded(self, lambda: self.engine.add_action(
             self.run_id, text, actor=self._actor(), owner=owner, due=due or None,
             runbook_id=runbook_id or None))

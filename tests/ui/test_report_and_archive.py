@@ -128,6 +128,11 @@ def test_a_closed_run_reopens_read_only_from_the_archive_and_exports(
     assert report.objectName() == "reportView" and report.run_id == run_id
     assert report.add("Reserve testen", "Bram", "", "")
     assert [a.text for a in action_items(engine.events(run_id))] == ["Reserve testen"]
+    # A runbook to change that the library does not know is refused (as on the command line).
+    assert not report.add("Draaiboek aanpassen", "Bram", "", "geen-draaiboek")
+    assert any("geen-draaiboek" in text for text in message_boxes.texts())
+    assert report.add("Draaiboek aanpassen", "Bram", "", "ui-netwerk")
+    assert [a.runbook_id for a in action_items(engine.events(run_id))] == ["", "ui-netwerk"]
 
 
 def test_the_report_screen_shows_what_a_check_established_apart_from_notes_by_hand(
