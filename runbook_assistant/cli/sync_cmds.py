@@ -9,6 +9,7 @@ prompts: a laptop seen for the first time is accepted and named by its key finge
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -17,6 +18,7 @@ from runbook_assistant.cli import cli, pass_app
 from runbook_assistant.cli.common import plural
 from runbook_assistant.cli.context import AppContext
 from runbook_assistant.cli.errors import exit_code_for
+from runbook_assistant.core.atomic import atomic_path
 from runbook_assistant.core.sync.exchange import (
     ExportResult,
     ImportResult,
@@ -69,20 +71,33 @@ _HUB = click.option("--hub", "url", required=True, metavar="URL",
 
 @sync.command("push")
 @_HUB
+@click.option("--receipt", "receipt_path", metavar="FILE",
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Also save the hub's signed statement of everything it holds of this "
+                   "organisation, after the push: a witness for `verify --witness FILE`.")
 @pass_app
-def push_cmd(app: AppContext, url: str) -> None:
+def push_cmd(app: AppContext, url: str, receipt_path: Path | None) -> None:
     """Send the team hub every run it lacks part of; print its signed receipt."""
     client = HubClient(app.engine.store, url)
     result = client.push()
     if result.receipt is None:
         click.echo(f"nothing to push: {client.url} has everything of this laptop")
-        return
-    body = result.receipt.body
-    click.echo(f"pushed to {client.url}: {plural(result.runs, 'run')}, "
-               f"{plural(result.events, 'event')} checked by the hub")
-    click.echo(f"new on the hub: {plural(int(body['new_events']), 'event')}")
-    click.echo(f"receipt: signed by the hub at {body['received_at']}, "
-               f"organisation {body['org']}")
+    else:
+        body = result.receipt.body
+        click.echo(f"pushed to {client.url}: {plural(result.runs, 'run')}, "
+                   f"{plural(result.events, 'event')} checked by the hub")
+        click.echo(f"new on the hub: {plural(int(body['new_events']), 'event')}")
+        click.echo(f"receipt: signed by the hub at {body['received_at']}, "
+                   f"organisation {body['org']}")
+    if receipt_path is not None:
+        statement = client.witness()
+        with atomic_path(receipt_path, example="hub-receipt.json") as temp:
+            temp.write_text(json.dumps(statement, indent=1, sort_keys=True) + "\n",
+                            encoding="utf-8")
+        recorded = statement["statement"]
+        chains = len(json.loads(recorded["body"]).get("heads") or [])
+        click.echo(f"witness statement: {receipt_path} ({plural(chains, 'chain')} held by the "
+                   f"hub, signed at {recorded['recorded_at']})")
 
 
 @sync.command("pull")

@@ -1,7 +1,8 @@
 """``verify [FILE]``: check the hash chains and signatures of a database, export or bundle.
 
 Exit 0 intact, 1 tampered or a device no trusted path vouches for (the first problem is named),
-2 unreadable. Never a traceback.
+2 unreadable (or a witness that does not verify), 3 a --witness-hub that cannot be reached.
+Never a traceback.
 """
 
 from __future__ import annotations
@@ -19,11 +20,17 @@ from runbook_assistant.cli.output import echo, safe
 from runbook_assistant.core import paths
 from runbook_assistant.core.errors import RunbookAssistantError, VerifyError
 from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.log.proof import LogSource
 from runbook_assistant.core.log.verify import VerifyReport
 from runbook_assistant.core.log.verify_checks import UNWITNESSED
-from runbook_assistant.core.log.verify_sources import verify_path, vouched_by_database
+from runbook_assistant.core.log.verify_sources import (
+    hub_witness_source,
+    verify_path,
+    vouched_by_database,
+)
+from runbook_assistant.core.sync.hub_client import HubClient, HubUnreachable, pinned_hub_keys
 
-TAMPERED, UNREADABLE = 1, 2
+TAMPERED, UNREADABLE, HUB_UNREACHABLE = 1, 2, 3
 
 
 @cli.command("verify")
@@ -35,13 +42,18 @@ TAMPERED, UNREADABLE = 1, 2
               type=click.Path(path_type=Path),
               help="Another laptop's database or a sync bundle to hold the file against: what "
                    "the witness holds and the file lacks was cut (may repeat).")
+@click.option("--witness-hub", "hub_urls", multiple=True, metavar="URL",
+              help="Ask this team hub (signed with this laptop's key; its key pinned here) for "
+                   "its signed statement of the chain heads it holds, and hold the file "
+                   "against it (may repeat).")
 @click.option("--trust", "trusted", multiple=True, metavar="FINGERPRINT",
               help="A device key fingerprint you compared on paper or with that laptop "
                    "(may repeat).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @pass_app
 def verify(app: AppContext, file: Path | None, all_signatures: bool,
-           witnesses: tuple[Path, ...], trusted: tuple[str, ...], as_json: bool) -> None:
+           witnesses: tuple[Path, ...], hub_urls: tuple[str, ...], trusted: tuple[str, ...],
+           as_json: bool) -> None:
     """Check everything a database (default), a JSON export or a sync bundle can prove.
 
     Every hash, link and signature; every chain's signed head; each device's whole sequence in
@@ -57,9 +69,13 @@ def verify(app: AppContext, file: Path | None, all_signatures: bool,
         if file is None and not target.exists():
             raise RunbookAssistantError(f"no database at {target}",
                                         "Give a file to check, or --db FILE.")
+        asked = [_ask_hub(app, url) for url in hub_urls]
         report = verify_path(target, all_signatures=all_signatures,
                              trusted=_trusted(app, own_database), trusted_fingerprints=trusted,
-                             witnesses=witnesses)
+                             witnesses=[*witnesses, *asked],
+                             hub_keys=pinned_hub_keys(app.database))
+    except HubUnreachable as exc:
+        raise CoreFailure(exc, HUB_UNREACHABLE) from exc
     except RunbookAssistantError as exc:
         raise CoreFailure(exc, UNREADABLE) from exc
     except Exception as exc:  # never a traceback, whatever the file holds
@@ -81,6 +97,12 @@ def verify(app: AppContext, file: Path | None, all_signatures: bool,
             f"{safe(target)} has been tampered with: {first.describe()}",
             "Compare it with a copy from another laptop (--witness FILE) to see what was "
             "recorded."), TAMPERED)
+
+
+def _ask_hub(app: AppContext, url: str) -> LogSource:
+    """The hub's signed statement of what it holds, asked now with this laptop's key."""
+    client = HubClient(app.engine.store, url)
+    return hub_witness_source(client.witness(), f"team hub {client.url}")
 
 
 def _trusted(app: AppContext, own_database: bool) -> set[str]:

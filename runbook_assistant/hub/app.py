@@ -3,7 +3,8 @@
 ``GET /health``; signed by an enrolled laptop: ``GET /v1/heads``, ``POST /v1/push`` (a sync
 bundle; answered with a receipt signed by the hub), ``GET /v1/pull?cursor=N`` (a sync bundle of
 the runs changed since the cursor, signed by the hub; 204 when nothing changed, so laptops may
-ask every few seconds).
+ask every few seconds), ``GET /v1/witness`` (the hub's signed statement of every chain head it
+holds of the caller's organisation: a witness for ``verify``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from starlette.routing import Route
 from runbook_assistant.core.errors import RunbookAssistantError, SyncError
 from runbook_assistant.core.log.clock import format_wall_time
 from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.log.witness import hub_witness_json
 from runbook_assistant.core.sync.exchange import import_into
 from runbook_assistant.core.sync.hub_protocol import (
     API,
@@ -39,7 +41,7 @@ from runbook_assistant.core.sync.hub_protocol import (
 )
 from runbook_assistant.hub.auth import Caller, Refused, authenticate, is_enrolled
 from runbook_assistant.hub.db import check_schema, open_pool
-from runbook_assistant.hub.records import heads, load_hub_identity, pull_bundle
+from runbook_assistant.hub.records import heads, load_hub_identity, pull_bundle, witness_now
 from runbook_assistant.hub.target import PgTarget
 
 log = logging.getLogger("runbook_assistant.hub")
@@ -121,7 +123,7 @@ def create_app(url: str, *, pool_size: int = 10) -> Starlette:
         identity = hub.identity
         assert identity is not None
         try:
-            target = PgTarget(conn, caller.org)
+            target = PgTarget(conn, caller.org, identity)
             result = import_into(target, f"the push of device {caller.device_id}",
                                  held=target.held, data=body)
         except SyncError as exc:
@@ -136,8 +138,20 @@ def create_app(url: str, *, pool_size: int = 10) -> Starlette:
             "new_runs": sorted(r.id for r in merged.new_runs),
             "new_events_by_run": merged.new_events_by_run,
             # what the hub holds of the pushed runs now: the laptop's witness (``verify``)
-            "heads": [[h.device_id, h.run_id, h.seq, h.hash] for h in result.heads]})
+            "heads": [[h.device_id, h.run_id, h.seq, h.hash] for h in result.heads],
+            # the statement the hub recorded of this merge (None: nothing was new)
+            "witness": target.statement and hub_witness_json(
+                target.statement, hub_key=identity.public_key_hex)["statement"]})
         return JSONResponse(receipt.to_json())
+
+    async def witness(request: Request) -> Response:
+        def state(caller: Caller, conn: psycopg.Connection, _call: Call) -> Response:
+            identity = hub.identity
+            assert identity is not None
+            statement = witness_now(conn, caller.org, identity)
+            return JSONResponse(hub_witness_json(statement, hub_key=identity.public_key_hex))
+
+        return await _serve(request, state)
 
     async def pull(request: Request) -> Response:
         return await _serve(request, _pull)
@@ -186,6 +200,7 @@ def create_app(url: str, *, pool_size: int = 10) -> Starlette:
         Route(f"{API}/heads", heads_route),
         Route(f"{API}/push", push, methods=["POST"]),
         Route(f"{API}/pull", pull),
+        Route(f"{API}/witness", witness),
     ], lifespan=lifespan)
 
 

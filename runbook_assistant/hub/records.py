@@ -19,6 +19,7 @@ from runbook_assistant.core.log.chain import EVENT_COLUMNS, ChainHead
 from runbook_assistant.core.log.clock import format_wall_time
 from runbook_assistant.core.log.identity import DeviceIdentity
 from runbook_assistant.core.log.store import DeviceRecord, RunRecord
+from runbook_assistant.core.log.witness import Statement, hub_statement_body, make_statement
 from runbook_assistant.core.sync.bundle import (
     DEVICE_COLUMNS,
     RUN_COLUMNS,
@@ -66,6 +67,29 @@ def heads(conn: psycopg.Connection, org: str) -> list[list[object]]:
         rows = conn.execute("SELECT device_id, run_id, seq, hash FROM chain_heads "
                             "WHERE org = %s ORDER BY device_id, run_id", (org,)).fetchall()
     return [list(r) for r in rows]
+
+
+def record_hub_statement(conn: psycopg.Connection, org: str, hub: DeviceIdentity,
+                         recorded_at: str, body: str) -> Statement:
+    """Sign ``body`` with the hub's key and keep it (inside the caller's tenant transaction):
+    the hub's word of what it held at ``recorded_at``, numbered in one sequence of its own."""
+    row = conn.execute("SELECT nextval('witness_seq')").fetchone()
+    assert row is not None
+    statement = make_statement(hub, int(row[0]), recorded_at, body)
+    conn.execute("INSERT INTO witness (org, seq, device_id, recorded_at, body, hash, sig) "
+                 "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                 (org, statement.seq, statement.device_id, statement.recorded_at,
+                  statement.body, statement.hash, statement.sig))
+    return statement
+
+
+def witness_now(conn: psycopg.Connection, org: str, hub: DeviceIdentity) -> Statement:
+    """The hub's signed, recorded statement of every chain head it holds of ``org`` now."""
+    with tenant(conn, org):
+        rows = conn.execute("SELECT device_id, run_id, seq, hash FROM chain_heads "
+                            "WHERE org = %s", (org,)).fetchall()
+        body = hub_statement_body(org=org, fingerprint=hub.fingerprint, heads=rows)
+        return record_hub_statement(conn, org, hub, format_wall_time(datetime.now(UTC)), body)
 
 
 @dataclass(frozen=True)

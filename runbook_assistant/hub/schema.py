@@ -83,6 +83,22 @@ CREATE POLICY {table}_own_org ON {table}
     (2, "events by run and position: a pull counts and reads a run's tail, not the run", """
 CREATE INDEX events_run_pos ON events (org, run_id, pos);
 """),
+    (3, "the hub's witness statements: what it held after each push, signed", f"""
+CREATE SEQUENCE witness_seq;
+CREATE TABLE witness (
+    org TEXT NOT NULL REFERENCES orgs (org),
+    seq BIGINT NOT NULL,
+    device_id TEXT NOT NULL, recorded_at TEXT NOT NULL, body TEXT NOT NULL,
+    hash TEXT NOT NULL, sig TEXT NOT NULL,
+    PRIMARY KEY (org, seq));
+GRANT SELECT, INSERT ON witness TO {TENANT_ROLE};
+GRANT USAGE ON SEQUENCE witness_seq TO {TENANT_ROLE};
+ALTER TABLE witness ENABLE ROW LEVEL SECURITY;
+ALTER TABLE witness FORCE ROW LEVEL SECURITY;
+CREATE POLICY witness_own_org ON witness
+    USING (org = current_setting('runbook.org', true))
+    WITH CHECK (org = current_setting('runbook.org', true));
+"""),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -18,12 +18,15 @@ import psycopg
 from runbook_assistant.core.errors import SyncError
 from runbook_assistant.core.log.chain import EVENT_COLUMNS
 from runbook_assistant.core.log.clock import format_wall_time
+from runbook_assistant.core.log.identity import DeviceIdentity
 from runbook_assistant.core.log.store import RunRecord
 from runbook_assistant.core.log.verify_checks import Anchor
+from runbook_assistant.core.log.witness import Statement
 from runbook_assistant.core.sync.bundle import DEVICE_COLUMNS, RUN_COLUMNS, Bundle
 from runbook_assistant.core.sync.merge import MergePlan, MergeResult, SyncBatch, plan_merge
 from runbook_assistant.core.sync.tails import Held, anchor_points, held_runs
 from runbook_assistant.hub.db import tenant
+from runbook_assistant.hub.records import record_hub_statement
 
 _NOTHING = "Nothing was merged."
 # Postgres array types of the event columns, for one INSERT ... SELECT FROM unnest(...).
@@ -33,9 +36,12 @@ _EVENT_TYPES = {"seq": "bigint"}
 class PgTarget:
     """The records of ``org`` on an open connection (``merge`` opens its own transaction)."""
 
-    def __init__(self, conn: psycopg.Connection, org: str) -> None:
+    def __init__(self, conn: psycopg.Connection, org: str,
+                 hub: DeviceIdentity | None = None) -> None:
         self.conn = conn
         self.org = org
+        self.hub = hub  # signs the witness statement of each merge that adds anything
+        self.statement: Statement | None = None  # the one recorded by the last merge
 
     # --- reading (SyncTarget and TargetReader; inside ``merge``'s transaction) --------------
     def _one(self, sql: str, *args: Any) -> Any:
@@ -95,8 +101,12 @@ class PgTarget:
             row = self._one("SELECT last_pos FROM orgs WHERE org = %s FOR UPDATE", self.org)
             if row is None:
                 raise SyncError(f"organisation {self.org} does not exist on this hub")
-            plan = plan_merge(batch, self, now=format_wall_time(datetime.now(UTC)))
+            now = format_wall_time(datetime.now(UTC))
+            plan = plan_merge(batch, self, now=now)
             self._write(plan, int(row[0]))
+            if self.hub is not None and batch.witness and not plan.result(0).nothing_new:
+                self.statement = record_hub_statement(self.conn, self.org, self.hub, now,
+                                                      batch.witness)
         return plan.result(len(batch.events))
 
     def _write(self, plan: MergePlan, last_pos: int) -> None:

@@ -12,7 +12,8 @@ everything the file itself can prove and says what only a witness can:
 5. the signed manifest of a bundle or export: its maker signed exactly these runs and heads;
 6. every witness statement is signed and everything it names is still there;
 7. with ``trusted`` given: a device that no trusted path vouches for is flagged;
-8. each ``witnesses`` source holds no more of a chain than the file (else it was cut).
+8. each ``witnesses`` source holds no more of a chain than the file (else it was cut); a team
+   hub's signed statement (kind "hub") is held against the file as rule 6 holds the file's own.
 
 A receiver that already holds, verified, the start of the chains a bundle continues (a hub, a
 laptop pulling from it) gives their last held events as ``anchors`` and the run records it holds
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
@@ -123,6 +124,9 @@ def prove(source: LogSource, *, all_signatures: bool = False,
     problems += _witnessed(valid, chains)
     for witness in witnesses:
         problems += _against_witness(source, chains, witness)
+        if witness.kind == "hub":  # a team hub's signed word of the heads it holds
+            problems += _witnessed(_valid_statements(witness, []), chains, by=witness.name,
+                                   relevant=_relevant(source, chains, _imported(valid)))
     vouched = None if trusted is None else _vouched(source, set(trusted), valid, witnesses)
     report.checkpoints = _checkpoints(rows, source.devices, vouched)
     if vouched is not None:
@@ -304,11 +308,26 @@ def _valid_statements(source: LogSource, problems: list[Problem]) -> list[Statem
     return valid
 
 
+def _relevant(source: LogSource, chains: dict[tuple[str, str], list[tuple[Any, ...]]],
+              imported: set[str]) -> Callable[[str, str], bool]:
+    """Which chains a witness's statement may hold the file to: those of its runs, and in a
+    database every chain of the devices that recorded there (not those it imported, nor the
+    ones it never met)."""
+    runs_here = {r for _, r in chains} | {run.id for run in source.runs or []}
+    own = set(source.devices) - imported if source.whole_log else set()
+    return lambda d, r: r in runs_here or d in own
+
+
 def _witnessed(statements: list[Statement],
-               chains: dict[tuple[str, str], list[tuple[Any, ...]]]) -> list[Problem]:
+               chains: dict[tuple[str, str], list[tuple[Any, ...]]], *, by: str | None = None,
+               relevant: Callable[[str, str], bool] | None = None) -> list[Problem]:
+    """What the statements name that the file lacks or holds otherwise. ``by``: the statements
+    come from that witness (a hub), not from the file: what the file lacks was cut."""
     problems = []
     for st in statements:
         for d, r, s, h in st.heads():
+            if relevant is not None and not relevant(d, r):
+                continue
             chain = chains.get((d, r), [])
             at = next((row for row in chain if row[3] == s), None)
             if at is not None and at[12] == h:
@@ -319,6 +338,11 @@ def _witnessed(statements: list[Statement],
                                         f"{st.device_id} at {st.recorded_at}", r))
                 continue
             ends = f"ends at seq {chain[-1][3]}" if chain else "holds none of it"
+            if by is not None:
+                problems.append(Problem(d, s, None, CUT, f"this log was cut: the witness {by} "
+                                        f"holds its chain in run {r} up to seq {s} (stated at "
+                                        f"{st.recorded_at}); this file {ends}", r))
+                continue
             problems.append(Problem(d, s, None, REMOVED, f"{st.source()} held its chain in run "
                                     f"{r} up to seq {s} (witnessed by device {st.device_id} at "
                                     f"{st.recorded_at}); this file {ends}", r))
@@ -333,6 +357,8 @@ def _vouched(source: LogSource, trusted: set[str], statements: list[Statement],
     vouched = set(trusted)
     for witness in witnesses:
         vouched.update(str(r[2]) for r in witness.rows)
+        if witness.kind == "hub":  # a hub holds only devices an administrator enrolled
+            vouched.update(d for st in witness.statements for d, *_ in st.heads())
     grew = True
     while grew:
         grew = False

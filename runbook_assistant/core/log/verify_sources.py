@@ -29,7 +29,7 @@ from typing import Any
 
 from runbook_assistant.core.errors import VerifyError
 from runbook_assistant.core.log.chain import EVENT_COLUMNS, ChainHead, dict_to_row
-from runbook_assistant.core.log.identity import fingerprint_of
+from runbook_assistant.core.log.identity import device_id_of, fingerprint_of
 from runbook_assistant.core.log.integrity import sqlite_problems
 from runbook_assistant.core.log.manifest import (
     BUNDLE_APPLICATION_ID,
@@ -42,7 +42,12 @@ from runbook_assistant.core.log.readonly import open_read_only
 from runbook_assistant.core.log.store import RunRecord
 from runbook_assistant.core.log.store_errors import SQLITE_HEADER, check_regular_file
 from runbook_assistant.core.log.verify import VerifyReport, device_keys
-from runbook_assistant.core.log.witness import read_statements
+from runbook_assistant.core.log.witness import (
+    HUB_WITNESS_KIND,
+    read_statements,
+    statement_from_json,
+    statement_signed,
+)
 
 _RUN_COLUMNS = ("id", "runbook_id", "runbook_version", "runbook_sha256", "runbook_text", "title",
                 "mode", "lang", "created_at", "device_id", "scenario_id")
@@ -148,7 +153,21 @@ def load_source(path: Path, *, thorough: bool = False) -> LogSource:
         raise VerifyError(f"{path} is not a database, a sync bundle or a JSON export",
                           "verify reads a Runbook Assistant database, a sync bundle (.sqlite) "
                           "or an export made with --format json.") from exc
+    if isinstance(data, dict) and data.get("kind") == HUB_WITNESS_KIND:
+        return hub_witness_source(data, str(path))
     return export_source(data, str(path))
+
+
+def hub_witness_source(data: Any, name: str) -> LogSource:
+    """A team hub's signed statement of the chain heads it holds (``hub_witness_json``: a
+    receipt saved with ``sync push --receipt`` or the answer of ``verify --witness-hub``)."""
+    try:
+        key = str(data["hub_key"])
+        statement = statement_from_json(data["statement"])
+        device = device_id_of(bytes.fromhex(key))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise VerifyError(f"{name} is not a readable hub witness statement") from exc
+    return LogSource("hub", name, [], {device: key}, [], statements=[statement])
 
 
 def _database_source(path: Path, thorough: bool = False) -> LogSource:
@@ -166,28 +185,49 @@ def _database_source(path: Path, thorough: bool = False) -> LogSource:
 # --- verifying ----------------------------------------------------------------------------------
 def verify_path(path: Path, *, all_signatures: bool = False,
                 trusted: Collection[str] | None = None, trusted_fingerprints: Collection[str] = (),
-                witnesses: Sequence[Path] = ()) -> VerifyReport:
-    """Verify the file at ``path`` (held against each witness file); see ``proof.prove``.
+                witnesses: Sequence[Path | LogSource] = (),
+                hub_keys: Collection[str] = ()) -> VerifyReport:
+    """Verify the file at ``path`` (held against each witness file or source); see
+    ``proof.prove``.
 
     ``trusted_fingerprints``: key fingerprints a person compared on paper; they count as
-    trusted. A witness that does not verify itself is refused (VerifyError).
+    trusted. ``hub_keys``: the team hub keys this laptop pinned; a hub's statement counts as a
+    witness only when signed with one of them or a trusted fingerprint. A witness that does
+    not verify itself is refused (VerifyError).
     """
     source = load_source(path, thorough=all_signatures)
-    held = []
-    for witness_path in witnesses:
-        witness = load_source(witness_path)
-        check = prove(witness)
-        if not check.ok:
-            first = check.first_problem
-            assert first is not None
-            raise VerifyError(f"the witness {witness_path} does not verify itself: "
-                              f"{first.describe()}", "Give a witness that is intact.")
-        held.append(witness)
+    wanted = {f.strip().upper() for f in trusted_fingerprints}
+    held = [_checked_witness(w if isinstance(w, LogSource) else load_source(w), hub_keys, wanted)
+            for w in witnesses]
     if trusted is not None or trusted_fingerprints:
-        wanted = {f.strip().upper() for f in trusted_fingerprints}
         trusted = set(trusted or ()) | {d for d, key in source.devices.items()
                                         if _fingerprint(key) in wanted}
     return prove(source, all_signatures=all_signatures, trusted=trusted, witnesses=held)
+
+
+def _checked_witness(witness: LogSource, hub_keys: Collection[str],
+                     fingerprints: Collection[str]) -> LogSource:
+    """The witness, once it verifies itself (a hub's statement: signed with a trusted key)."""
+    if witness.kind == "hub":
+        ((device, key),) = witness.devices.items()
+        if key not in hub_keys and _fingerprint(key) not in fingerprints:
+            raise VerifyError(f"the witness {witness.name} is signed by the hub key "
+                              f"{_fingerprint(key)}, which this laptop never pinned",
+                              "Compare that fingerprint with the hub's administrator and give "
+                              "it with --trust FINGERPRINT, or sync with that hub first.")
+        if not all(st.device_id == device and statement_signed(key, st)
+                   for st in witness.statements):
+            raise VerifyError(f"the witness {witness.name} does not verify itself: its "
+                              "statement is not signed by the hub key it names",
+                              "Give a witness that is intact.")
+        return witness
+    check = prove(witness)
+    if not check.ok:
+        first = check.first_problem
+        assert first is not None
+        raise VerifyError(f"the witness {witness.name} does not verify itself: "
+                          f"{first.describe()}", "Give a witness that is intact.")
+    return witness
 
 
 def vouched_by_database(path: Path, device_id: str) -> set[str]:

@@ -48,6 +48,8 @@ class Statement:
         """Who made what was imported, for people: ``bundle by K7F2-... made at ...``."""
         try:
             body = json.loads(self.body)
+            if body.get("source") == "hub":
+                return f"the team hub {body.get('fingerprint', '?')}"
             return (f"the {body.get('source', 'bundle')} made by {body.get('fingerprint', '?')} "
                     f"at {body.get('made_at', '?')}")
         except (TypeError, ValueError, AttributeError):
@@ -64,6 +66,31 @@ def statement_body(*, made_by: str, fingerprint: str, made_at: str,
     """What a statement about an imported bundle says: its maker and every head it held."""
     return canonical_json({"source": "bundle", "made_by": made_by, "fingerprint": fingerprint,
                            "made_at": made_at, "heads": head_claims(heads)})
+
+
+def hub_statement_body(*, org: str, fingerprint: str, heads: Iterable[Any]) -> str:
+    """What a team hub states when asked: every chain head it holds of an organisation."""
+    return canonical_json({"source": "hub", "org": org, "fingerprint": fingerprint,
+                           "heads": head_claims(heads)})
+
+
+# A hub's signed statement as a file (``sync push --receipt``, ``verify --witness``).
+HUB_WITNESS_KIND = "runbook-assistant hub witness"
+
+
+def hub_witness_json(statement: Statement, *, hub_key: str, url: str = "") -> dict[str, Any]:
+    return {"kind": HUB_WITNESS_KIND, "hub": url, "hub_key": hub_key,
+            "statement": dict(zip(COLUMNS, (statement.device_id, statement.seq,
+                                            statement.recorded_at, statement.body,
+                                            statement.hash, statement.sig), strict=True))}
+
+
+def statement_from_json(data: Any) -> Statement:
+    """A statement as ``hub_witness_json`` writes it; ValueError when it is not one."""
+    try:
+        return Statement(*(data[c] for c in COLUMNS))
+    except (KeyError, TypeError) as exc:
+        raise ValueError("not a witness statement") from exc
 
 
 def make_statement(identity: DeviceIdentity, seq: int, recorded_at: str, body: str) -> Statement:

@@ -28,6 +28,11 @@ from runbook_assistant.core.errors import ExportError, SyncError
 from runbook_assistant.core.log.chain import ChainHead
 from runbook_assistant.core.log.identity import DeviceIdentity, device_id_of, fingerprint_of
 from runbook_assistant.core.log.store import Store
+from runbook_assistant.core.log.witness import (
+    hub_witness_json,
+    statement_from_json,
+    statement_signed,
+)
 from runbook_assistant.core.sync.bundle import Bundle, bundle_bytes
 from runbook_assistant.core.sync.exchange import ImportResult, collect_bundle, import_into
 from runbook_assistant.core.sync.hub_protocol import (
@@ -94,7 +99,7 @@ class HubClient:
         self.store = store
         self.url = normalise_url(url)
         self.timeout = timeout
-        self.state_path = Path(store.path).with_name(Path(store.path).name + ".hub.json")
+        self.state_path = state_path(Path(store.path))
 
     # --- transport ----------------------------------------------------------------------
     def request(self, method: str, path: str, body: bytes = b"",
@@ -253,6 +258,20 @@ class HubClient:
     def _post_bundle(self, bundle: Bundle) -> bytes:
         return self.request("POST", f"{API}/push", bundle_bytes(bundle), BUNDLE_TYPE)[2]
 
+    def witness(self) -> dict[str, Any]:
+        """The hub's signed statement of every chain head it holds of this laptop's
+        organisation (``witness.hub_witness_json``), checked against the pinned hub key."""
+        key = self.hub_key()
+        data = _json(self.request("GET", f"{API}/witness")[2])
+        try:
+            statement = statement_from_json(data.get("statement"))
+        except ValueError as exc:
+            raise HubRefused(f"the hub at {self.url} gave no witness statement") from exc
+        if data.get("hub_key") != key or not statement_signed(key, statement):
+            raise HubRefused(f"the witness statement of the hub at {self.url} is not signed "
+                             f"with the hub key pinned here ({fingerprint_of(key)})")
+        return hub_witness_json(statement, hub_key=key, url=self.url)
+
     def pull(self) -> PullResult:
         """Merge the runs changed on the hub since the last pull (checked whole, as a bundle)."""
         key = self.hub_key()
@@ -291,6 +310,22 @@ def _json(data: bytes) -> dict[str, Any]:
         if isinstance(value, dict):
             return value
     return {}
+
+
+def state_path(db_path: Path) -> Path:
+    """``FILE.hub.json`` beside the database: pinned hub keys, cursors, the hubs' heads."""
+    return Path(db_path).with_name(Path(db_path).name + ".hub.json")
+
+
+def pinned_hub_keys(db_path: Path) -> set[str]:
+    """The keys of every hub the database at ``db_path`` has pinned (in ``FILE.hub.json``)."""
+    try:
+        state = json.loads(state_path(db_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    if not isinstance(state, dict):
+        return set()
+    return {str(v["hub_key"]) for v in state.values() if isinstance(v, dict) and v.get("hub_key")}
 
 
 @dataclass(frozen=True)
