@@ -568,6 +568,7 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "review due": "herziening nodig",
     "not approved": "niet goedgekeurd",
     "never approved": "nooit goedgekeurd",
+    "Approved file's sha256: {sha}": "Sha256 van het goedgekeurde bestand: {sha}",
     "edited since it was approved: the approval is void":
         "gewijzigd na de goedkeuring: de goedkeuring vervalt",
     "the approval's signature does not match": "de handtekening van de goedkeuring klopt niet",

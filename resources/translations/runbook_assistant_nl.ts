@@ -1240,6 +1240,10 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
       <translation>Deze uitvoering is om {time} afgesloten door {who}; er kan niets meer worden vastgelegd.</translation>
     </message>
     <message>
+      <source>Approved file's sha256: {sha}</source>
+      <translation>Sha256 van het goedgekeurde bestand: {sha}</translation>
+    </message>
+    <message>
       <source>You: {name}</source>
       <translation>Jij: {name}</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -17,6 +17,9 @@ from runbook_assistant.cli.texts import t
 from runbook_assistant.core.library.catalog import LibraryEntry, RunbookSummary
 from runbook_assistant.core.runbook.durations import format_duration
 from runbook_assistant.core.runbook.model import Runbook, Severity, Step
+
+if TYPE_CHECKING:
+    from runbook_assistant.core.authoring.approval import Status
 
 KINDS = ("runbook", "exercise")
 
@@ -74,6 +77,13 @@ def _exercise_of(runbook_id: str | None) -> str:
     return t("exercise_of", runbook=runbook_id) if runbook_id else t("exercise_of_none")
 
 
+# --- approval ----------------------------------------------------------------------------------
+def _approval(path: str | Path, sha256: str, review_by: str) -> Status:
+    from runbook_assistant.core.authoring.approval import approval_status
+
+    return approval_status(path, sha256, review_by)
+
+
 # --- list --------------------------------------------------------------------------------------
 def _summary_json(summary: RunbookSummary) -> dict[str, Any]:
     data: dict[str, Any] = {
@@ -85,7 +95,16 @@ def _summary_json(summary: RunbookSummary) -> dict[str, Any]:
     if summary.kind == "exercise":
         data["runbook"] = summary.runbook
         data["injects"] = summary.injects
+    else:
+        data["approval"] = _approval(summary.path, summary.sha256,
+                                     summary.review_by).state.value
     return data
+
+
+def _approval_word(summary: RunbookSummary) -> str:
+    if summary.kind == "exercise":
+        return "-"  # a scenario is not approved itself: its runbook is
+    return t("state_" + _approval(summary.path, summary.sha256, summary.review_by).state.value)
 
 
 @cli.command(name="list")
@@ -100,14 +119,14 @@ def list_(app: AppContext, as_json: bool, kind: str | None) -> None:
     if as_json:
         echo_json([_summary_json(s) for s in summaries])
     elif summaries:
-        rows = [(s.id, s.lang, f"v{s.version}",
+        rows = [(s.id, s.lang, f"v{s.version}", _approval_word(s),
                  s.title + (f"  ({_exercise_of(s.runbook)})" if s.kind == "exercise" else ""))
                 for s in summaries]
-        widths = [max(len(row[n]) for row in rows) for n in range(3)]
+        widths = [max(len(row[n]) for row in rows) for n in range(4)]
         for row in rows:
             click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths,
                                                                             strict=False))
-                       + "  " + row[3])
+                       + "  " + row[4])
     unusable = library.unusable_count()
     if unusable:
         click.echo(f"note: {plural(unusable, 'file')} with errors not listed; "
@@ -154,6 +173,9 @@ def runbook_json(runbook: Runbook, entry: LibraryEntry) -> dict[str, Any]:
         data["runbook"] = runbook.runbook
         data["injects"] = [{"offset": i.offset, "text": i.text, "to": i.to, "line": i.line}
                            for i in runbook.injects]
+    else:
+        # What a run started now would record (run_started's ``approval``).
+        data["approval"] = _approval(entry.path, entry.sha256, runbook.review_by).record()
     return data
 
 
@@ -192,6 +214,11 @@ def _outline(runbook: Runbook, entry: LibraryEntry) -> list[str]:
         facts.append(t("severity", severity=_severity(runbook.severity)))
     lines.append(" · ".join(facts))
     lines.append(t("file", path=_display_path(entry.path)))
+    if runbook.kind != "exercise":
+        from runbook_assistant.core.run.kinds import approval_text
+
+        status = _approval(entry.path, entry.sha256, runbook.review_by)
+        lines.append(t("approval", text=approval_text(status.record(), cli_lang())))
     if runbook.owner:
         lines.append(t("owner", owner=runbook.owner))
     if runbook.tags:

@@ -13,7 +13,7 @@ from runbook_assistant.core.formatting import clock, date_time
 from runbook_assistant.core.log.clock import format_wall_time
 from runbook_assistant.core.log.events import Event
 from runbook_assistant.core.run.discipline import outcome_text
-from runbook_assistant.core.run.kinds import service_status_text
+from runbook_assistant.core.run.kinds import approval_text, service_status_text
 from runbook_assistant.core.run.state import state_to_dict
 from runbook_assistant.core.run.state_types import RunState, StepState
 from runbook_assistant.core.runbook.model import Runbook
@@ -103,6 +103,8 @@ def render_run(record: RunRecord, state: RunState, runbook: Runbook) -> list[str
     lines = [f"{state.title}  [{kind}]", f"run {state.run_id}",
              f"runbook {runbook.id} v{record.runbook_version} — {runbook.title}",
              f"started {local(state.started_at)} by {state.started_by or '-'}"]
+    if state.approval:  # the approval this version ran under (none recorded: an older run)
+        lines.append(f"approval: {approval_text(state.approval, 'en')}")
     if state.discovered_at:
         lines.append(f"discovered {local(state.discovered_at)} (recorded by "
                      f"{state.discovered_by or '-'}); legal clocks count from it")

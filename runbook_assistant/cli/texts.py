@@ -41,6 +41,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "from_discovery": {"en": "from discovery", "nl": "vanaf de ontdekking"},
     "mode_read-do": {"en": "read-do", "nl": "stap voor stap"},
     "mode_do-confirm": {"en": "do-confirm", "nl": "achteraf afvinken"},
+    "approval": {"en": "approval: {text}", "nl": "goedkeuring: {text}"},
+    # list: the approval column, one word each
+    "state_approved": {"en": "approved", "nl": "goedgekeurd"},
+    "state_not-approved": {"en": "not-approved", "nl": "niet-goedgekeurd"},
+    "state_review-due": {"en": "review-due", "nl": "herziening-verlopen"},
     # warnings
     "warning": {"en": "warning: {text}", "nl": "waarschuwing: {text}"},
     "short_of_staff": {"en": "short of staff: {role} {present} of {needed} present",

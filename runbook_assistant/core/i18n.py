@@ -172,6 +172,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "action_runbook": "runbook to change: {runbook}",
         "annex": "Annex: technical record",
         "annex_intro": "For verification of the record; not needed to read the report.",
+        "approval": "Approval",
+        "approval_sha": "Approved file sha256",
+        "approval_signature": "Approval signature (Ed25519)",
     },
     "nl": {
         "exercise": "OEFENING",
@@ -325,6 +328,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "action_runbook": "aan te passen draaiboek: {runbook}",
         "annex": "Bijlage: technisch logboek",
         "annex_intro": "Voor de controle van het logboek; niet nodig om het rapport te lezen.",
+        "approval": "Goedkeuring",
+        "approval_sha": "Sha256 van het goedgekeurde bestand",
+        "approval_signature": "Handtekening van de goedkeuring (Ed25519)",
     },
 }
 

@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from runbook_assistant.core.formatting import clock
+from runbook_assistant.core.run.kinds import approval_text
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.runbook.model import Runbook
 from runbook_assistant.ui import theme
+from runbook_assistant.ui.i18n import ui_lang
 
 
 def _label(parent: QWidget, name: str, *, tone: str | None = None, wrap: bool = True) -> QLabel:
@@ -80,6 +82,8 @@ class RunHeader(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         self.title.setFont(font)
         self.subtitle = _label(self, "runSubtitle", tone="muted")
+        self.approval = _label(self, "runApproval", tone="muted")  # the version's approval
+        self.approval.hide()
         self.who = _label(self, "actorLabel", wrap=False)
         self.change_button = QToolButton(self)
         self.change_button.setObjectName("changeActor")
@@ -127,6 +131,7 @@ class RunHeader(QWidget):
         layout.addWidget(self.exercise)
         layout.addWidget(self.title)
         layout.addLayout(who_row)
+        layout.addWidget(self.approval)
         layout.addLayout(progress_row)
         layout.addWidget(self.shortfall)
         layout.addWidget(self.closed)
@@ -147,6 +152,7 @@ class RunHeader(QWidget):
         mode = self.tr("Exercise") if state.exercise else self.tr("Incident")
         self.subtitle.setText(" · ".join(p for p in (
             self.tr("Runbook: {title}").format(title=self.runbook.title), mode, started) if p))
+        self._show_approval(state)
         self.progress.set_progress(state.done, state.total)
         self.progress_text.setText(self.tr("{done} of {total} steps done").format(
             done=state.done, total=state.total))
@@ -165,6 +171,22 @@ class RunHeader(QWidget):
                 time=clock(state.closed_at), who=state.closed_by or "?"))
         self.closed.setVisible(state.closed)
         self.close_button.setVisible(not state.closed)
+
+    def _show_approval(self, state: RunState) -> None:
+        """The approval this runbook version ran under, as the run recorded it at its start (an
+        auditor's first question); red when it was not approved or its review was overdue."""
+        text = approval_text(state.approval, ui_lang())
+        self.approval.setVisible(bool(text))
+        if not text:
+            return
+        good = state.approval.get("state") == "approved"
+        if self.approval.property("tone") != ("muted" if good else "danger"):
+            self.approval.setProperty("tone", "muted" if good else "danger")
+            theme.restyle(self.approval)
+        self.approval.setText(text[:1].upper() + text[1:])
+        sha = str(state.approval.get("sha256") or state.approval.get("void_sha256") or "")
+        self.approval.setToolTip(self.tr("Approved file's sha256: {sha}").format(sha=sha)
+                                 if sha else "")
 
     def set_actor(self, actor: str) -> None:
         self.actor = actor

@@ -54,7 +54,8 @@ def test_import_approve_edit_reapprove_and_run_end_to_end(rb, tmp_path: Path,
     run_id = ok(started)[-1]
     assert ("warning: runbook 'netwerk-stadhuis' version 1: this version is not approved "
             "(never approved); the run records it") in started.stderr
-    assert _approval_of_run(rb, run_id) == {"state": "not-approved", "reason": "never approved"}
+    assert _approval_of_run(rb, run_id) == {"state": "not-approved", "reason": "never approved",
+                                            "why": "never"}
 
     approved = ok(rb("approve", str(out), "--as", "Sanne de Vries"))
     assert approved[0].startswith(f"approved {out} (runbook netwerk-stadhuis version 1, sha256 ")

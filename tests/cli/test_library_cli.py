@@ -178,7 +178,7 @@ def test_list_kind_filters(ra) -> None:
 def test_list_text_is_aligned_columns_of_id_lang_version_title(ra) -> None:
     lines = ok(ra("--library", GOOD, "list"))
     row = next(line for line in lines if line.startswith("test-printer "))
-    assert re.match(r"^test-printer +en +v2 +Printers offline$", row)
+    assert re.match(r"^test-printer +en +v2 +not-approved +Printers offline$", row)
     starts = {line.index(" v") for line in lines}
     assert len(starts) == 1  # the version column lines up
 

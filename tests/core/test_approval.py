@@ -57,7 +57,10 @@ def test_approve_edit_void_reapprove(runbook_file: Path) -> None:
     assert void.state is State.NOT_APPROVED and void.approval is None
     assert void.reason == ("edited since Sanne de Vries approved it on 2026-12-07: "
                            "the approval is void")
-    assert void.record() == {"state": "not-approved", "reason": void.reason}
+    assert void.record() == {"state": "not-approved", "reason": void.reason, "why": "edited",
+                             "void_approved_by": "Sanne de Vries",
+                             "void_approved_at": "2026-12-07T09:30:00Z",
+                             "void_sha256": status.approval.sha256}
 
     approve(runbook_file, "Joost Bakker", identity, NOW)
     again = _status(runbook_file)
@@ -137,3 +140,24 @@ def test_a_new_runbook_from_the_template_is_valid_and_approvable(tmp_path: Path,
                                                          "Uitval: telefonie {x}")
     approve(path, "Sanne", DeviceIdentity.generate(), NOW)
     assert _status(path).state is State.APPROVED
+
+
+def test_the_approval_a_run_ran_under_in_words_also_as_older_versions_recorded_it() -> None:
+    from runbook_assistant.core.run.kinds import approval_text
+
+    approved = {"state": "review-due", "approved_by": "Sanne", "approved_at":
+                "2026-12-07T09:30:00Z", "fingerprint": "K7F2-9XQA-3M1D", "review_by": "2026-12-01"}
+    assert approval_text(approved, "en", when=lambda at: at[:10]) == (
+        "approved by Sanne on 2026-12-07 (device K7F2-9XQA-3M1D); review overdue "
+        "(review by 2026-12-01)")
+    assert approval_text(approved, "nl", when=lambda at: at[:10]) == (
+        "goedgekeurd door Sanne op 2026-12-07 (apparaat K7F2-9XQA-3M1D); herziening te laat "
+        "(herzien vóór 2026-12-01)")
+    # Runs started earlier today kept only the English reason, no ``why``: still in Dutch.
+    old = {"state": "not-approved", "reason": "edited since Sanne approved it on 2026-12-07: "
+                                              "the approval is void"}
+    assert approval_text(old, "nl") == ("NIET goedgekeurd: gewijzigd na de goedkeuring, de "
+                                        "goedkeuring is vervallen")
+    assert approval_text({"state": "not-approved", "reason": "never approved"}, "en") == (
+        "NOT approved: never approved")
+    assert approval_text({}, "en") == approval_text(None, "nl") == ""

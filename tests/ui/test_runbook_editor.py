@@ -122,7 +122,10 @@ def test_edit_see_a_finding_come_and_go_save_and_run(qtbot: Any, make_window: An
     assert accept.banner.startswith("Version 1 of this runbook is not approved (never approved)")
     state = engine.state(opened.args[0])
     assert state.total == 2 and state.approval == {"state": "not-approved",
-                                                   "reason": "never approved"}
+                                                   "reason": "never approved", "why": "never"}
+    header = window.tabs.currentWidget().header  # the run view says it too, in red
+    assert header.approval.isVisible() and header.approval.property("tone") == "danger"
+    assert header.approval.text() == "NOT approved: never approved"
 
 
 def test_approve_in_the_app_then_an_edit_voids_it(qtbot: Any, make_window: Any, engine: Any,
@@ -134,6 +137,20 @@ def test_approve_in_the_app_then_an_edit_voids_it(qtbot: Any, make_window: Any, 
     qtbot.mouseClick(editor.approve_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "✓ approved · ui-printing" in _library_line(window))
     assert "Approved by Sanne de Vries on " in editor.notice.text()
+
+    def accept(dialog: StartRunDialog) -> int:
+        dialog.title_edit.setText("Printers uit")
+        dialog.actor_edit.setText("Anna")
+        return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(StartRunDialog, "exec", accept)
+    with qtbot.waitSignal(window.run_opened):
+        window.start_run("ui-printing")
+    header = window.tabs.currentWidget().header
+    assert header.approval.text().startswith("Approved by Sanne de Vries on ")
+    assert header.approval.property("tone") == "muted"
+    assert len(header.approval.toolTip().split("sha256: ")[1]) == 64
+    window.tabs.setCurrentWidget(editor)
 
     _type_at_end_of_line(qtbot, editor, 17, " nu")
     with qtbot.waitSignal(editor.saved):

@@ -87,6 +87,7 @@ class Status:
     review_due: bool = False
     # The reason as a word, for translations: never | edited | signature | damaged | unreadable
     why: str = ""
+    void: Approval | None = None  # the signed approval an edit voided (``why`` "edited")
 
     def record(self) -> dict[str, Any]:
         """What a run's ``run_started`` event keeps of the approval it ran under."""
@@ -97,8 +98,13 @@ class Status:
                      "sha256": self.approval.sha256,
                      "fingerprint": self.approval.fingerprint,
                      "signature": self.approval.signature}
+        if self.void is not None:
+            data |= {"void_approved_by": self.void.approved_by,
+                     "void_approved_at": self.void.approved_at,
+                     "void_sha256": self.void.sha256}
         if self.reason:
             data["reason"] = self.reason
+            data["why"] = self.why
         if self.review_by:
             data["review_by"] = self.review_by
         return data
@@ -178,13 +184,14 @@ def approval_status(path: str | os.PathLike[str], sha256: str, review_by: str = 
     today = today or datetime.date.today()
     due = bool(review_by) and review_by < today.isoformat()
     approval, reason, why = read_approval(path)
+    void = None
     if approval is not None:
         if not approval.valid_signature():
             approval, reason, why = None, "the approval's signature does not match", "signature"
         elif approval.sha256 != sha256:
-            approval, reason, why = None, (f"edited since {approval.approved_by} approved it on "
-                                           f"{approval.approved_at[:10]}: the approval is void"
-                                           ), "edited"
+            void, approval, reason, why = approval, None, (
+                f"edited since {approval.approved_by} approved it on "
+                f"{approval.approved_at[:10]}: the approval is void"), "edited"
     if approval is None:
-        return Status(State.NOT_APPROVED, None, reason, review_by, due, why)
+        return Status(State.NOT_APPROVED, None, reason, review_by, due, why, void)
     return Status(State.REVIEW_DUE if due else State.APPROVED, approval, "", review_by, due)

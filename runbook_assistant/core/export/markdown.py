@@ -53,6 +53,8 @@ def _facts(data: RunData) -> Iterator[str]:
     yield f"| {w['run_id']} | {md(record.id)} |\n"
     yield (f"| {w['runbook']} | {md(data.runbook.title)} ({md(record.runbook_id)}, "
            f"{w['version']} {record.runbook_version}) |\n")
+    if data.approval():
+        yield f"| {w['approval']} | {md(data.approval())} |\n"
     yield f"| {w['mode']} | {mode} |\n"
     yield f"| {w['started']} | {started} |\n"
     yield f"| {w['closed']} | {closed} |\n"

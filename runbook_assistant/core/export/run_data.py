@@ -153,6 +153,14 @@ class RunData:
         local = self.local(moment or self.exported_at)
         return (local.tzname() if local else None) or "UTC"
 
+    def approval(self) -> str:
+        """The approval the runbook version ran under, in the export's language and time zone
+        (``""``: the run recorded none)."""
+        from runbook_assistant.core.run.kinds import approval_text
+
+        return approval_text(self.state.approval, self.lang,
+                             lambda text: self.date_time(parse_time(text)) if text else "")
+
     def header_title(self) -> str:
         """The title line of every page: EXERCISE in front for an exercise run."""
         title = self.record.title

@@ -21,9 +21,11 @@ from runbook_assistant.core.run.kinds.declare import (
     event_type,
     plain_sentence,
 )
+from runbook_assistant.core.run.kinds.people import approval_text
 from runbook_assistant.core.run.kinds.records import report_field_label, service_status_text
 
-__all__ = ["EVENT_TYPES", "GROUPS", "LANGS", "EventType", "TextContext", "check_payload",
+__all__ = ["EVENT_TYPES", "GROUPS", "LANGS", "EventType", "TextContext", "approval_text",
+           "check_payload",
            "declare", "event_type", "plain_sentence", "report_field_label",
            "service_status_text"]
 

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from runbook_assistant.core.log.events import Event, EventKind
 from runbook_assistant.core.log.ordering import parse_time
-from runbook_assistant.core.run.kinds.declare import Payload, TextContext, Words, declare
+from runbook_assistant.core.run.kinds.declare import (
+    Payload,
+    TextContext,
+    Words,
+    declare,
+    event_type,
+)
 
 if TYPE_CHECKING:
     from runbook_assistant.core.run.fold import RunFolder
@@ -33,7 +40,51 @@ def write_started(w: Words, p: Payload, c: TextContext) -> str:
     text += w["shortfall"].format(gaps=", ".join(gaps)) if gaps else ""
     if p.get("discovered_at"):
         text += w["discovered"].format(when=_local(str(p["discovered_at"])))
+    approval = p.get("approval")
+    if isinstance(approval, Mapping) and approval.get("state"):
+        text += "; " + _approval_words(w, approval)
     return text
+
+
+_WHY = ("never", "edited", "signature", "damaged", "unreadable")
+
+
+def _approval_words(w: Words, approval: Mapping[str, Any],
+                    when: Callable[[str], str] | None = None) -> str:
+    """The approval a run started under, in words (``w``: the run_started words; ``when``
+    formats a stored UTC time, local time by default)."""
+    when = when or _local
+    if approval.get("approved_by"):
+        text = w["approved"].format(who=approval["approved_by"],
+                                    when=when(str(approval.get("approved_at", ""))),
+                                    device=approval.get("fingerprint", "?"))
+    else:
+        why = str(approval.get("why") or "")
+        if why not in _WHY:  # recorded before the reason was kept as a word
+            reason = str(approval.get("reason") or "")
+            why = ("never" if reason == "never approved" else
+                   "edited" if reason.startswith("edited since") else
+                   "signature" if "signature" in reason else
+                   "damaged" if "damaged" in reason else "unreadable")
+        text = w["not_approved"].format(why=w[f"why_{why}"])
+        if why == "edited" and approval.get("void_approved_by"):
+            text += w["void"].format(who=approval["void_approved_by"],
+                                     when=when(str(approval.get("void_approved_at", ""))))
+    if approval.get("state") == "review-due" and approval.get("review_by"):
+        text += w["review_due"].format(date=approval["review_by"])
+    return text
+
+
+def approval_text(approval: Mapping[str, Any] | None, lang: str,
+                  when: Callable[[str], str] | None = None) -> str:
+    """The approval a run ran under (``RunState.approval``) as its start sentence words it,
+    e.g. ``approved by Sanne on 2026-12-07 10:00 (device K7F2-9XQA-3M1D)``; ``""`` for a run
+    that recorded none (started before approvals existed, or by an older version). ``when``
+    formats a stored UTC time (an export's own time zone); local time by default."""
+    if not approval or not approval.get("state"):
+        return ""
+    words = event_type(EventKind.RUN_STARTED).words
+    return _approval_words(words.get(lang) or words["en"], approval, when)
 
 
 # participants: [{name, role?}]; shortfall: [{role, needed, present}] at the start;
@@ -48,11 +99,28 @@ declare(EventKind.RUN_STARTED,
         en={"sentence": "Started '{title}' with runbook '{runbook}'",
             "exercise": "Started exercise '{title}' with runbook '{runbook}'",
             "shortfall": "; short of staff: {gaps}", "gap": "{role} {present} of {needed}",
-            "discovered": "; discovered {when}"},
+            "discovered": "; discovered {when}",
+            "approved": "approved by {who} on {when} (device {device})",
+            "not_approved": "NOT approved: {why}", "void": " (approved by {who} on {when})",
+            "review_due": "; review overdue (review by {date})",
+            "why_never": "never approved",
+            "why_edited": "edited since it was approved, the approval is void",
+            "why_signature": "the approval's signature does not match",
+            "why_damaged": "the approval file is damaged",
+            "why_unreadable": "the approval file cannot be read"},
         nl={"sentence": "Gestart: '{title}' met draaiboek '{runbook}'",
             "exercise": "Oefening gestart: '{title}' met draaiboek '{runbook}'",
             "shortfall": "; onderbezetting: {gaps}", "gap": "{role} {present} van {needed}",
-            "discovered": "; ontdekt {when}"})
+            "discovered": "; ontdekt {when}",
+            "approved": "goedgekeurd door {who} op {when} (apparaat {device})",
+            "not_approved": "NIET goedgekeurd: {why}",
+            "void": " (goedgekeurd door {who} op {when})",
+            "review_due": "; herziening te laat (herzien vóór {date})",
+            "why_never": "nooit goedgekeurd",
+            "why_edited": "gewijzigd na de goedkeuring, de goedkeuring is vervallen",
+            "why_signature": "de handtekening van de goedkeuring klopt niet",
+            "why_damaged": "het goedkeuringsbestand is beschadigd",
+            "why_unreadable": "het goedkeuringsbestand is niet te lezen"})
 
 
 def fold_discovered(folder: RunFolder, event: Event, at: datetime) -> None:
