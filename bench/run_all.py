@@ -28,6 +28,7 @@ SCRIPTS: dict[str, tuple[list[str], bool]] = {
     "export": ([], False),
     "sync": ([], False),
     "check_latency": ([], False),
+    "editor_typing": ([], False),
     "memory": ([], False),
     "library": ([], True),
     "startup": ([], True),

@@ -65,6 +65,7 @@ def main() -> int:
             editor.text.setTextCursor(cursor)
             editor.text.insertPlainText(" {role=netwerk due=5 min}")
             editor.check_now()
+            editor.wait_for_check()  # the check runs in a worker; its result comes as an event
             settle()
             written.append(args.out / f"editor-{lang}-{scheme}.png")
             window.grab().save(str(written[-1]))

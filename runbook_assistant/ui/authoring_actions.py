@@ -139,7 +139,7 @@ class AuthoringActions:
         editor = RunbookEditor(path, text, read_only=is_bundled(path), parent=window)
         editor.saved.connect(lambda saved: self._after_save(editor, Path(saved)))
         editor.approve_requested.connect(lambda _path: self.approve_file(editor.path, editor))
-        self._show_approval(editor)
+        editor.checked.connect(lambda: self._show_approval(editor))  # the check runs apart
         window._add_tab(key, editor, "✎ " + path.name)
         return editor
 
@@ -238,8 +238,8 @@ class AuthoringActions:
         from runbook_assistant.core.authoring.approval import approval_status
 
         result = editor.result
-        if result is None or result.runbook is None:
-            editor.set_approval_text("")
+        if result is None or result.runbook is None or editor.checking:
+            editor.set_approval_text("")  # the text's own check will tell (``checked``)
             return
         status = approval_status(editor.path, result.runbook.sha256, result.runbook.review_by)
         text = approval_label(status.state.value).capitalize()

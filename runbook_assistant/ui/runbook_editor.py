@@ -2,8 +2,10 @@
 of the checklist as it will run.
 
 The checks are the parser's own (``core.runbook.parser.parse_text``), run a moment after the last
-key press. Enter on a finding puts the cursor on its line. Saving is atomic (``core.atomic``).
-A bundled runbook opens read-only: "Save a copy…" writes it elsewhere and goes on editing that.
+key press in a worker thread (``runbook_check``: a large runbook does not stall typing; the
+latest text wins). Enter on a finding puts the cursor on its line. Saving is atomic
+(``core.atomic``). A bundled runbook opens read-only: "Save a copy…" writes it elsewhere and
+goes on editing that.
 """
 
 from __future__ import annotations
@@ -20,7 +22,15 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QKeySequence,
+    QShortcut,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,8 +45,8 @@ from PySide6.QtWidgets import (
 
 from runbook_assistant.core.atomic import atomic_path
 from runbook_assistant.core.runbook.model import ParseResult, Severity
-from runbook_assistant.core.runbook.parser import parse_text
 from runbook_assistant.ui import theme
+from runbook_assistant.ui.runbook_check import BackgroundCheck, InertDocument
 from runbook_assistant.ui.runbook_highlighter import RunbookHighlighter
 from runbook_assistant.ui.runbook_reader import SafeTextBrowser
 
@@ -60,7 +70,7 @@ class RunbookEditor(QWidget):
 
     saved = Signal(str)  # the path written
     approve_requested = Signal(str)  # the path to approve
-    checked = Signal()  # the findings and preview are up to date
+    checked = Signal()  # the findings and preview describe the text as it is now
 
     def __init__(self, path: Path, text: str, *, read_only: bool = False,
                  parent: QWidget | None = None) -> None:
@@ -94,7 +104,6 @@ class RunbookEditor(QWidget):
         self.findings_label.setBuddy(self.findings)
         self.preview = SafeTextBrowser(self)
         self.preview.setObjectName("checklistPreview")
-        self.preview.document().setDocumentMargin(10)
         self.preview_label = QLabel(self)
         self.preview_label.setBuddy(self.preview)
 
@@ -106,6 +115,8 @@ class RunbookEditor(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(CHECK_DELAY_MS)
         self._timer.timeout.connect(self.check_now)
+        self._check = BackgroundCheck(self)
+        self._check.finished.connect(self._show_check)
         self.text.textChanged.connect(self._timer.start)
         self.text.document().modificationChanged.connect(lambda _m: self._update_state())
         self.findings.itemActivated.connect(self._jump)
@@ -161,9 +172,27 @@ class RunbookEditor(QWidget):
         return self.text.document().isModified()
 
     def check_now(self) -> None:
-        """Parse the text now: the findings list and the preview follow it."""
+        """Check the text now (in the worker); the findings and the preview follow, then
+        ``checked``."""
         self._timer.stop()
-        self.result = parse_text(self.source(), str(self.path))
+        from runbook_assistant.ui.runbook_html import STYLE
+
+        self._check.submit(self.source(), str(self.path),
+                           Template(STYLE).safe_substitute(theme.colors()))
+
+    @property
+    def checking(self) -> bool:
+        """A check of newer text is still running: the findings may be behind."""
+        return self._check.busy or self._timer.isActive()
+
+    def wait_for_check(self) -> None:
+        """Block until the running check is done (closing the editor; scripts)."""
+        self._check.wait()
+
+    def _show_check(self, result: ParseResult, preview: QTextDocument | None) -> None:
+        if self._timer.isActive():
+            return  # the text changed again: its own check follows in a moment
+        self.result = result
         self.findings.clear()
         for diagnostic in self.result.diagnostics:
             label = (self.tr("line {line}: error: {text}") if diagnostic.severity is
@@ -179,23 +208,27 @@ class RunbookEditor(QWidget):
         if not self.result.diagnostics:
             self.findings.addItem(QListWidgetItem(self.tr("No findings: the runbook is ready "
                                                           "to run.")))
-        self._render_preview()
+        self._render_preview(preview)
         self._update_state()
         self.checked.emit()
 
-    def _render_preview(self) -> None:
-        from runbook_assistant.ui.runbook_html import STYLE, runbook_html
-
-        self.preview.document().setDefaultStyleSheet(Template(STYLE).safe_substitute(
-            theme.colors()))
+    def _render_preview(self, preview: QTextDocument | None) -> None:
         bar = self.preview.verticalScrollBar()
         position = bar.value()
-        runbook = self.result.runbook if self.result is not None else None
-        if runbook is None:
-            self.preview.setHtml("<p>" + self.tr("The file cannot be read as a runbook: see "
-                                                 "the findings.") + "</p>")
-        else:
-            self.preview.setHtml(runbook_html(runbook))
+        old = self.preview.document()
+        ours = old.parent() is self.preview  # the first one is the browser's: it deletes it
+        if preview is None:
+            from runbook_assistant.ui.runbook_html import STYLE
+
+            preview = InertDocument()
+            preview.setDefaultStyleSheet(Template(STYLE).safe_substitute(theme.colors()))
+            preview.setHtml("<p>" + self.tr("The file cannot be read as a runbook: see the "
+                                            "findings.") + "</p>")
+        preview.setParent(self.preview)  # the browser owns it, and it goes with it
+        preview.setDocumentMargin(10)
+        self.preview.setDocument(preview)
+        if ours:
+            old.deleteLater()
         bar.setValue(position)
 
     def error_count(self) -> int:

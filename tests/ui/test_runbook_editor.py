@@ -53,6 +53,7 @@ def _open_editor(qtbot: Any, window: MainWindow) -> RunbookEditor:
     qtbot.keyClick(window.library_view.list, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     editor = window.tabs.currentWidget()
     assert isinstance(editor, RunbookEditor)
+    qtbot.waitUntil(lambda: editor.result is not None and not editor.checking)
     return editor
 
 
@@ -156,7 +157,8 @@ def test_approve_in_the_app_then_an_edit_voids_it(qtbot: Any, make_window: Any, 
     with qtbot.waitSignal(editor.saved):
         qtbot.keyClick(editor.text, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert "○ not approved · ui-printing" in _library_line(window)
-    assert "edited since it was approved" in editor.notice.text()
+    assert "Approved by" not in editor.notice.text()  # not even until the check has run
+    qtbot.waitUntil(lambda: "edited since it was approved" in editor.notice.text())
 
 
 def test_a_bundled_runbook_is_read_only_and_saved_as_a_copy(qtbot: Any, make_window: Any,
@@ -196,8 +198,8 @@ def test_a_new_runbook_from_the_template_lands_in_the_library(
     assert isinstance(editor, RunbookEditor) and editor.path == target
     assert parse_file(target).ok
     assert window.library_view.model.row_of("uitval-telefonie") >= 0
+    qtbot.waitUntil(lambda: "Uitval telefonie" in editor.preview.toPlainText())
     assert "Preview" not in editor.preview.toPlainText()
-    assert "Uitval telefonie" in editor.preview.toPlainText()
 
 
 def test_the_editor_speaks_dutch(qtbot: Any, make_window: Any, translations: Any) -> None:
