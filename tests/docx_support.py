@@ -40,3 +40,35 @@ def word_draaiboek(path: Path) -> Path:
             cell.text = text
     document.save(str(path))
     return path
+
+
+def word_numbered_draaiboek(path: Path) -> Path:
+    """A Word draaiboek as many municipalities keep them: numbered headings typed into the
+    heading text ("2 Opschalen", "2.1 Eerste uur"), steps as paragraphs "Stap 1: …", and a contact
+    table in Dutch with separate Telefoon and Mobiel columns."""
+    document = docx.Document()
+    document.add_paragraph("Draaiboek uitval telefonie", style="Title")
+    document.add_paragraph("Versie 0.3 — vastgesteld door het MT ICT.")
+    document.add_heading("1 Inleiding", level=1)
+    document.add_paragraph("Dit draaiboek beschrijft wat het team doet als de telefonie van de "
+                           "gemeente uitvalt, ook het 14-nummer.")
+    document.add_heading("2 Opschalen", level=1)
+    document.add_heading("2.1 Eerste uur", level=2)
+    document.add_paragraph("Stap 1: Bel de leverancier van de telefooncentrale.")
+    document.add_paragraph("Stap 2: Zet de noodmelding op de website.")
+    document.add_paragraph("Stap 3: Informeer het KCC over de uitwijk naar mobiele nummers.")
+    document.add_heading("2.2 Daarna", level=2)
+    document.add_paragraph("Plan elk uur een update met de leverancier.", style="List Number")
+    document.add_paragraph("Houd het logboek bij.", style="List Number")
+    document.add_heading("3 Contactgegevens", level=1)
+    table = document.add_table(rows=1, cols=5)
+    for cell, text in zip(table.rows[0].cells,
+                          ("Naam", "Rol", "Telefoon", "Mobiel", "E-mail"), strict=True):
+        cell.text = text
+    for row in (("Karin Bos", "Coördinator", "0591-123456", "06-11112222", "k.bos@gemeente.nl"),
+                ("Telecom BV storingsdienst", "Leverancier", "088-5550000", "", "")):
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+    document.save(str(path))
+    return path

@@ -156,8 +156,9 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "READ-DO: read each step, then do it": "Stap voor stap: lees elke stap en voer hem dan uit",
     "DO-CONFIRM: do from memory, then confirm":
         "Achteraf afvinken: voer uit op geheugen en vink daarna af",
-    "Message template {id} · channel: {c} · audience: {a}":
-        "Berichtsjabloon {id} · kanaal: {c} · doelgroep: {a}",
+    "Message template {id}": "Berichtsjabloon {id}",
+    "channel: {c}": "kanaal: {c}",
+    "audience: {a}": "doelgroep: {a}",
     "Exercise scenario for the runbook {id}": "Oefenscenario voor het draaiboek {id}",
     "Injects": "Injects",
     "Start run…": "Uitvoering starten…",

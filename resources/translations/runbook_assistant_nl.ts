@@ -1729,8 +1729,16 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
       <translation>Achteraf afvinken: voer uit op geheugen en vink daarna af</translation>
     </message>
     <message>
-      <source>Message template {id} · channel: {c} · audience: {a}</source>
-      <translation>Berichtsjabloon {id} · kanaal: {c} · doelgroep: {a}</translation>
+      <source>Message template {id}</source>
+      <translation>Berichtsjabloon {id}</translation>
+    </message>
+    <message>
+      <source>channel: {c}</source>
+      <translation>kanaal: {c}</translation>
+    </message>
+    <message>
+      <source>audience: {a}</source>
+      <translation>doelgroep: {a}</translation>
     </message>
     <message>
       <source>Exercise scenario for the runbook {id}</source>

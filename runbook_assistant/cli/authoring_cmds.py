@@ -8,7 +8,9 @@ from pathlib import Path
 import click
 
 from runbook_assistant.cli import cli
+from runbook_assistant.cli.errors import cli_lang
 from runbook_assistant.cli.output import echo
+from runbook_assistant.cli.texts import t
 from runbook_assistant.core.atomic import atomic_path
 from runbook_assistant.core.errors import RunbookAssistantError
 
@@ -45,22 +47,23 @@ def import_command(file: Path, out: Path, runbook_id: str | None, lang: str | No
         if target.exists() and not force:
             raise ImportProblem.of("import_exists", file=target)
     imported = import_file(file, runbook_id=runbook_id, lang=lang, out_name=str(out))
+    lang_shown = cli_lang()
     for note in imported.notes:
-        echo(str(note), err=True)
+        echo(note.line_in(lang_shown), err=True)
     with atomic_path(out, example="draaiboek.md") as temp:
         temp.write_text(imported.text, encoding="utf-8")
     runbook = imported.runbook
     for diagnostic in imported.check.diagnostics:
         echo(str(diagnostic), err=True)
-    echo(f"wrote {out}: {_count(len(runbook.sections), 'section')}, "
-               f"{_count(len(runbook.steps), 'step')}, "
-               f"{_count(len(runbook.messages), 'message')} (id {runbook.id}, lang {runbook.lang})")
+    echo(t("imported", out=out, sections=_count(len(runbook.sections), "section"),
+           steps=_count(len(runbook.steps), "step"),
+           messages=_count(len(runbook.messages), "message"), id=runbook.id,
+           language=runbook.lang))
     if imported.contacts:
         with atomic_path(extra, example="contacts.yaml") as temp:
             temp.write_text(imported.contacts_yaml(file.name), encoding="utf-8")
         count = sum(len(t.entries) for t in imported.contacts)
-        echo(f"wrote {extra}: {count} contacts from the document's contact tables; check "
-                   "them and merge them into your contacts.yaml")
+        echo(t("imported_contacts", out=extra, count=count))
 
 
 @cli.command("approve")
@@ -79,11 +82,10 @@ def approve_command(file: Path, name: str) -> None:
         raise RunbookAssistantError.of("approve_not_a_file", file=file)
     approval = approve(file, name, DeviceIdentity.load_or_create(),
                        datetime.datetime.now(datetime.UTC))
-    echo(f"approved {file} (runbook {approval.runbook_id} version {approval.version}, "
-               f"sha256 {approval.sha256[:12]}) as {approval.approved_by}, "
-               f"device {approval.fingerprint}")
-    echo(f"wrote {approval_path(file)}")
+    echo(t("approved", file=file, id=approval.runbook_id, version=approval.version,
+           sha=approval.sha256[:12], who=approval.approved_by, device=approval.fingerprint))
+    echo(t("wrote", path=approval_path(file)))
 
 
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
+    return t(f"n_{noun}") if number == 1 else t(f"n_{noun}s", n=number)

@@ -46,6 +46,26 @@ TEXTS: dict[str, dict[str, str]] = {
     "state_approved": {"en": "approved", "nl": "goedgekeurd"},
     "state_not-approved": {"en": "not-approved", "nl": "niet-goedgekeurd"},
     "state_review-due": {"en": "review-due", "nl": "herziening-verlopen"},
+    # import, approve
+    "imported": {"en": "wrote {out}: {sections}, {steps}, {messages} (id {id}, lang {language})",
+                 "nl": "geschreven: {out}: {sections}, {steps}, {messages} (id {id}, taal "
+                       "{language})"},
+    "imported_contacts": {"en": "wrote {out}: {count} contacts from the document's contact "
+                                "tables; check them and merge them into your contacts.yaml",
+                          "nl": "geschreven: {out}: {count} contacten uit de contactentabellen "
+                                "van het document; controleer ze en voeg ze aan je "
+                                "contacts.yaml toe"},
+    "approved": {"en": "approved {file} (runbook {id} version {version}, sha256 {sha}) as {who}, "
+                       "device {device}",
+                 "nl": "goedgekeurd: {file} (draaiboek {id} versie {version}, sha256 {sha}) door "
+                       "{who}, apparaat {device}"},
+    "wrote": {"en": "wrote {path}", "nl": "geschreven: {path}"},
+    "n_section": {"en": "1 section", "nl": "1 onderdeel"},
+    "n_sections": {"en": "{n} sections", "nl": "{n} onderdelen"},
+    "n_step": {"en": "1 step", "nl": "1 stap"},
+    "n_steps": {"en": "{n} steps", "nl": "{n} stappen"},
+    "n_message": {"en": "1 message", "nl": "1 bericht"},
+    "n_messages": {"en": "{n} messages", "nl": "{n} berichten"},
     # warnings
     "warning": {"en": "warning: {text}", "nl": "waarschuwing: {text}"},
     "short_of_staff": {"en": "short of staff: {role} {present} of {needed} present",

@@ -112,10 +112,14 @@ def _section(runbook: Runbook, section: Section) -> str:
         out.append(render_markdown(section.intro))
     out.extend(_step(runbook, step, n) for n, step in enumerate(section.steps, 1))
     for message in section.messages:
-        label = translate("RunbookHtml", "Message template {id} · channel: {c} · audience: {a}")
+        # Only what the template names: an import may give no channel or audience.
+        parts = [translate("RunbookHtml", "Message template {id}").format(id=message.id)]
+        if message.channel:
+            parts.append(translate("RunbookHtml", "channel: {c}").format(c=message.channel))
+        if message.audience:
+            parts.append(translate("RunbookHtml", "audience: {a}").format(a=message.audience))
         out.append(f"<p class='message'><b>{escape(message.title or message.id)}</b><br/>"
-                   f"{escape(label.format(id=message.id, c=message.channel, a=message.audience))}"
-                   f"</p><pre>{escape(message.text)}</pre>")
+                   f"{escape(' · '.join(parts))}</p><pre>{escape(message.text)}</pre>")
     return "".join(out)
 
 

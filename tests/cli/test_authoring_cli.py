@@ -99,3 +99,23 @@ def test_approve_refuses_a_broken_runbook(rb, tmp_path: Path, fixtures_dir: Path
     refused(rb("approve", str(broken), "--as", "Sanne"), "cannot approve bad.md")
     folder = rb("approve", str(tmp_path), "--as", "Sanne")
     assert folder.exit_code == 2 and "is a directory" in folder.stderr
+
+
+def test_import_and_approve_speak_dutch_with_lang_nl(rb, tmp_path: Path, library: Path) -> None:
+    source = word_draaiboek(tmp_path / "Draaiboek netwerk.docx")
+    out = library / "netwerk.md"
+    result = rb("--lang", "nl", "import", str(source), "-o", str(out), "--id", "netwerk-stadhuis")
+    assert ok(result) == [
+        f"geschreven: {out}: 4 onderdelen, 7 stappen, 1 bericht (id netwerk-stadhuis, taal nl)",
+        f"geschreven: {library / 'netwerk.contacts.yaml'}: 2 contacten uit de "
+        "contactentabellen van het document; controleer ze en voeg ze aan je contacts.yaml toe"]
+    notes = result.stderr.splitlines()
+    assert f"{source}:8: opmerking: vetgedrukte alinea '**Herstel**' gelezen als kop" in notes
+    assert f"{source}:1: opmerking: versie 1" in notes
+    assert not [line for line in notes if ": note: " in line]
+
+    approved = ok(rb("--lang", "nl", "approve", str(out), "--as", "Sanne de Vries"))
+    assert approved[0].startswith(f"goedgekeurd: {out} (draaiboek netwerk-stadhuis versie 1, "
+                                  "sha256 ")
+    assert " door Sanne de Vries, apparaat " in approved[0]
+    assert approved[1] == f"geschreven: {out}.approval.json"

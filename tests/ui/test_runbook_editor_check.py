@@ -132,3 +132,14 @@ def test_closing_the_editor_during_a_check_is_clean(qtbot: Any, tmp_path: Path,
     editor.deleteLater()  # as a closed tab is; its check is still busy in the worker
     held.release.set()
     qtbot.waitUntil(lambda: bool(closed) and held.finished == finished + 1)
+
+
+def test_the_preview_names_only_what_a_message_template_gives(qtbot: Any, tmp_path: Path) -> None:
+    text = ("# Storing\n\n## Communicatie\n\n- [ ] Zet het bericht online\n\n"
+            "Tekst voor de website:\n\n> Door een storing zijn de loketten gesloten.\n")
+    editor = RunbookEditor(tmp_path / "import.md", text)
+    qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: editor.result is not None and not editor.checking)
+    shown = editor.preview.toPlainText()
+    assert "channel: website" in shown and "Door een storing" in shown
+    assert "audience" not in shown  # the template names none: no empty label

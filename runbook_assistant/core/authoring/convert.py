@@ -47,7 +47,14 @@ class Note:
     text: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: note: {self.text}"
+        return self.line_in("en")
+
+    def line_in(self, lang: str) -> str:
+        """``path:line: note: …`` (Dutch: ``path:line: opmerking: …``)."""
+        from runbook_assistant.core.authoring.note_texts import note_in
+
+        label = "opmerking" if lang == "nl" else "note"
+        return f"{self.path}:{self.line}: {label}: {note_in(self.text, lang)}"
 
 
 @dataclass

@@ -377,10 +377,15 @@ class _Walker(ForeignBlocks):
     def _drop_group_headings(self) -> None:
         """Foreign files: a heading with nothing under it but deeper headings only groups them."""
         sections = self.body.sections
-        self.body.sections = [
-            s for k, s in enumerate(sections)
-            if not (s.empty and k + 1 < len(sections) and sections[k + 1].level > s.level)
-        ]
+        kept = []
+        for k, section in enumerate(sections):
+            if section.empty and k + 1 < len(sections) and sections[k + 1].level > section.level:
+                if section.heading is not None:
+                    self.body.guesses.append((section.line, f"heading '{section.heading.text}' "
+                                              "only groups the headings under it: left out"))
+            else:
+                kept.append(section)
+        self.body.sections = kept
 
     def _source(self, start: int, end: int, *, dedent: bool = True) -> str:
         """Source lines ``start..end`` (0-based, end exclusive) minus excluded ones, trimmed."""

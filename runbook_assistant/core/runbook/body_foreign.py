@@ -47,7 +47,8 @@ class ForeignBlocks:
         """Bold-only paragraphs followed by more than a heading: token index → heading level,
         one deeper than the heading they are under (## when there is none). A bold line that
         opens a file without # headings, above further bold headings, is its title (#), as a
-        Word document's first line in bold is."""
+        Word document's first line in bold is; a one-word bold line right above it (Factsheet,
+        Handreiking) is a label of the document's kind, not the title."""
         tokens = self.tokens
         top = [i for i, t in enumerate(tokens) if t.level == 0 and t.nesting != -1]
         found: dict[int, int] = {}
@@ -65,7 +66,14 @@ class ForeignBlocks:
                 found[index] = min(level + 1, 6)
         if (top and top[0] in found and len(found) > 1
                 and not any(t.type == "heading_open" and t.tag == "h1" for t in tokens)):
-            found[top[0]] = 1
+            first = top[0]
+            kicker = pseudo_heading(tokens[first + 1].content) or ""
+            if len(top) > 1 and top[1] in found and len(found) > 2 and len(kicker.split()) == 1:
+                # "**Factsheet**" over "**Ransomware: wat te doen**": a word naming the kind of
+                # document stands above the title (published factsheets); it stays as text.
+                del found[first]
+                first = top[1]
+            found[first] = 1
         return found
 
     def _foreign_paragraph(self, index: int, end: int) -> int:
