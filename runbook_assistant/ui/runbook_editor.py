@@ -44,8 +44,10 @@ from PySide6.QtWidgets import (
 )
 
 from runbook_assistant.core.atomic import atomic_path
+from runbook_assistant.core.runbook.finding_texts import finding_in
 from runbook_assistant.core.runbook.model import ParseResult, Severity
 from runbook_assistant.ui import theme
+from runbook_assistant.ui.i18n import ui_lang
 from runbook_assistant.ui.runbook_check import BackgroundCheck, InertDocument
 from runbook_assistant.ui.runbook_highlighter import RunbookHighlighter
 from runbook_assistant.ui.runbook_reader import SafeTextBrowser
@@ -194,10 +196,12 @@ class RunbookEditor(QWidget):
             return  # the text changed again: its own check follows in a moment
         self.result = result
         self.findings.clear()
+        lang = ui_lang()  # the reader writes English; the finding is shown in the app's language
         for diagnostic in self.result.diagnostics:
             label = (self.tr("line {line}: error: {text}") if diagnostic.severity is
                      Severity.ERROR else self.tr("line {line}: warning: {text}"))
-            item = QListWidgetItem(label.format(line=diagnostic.line, text=diagnostic.message))
+            item = QListWidgetItem(label.format(
+                line=diagnostic.line, text=finding_in(diagnostic.message, lang)))
             item.setData(LineRole, diagnostic.line)
             if diagnostic.severity is Severity.ERROR:
                 item.setForeground(QColor(theme.colors()["danger"]))

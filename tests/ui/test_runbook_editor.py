@@ -209,3 +209,8 @@ def test_the_editor_speaks_dutch(qtbot: Any, make_window: Any, translations: Any
     assert editor.save_button.text() == "&Opslaan"
     assert _findings(editor) == ["Geen bevindingen: het draaiboek kan starten."]
     assert window.authoring.menu.title() == "&Draaiboek"
+    # The reader's findings are shown in Dutch too (its English stays for validate and scripts).
+    _type_at_end_of_line(qtbot, editor, 17, "\n- [ ] Bel de leverancier {due=5min}")
+    qtbot.waitUntil(lambda: any("onleesbare duur" in f for f in _findings(editor)))
+    assert "regel 18: fout: due=: onleesbare duur '5min' (schrijf bijv. 5m, 1h30m)" in (
+        _findings(editor))

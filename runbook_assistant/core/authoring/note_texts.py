@@ -4,12 +4,15 @@ writes, as a pattern, with its Dutch wording.
 The notes are made in English where they are found (the reader in ``core/runbook`` knows no
 languages); a note is put into Dutch only when it is shown. A test imports every foreign fixture
 and checks that each note it gives has its Dutch here, so a new note cannot slip through in
-English. A parser finding passed on as a note keeps the parser's own (English) words.
+English. A reader's finding passed on as a note is put into Dutch by ``core/runbook/finding_texts``
+when it is one of those it words (most are; the others stay English).
 """
 
 from __future__ import annotations
 
 import re
+
+from runbook_assistant.core.runbook.finding_texts import finding_in, has_dutch_finding
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(english), dutch) for english, dutch in (
@@ -44,23 +47,6 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"section further down",
          "optie '{label}' van besluit '{title}' weggelaten: die leidt niet naar een onderdeel "
          "verderop"),
-        # The reader's findings an import passes on most often.
-        (r"unknown front matter key '(?P<key>[^']*)' \(did you mean '(?P<close>[^']*)'\?\); it "
-         r"is kept but not used",
-         "onbekende sleutel '{key}' in de front matter (bedoel je '{close}'?); blijft staan maar "
-         "wordt niet gebruikt"),
-        (r"unknown front matter key '(?P<key>.*)'; it is kept but not used",
-         "onbekende sleutel '{key}' in de front matter; blijft staan maar wordt niet gebruikt"),
-        (r"heading with only prose: section '(?P<id>.*)' has no steps",
-         "kop met alleen tekst: onderdeel '{id}' heeft geen stappen"),
-        (r"decision '(?P<id>.*)' is read as a plain step, to check off: fewer than two of its "
-         r"options lead to a section further down",
-         "besluit '{id}' wordt een gewone stap om af te vinken: minder dan twee van de opties "
-         "leiden naar een onderdeel verderop"),
-        (r"decision '(?P<id>[^']*)': option\(s\) (?P<options>.*) left out of the run \(they do "
-         r"not lead to a section further down\)",
-         "besluit '{id}': optie(s) {options} niet in de uitvoering (ze leiden niet naar een "
-         "onderdeel verderop)"),
     ))
 
 
@@ -72,9 +58,9 @@ def note_in(text: str, lang: str) -> str:
         match = pattern.fullmatch(text)
         if match is not None:
             return dutch.format(**match.groupdict())
-    return text
+    return finding_in(text, lang)  # a finding of the reader, passed on
 
 
 def has_dutch(text: str) -> bool:
-    """Whether the note ``text`` has its Dutch wording here."""
-    return any(pattern.fullmatch(text) for pattern, _ in _PATTERNS)
+    """Whether the note ``text`` has its Dutch wording (here, or the reader's finding's)."""
+    return any(pattern.fullmatch(text) for pattern, _ in _PATTERNS) or has_dutch_finding(text)
