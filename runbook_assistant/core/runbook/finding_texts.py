@@ -102,6 +102,9 @@ _FINDINGS = (
        "berichtblok zonder id: '{id}' wordt gebruikt (zet {{#msg-...}} na 'message' zodat "
        "verstuurde berichten hun naam houden)"),
 )
+_BLOCK = re.compile(r"cannot read the attribute block '(?P<block>.*)' \((?P<why>.*)\); "
+                    r"write e\.g\. \{#id role=netwerk \.four-eyes due=5m\}")
+_CANNOT_READ = re.compile(r"cannot read '(?P<what>[^']*)'")
 _DURATION = re.compile(r"(?P<key>\w+)=: malformed duration '(?P<value>[^']*)' "
                        r"\(use e\.g\. 5m, 1h30m\)")
 
@@ -114,6 +117,11 @@ def finding_in(message: str, lang: str) -> str:
     if duration is not None:
         return (f"{duration['key']}=: onleesbare duur '{duration['value']}' (schrijf bijv. 5m, "
                 "1h30m)")
+    block = _BLOCK.fullmatch(message)
+    if block is not None:
+        why = _CANNOT_READ.sub(lambda m: f"kan '{m['what']}' niet lezen", block["why"])
+        return (f"kan het attribuutblok '{block['block']}' niet lezen ({why}); schrijf bijv. "
+                "{#id role=netwerk .four-eyes due=5m}")
     for pattern, dutch in _FINDINGS:
         match = pattern.fullmatch(message)
         if match is not None:
