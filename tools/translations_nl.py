@@ -508,6 +508,10 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "syncing with the team hub…": "bezig met synchroniseren met de teamhub…",
     "synced {n} s ago": "{n} s geleden gesynchroniseerd",
     "synced {n} min ago": "{n} min geleden gesynchroniseerd",
+    "S&ync with the team hub now": "Nu s&ynchroniseren met de teamhub",
+    "Send what this laptop recorded and fetch what the others recorded, without waiting for "
+    "the next automatic sync": "Verstuur wat deze laptop vastlegde en haal op wat de anderen "
+    "vastlegden, zonder op de volgende automatische synchronisatie te wachten",
     # Export menu
     "E&xport": "E&xporteren",
     "Export": "Exporteren",

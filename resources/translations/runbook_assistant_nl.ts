@@ -669,6 +669,14 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
   <context>
     <name>HubSync</name>
     <message>
+      <source>S&amp;ync with the team hub now</source>
+      <translation>Nu s&amp;ynchroniseren met de teamhub</translation>
+    </message>
+    <message>
+      <source>Send what this laptop recorded and fetch what the others recorded, without waiting for the next automatic sync</source>
+      <translation>Verstuur wat deze laptop vastlegde en haal op wat de anderen vastlegden, zonder op de volgende automatische synchronisatie te wachten</translation>
+    </message>
+    <message>
       <source>refused: {message}</source>
       <translation>geweigerd: {message}</translation>
     </message>

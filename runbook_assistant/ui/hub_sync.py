@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from runbook_assistant.ui.settings import HUB_URL, Settings
@@ -76,6 +77,10 @@ class HubSync(QObject):
         self.label = QLabel(window)
         self.label.setObjectName("hubStatus")
         window.statusBar().addPermanentWidget(self.label)
+        self.sync_action = QAction(window)
+        self.sync_action.setObjectName("hubSyncNow")
+        self.sync_action.triggered.connect(lambda _checked=False: self.sync_now())
+        _add_after_sync_actions(window, self.sync_action)
         self.busy = False
         self.last_sync: float | None = None  # time.monotonic() of the last good sync
         self.offline_since: datetime | None = None
@@ -88,6 +93,7 @@ class HubSync(QObject):
         self.ticker.timeout.connect(self.show_state)
         settings.changed.connect(self._setting_changed)
         window.installEventFilter(self)
+        self.retranslate()
         self._follow_settings()
 
     # --- driving ----------------------------------------------------------------------------
@@ -99,6 +105,7 @@ class HubSync(QObject):
     def _follow_settings(self) -> None:
         on = bool(self.settings.hub_url)
         self.label.setVisible(on)
+        self.sync_action.setVisible(on)
         if on:
             if not self.worker_thread.isRunning():
                 self.worker_thread.start()
@@ -131,7 +138,7 @@ class HubSync(QObject):
             if event.type() == QEvent.Type.Close:
                 self.stop()
             elif event.type() == QEvent.Type.LanguageChange:
-                self.show_state()
+                self.retranslate()
         return False
 
     # --- results ----------------------------------------------------------------------------
@@ -156,6 +163,13 @@ class HubSync(QObject):
             self.refusal = message.removeprefix("the hub refused: ")
         self.show_state()
 
+    def retranslate(self) -> None:
+        self.sync_action.setText(translate("HubSync", "S&ync with the team hub now"))
+        self.sync_action.setToolTip(translate(
+            "HubSync", "Send what this laptop recorded and fetch what the others recorded, "
+                       "without waiting for the next automatic sync"))
+        self.show_state()
+
     def show_state(self) -> None:
         self.label.setText(self.state_text())
 
@@ -171,6 +185,19 @@ class HubSync(QObject):
         if seconds < 60:
             return translate("HubSync", "synced {n} s ago").format(n=seconds)
         return translate("HubSync", "synced {n} min ago").format(n=seconds // 60)
+
+
+def _add_after_sync_actions(window: QMainWindow, action: QAction) -> None:
+    """Put ``action`` in the File menu right after the bundle sync actions (or at its end)."""
+    menu = getattr(getattr(window, "actions_", None), "file_menu", None)
+    if menu is None:
+        return
+    actions = menu.actions()
+    after = next((i for i, a in enumerate(actions) if a.objectName() == "syncImport"), None)
+    if after is not None and after + 1 < len(actions):
+        menu.insertAction(actions[after + 1], action)
+    else:
+        menu.addAction(action)
 
 
 def attach_hub_sync(window: QMainWindow, settings: Settings, engine: Any) -> HubSync:

@@ -106,3 +106,24 @@ def test_a_refusal_is_shown_in_the_status_bar(qtbot: Any, hub: HubProcess,
     assert "is not enrolled on this hub" in _status(window)
     window.settings.hub_url = ""
     assert not window.hub_sync.label.isVisibleTo(window)
+
+
+def test_sync_now_fetches_what_another_laptop_pushed_without_waiting_for_the_timer(
+        qtbot: Any, hub: HubProcess, laptops: dict[str, Laptop], window_of: Any) -> None:
+    a, b = laptops["a"], laptops["b"]
+    for laptop in (a, b):
+        laptop.enrol(hub.database, "utrecht")
+    window = window_of(b, hub.url)
+    sync = window.hub_sync
+    qtbot.waitUntil(lambda: _status(window).startswith("synced ") and not sync.busy,
+                    timeout=20_000)
+    sync.timer.stop()  # no automatic sync from here on: only the action
+    action = sync.sync_action
+    assert action.isVisible() and action in window.actions_.file_menu.actions()
+    assert action.text() == "S&ync with the team hub now"
+    run_id = a.start("Storing vanaf laptop A")
+    a.client(hub.url).push()
+    action.trigger()
+    qtbot.waitUntil(lambda: run_id in window.runs_view.model.run_ids(), timeout=20_000)
+    window.settings.hub_url = ""
+    assert not action.isVisible()
