@@ -36,6 +36,9 @@ from runbook_assistant.core.sync.tails import Held, held_in_sqlite
 
 _NOTHING = "Nothing was merged."
 _IN_CHUNK = 500  # ids per "IN (...)" query: well under SQLite's variable limit
+# Events per write transaction of a merge into a laptop's database (whole chains): a few tens of
+# milliseconds of holding the write lock, so the window's own writes hardly wait.
+MERGE_PART = 2000
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,16 @@ class MergePlan:
         return MergeResult(self.devices, self.runs, len(self.events), dict(self.by_run), offered,
                            self.newest_hlc)
 
+    def add(self, part: MergePlan) -> None:
+        """Count in the plan of one more part of the batch."""
+        self.devices += part.devices
+        self.runs += part.runs
+        self.events += part.events
+        self.heads += part.heads
+        self.by_run += part.by_run
+        if part.newest_hlc:
+            self.newest_hlc = max(self.newest_hlc or "", part.newest_hlc)
+
 
 def plan_merge(batch: SyncBatch, target: TargetReader, *, now: str) -> MergePlan:
     """The devices, runs and events of ``batch`` the target lacks; ``SyncError`` when the two
@@ -148,6 +161,30 @@ def plan_merge(batch: SyncBatch, target: TargetReader, *, now: str) -> MergePlan
             # A chain's clock values only go up: its last event is its newest.
             plan.newest_hlc = max(plan.newest_hlc or "", str(new[-1][4]))
     return plan
+
+
+def split_batch(batch: SyncBatch, size: int) -> list[SyncBatch]:
+    """The batch as parts of whole chains with about ``size`` events each (a longer chain is a
+    part of its own); the first part carries the runs, the devices and the heads of chains
+    without events, the last the witness statement."""
+    heads = {(h.device_id, h.run_id): h for h in batch.heads}
+    parts: list[SyncBatch] = []
+    events: list[tuple[Any, ...]] = []
+    chains: list[ChainHead] = []
+    for key, chain in groupby(batch.events, key=itemgetter(2, 1)):
+        if events and len(events) >= size:
+            parts.append(SyncBatch([], [], events, chains))
+            events, chains = [], []
+        events.extend(chain)
+        head = heads.pop((str(key[0]), str(key[1])), None)
+        if head is not None:
+            chains.append(head)
+    parts.append(SyncBatch([], [], events, chains))
+    parts[0] = SyncBatch(batch.runs, batch.devices, parts[0].events,
+                         [*heads.values(), *parts[0].heads])
+    parts[-1] = SyncBatch(parts[-1].runs, parts[-1].devices, parts[-1].events, parts[-1].heads,
+                          batch.witness)
+    return parts
 
 
 def _new_in_chain(target: TargetReader, device_id: str, run_id: str,
@@ -257,19 +294,29 @@ class StoreTarget:
 
     # --- writing ----------------------------------------------------------------------------
     def merge(self, batch: SyncBatch) -> MergeResult:
+        """Merge in write transactions of whole chains, at most about ``MERGE_PART`` events
+        each, so that the window's own writes never wait long for a big pull. Every refusal is
+        found before anything is written; each part is planned again inside its transaction.
+        Between parts the database holds whole chains, each with its signed head: it verifies."""
         conn, path = self.conn, self.store.path
+        now = format_wall_time(self.store.clock.now())
+        plan = MergePlan([], [], [], [])
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                now = format_wall_time(self.store.clock.now())
-                plan = plan_merge(batch, self, now=now)
-                self._write(plan)
-                if batch.witness is not None and not plan.result(0).nothing_new:
-                    record_statement(conn, self.store.identity, now, batch.witness)
-                conn.execute("COMMIT")
-            finally:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
+            plan_merge(batch, self, now=now)  # refuse before writing anything
+            parts = split_batch(batch, MERGE_PART)
+            for i, part in enumerate(parts):
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    written = plan_merge(part, self, now=now)
+                    self._write(written)
+                    plan.add(written)
+                    if i == len(parts) - 1 and batch.witness is not None and not (
+                            plan.result(0).nothing_new):
+                        record_statement(conn, self.store.identity, now, batch.witness)
+                    conn.execute("COMMIT")
+                finally:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
         except sqlite3.Error as exc:
             raise store_errors.translate(path, exc, action="write to") from exc
         result = plan.result(len(batch.events))
