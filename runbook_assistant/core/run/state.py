@@ -57,7 +57,7 @@ def fold(runbook: Runbook, run: RunRecord | None, events: Iterable[Event],
     are ignored when ``run`` is given.
     """
     folder = RunFolder(runbook, run)
-    folder.feed(ordered(events))
+    folder.feed_all(ordered(events))
     return folder.state(now)
 
 

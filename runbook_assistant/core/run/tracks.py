@@ -33,7 +33,7 @@ class StepTrack:
         self.status = status
         self.by = event.actor
         self.at = at
-        self.late = event.late
+        self.late = event.occurred_at is not None  # event.late, without the call
         self.event_id = event.id
         self.verified_by = None
         self.reason = ""
