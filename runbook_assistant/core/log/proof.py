@@ -34,6 +34,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
+from runbook_assistant.core.gc_pause import gc_paused
 from runbook_assistant.core.log.chain import ChainHead
 from runbook_assistant.core.log.identity import (
     fingerprint_of,
@@ -105,6 +106,12 @@ def prove(source: LogSource, *, all_signatures: bool = False,
     enrolment); None leaves trust unjudged. ``witnesses``: other files to hold this one against
     (check them with ``prove`` first).
     """
+    with gc_paused():  # many rows and problems, no cycles: see gc_pause.py
+        return _prove(source, all_signatures, trusted, witnesses)
+
+
+def _prove(source: LogSource, all_signatures: bool, trusted: Collection[str] | None,
+           witnesses: Sequence[LogSource]) -> VerifyReport:
     rows = source.rows if source.presorted else sorted(source.rows, key=_chain_key)
     report = verify_rows(rows, source.devices, chain_heads=source.heads, presorted=True,
                          all_signatures=all_signatures, heads_required=True,

@@ -95,14 +95,19 @@ def verify_store(store: Store, *, all_signatures: bool = False,
                  gap_free_devices: Collection[str] | None = None) -> VerifyReport:
     """Verify an open store by every rule of ``proof.prove`` (a database: every device that
     recorded in it must have its whole sequence). ``gap_free_devices`` is kept for callers."""
+    from runbook_assistant.core.gc_pause import gc_paused
     from runbook_assistant.core.log.proof import prove
     from runbook_assistant.core.log.verify_sources import connection_source
 
     del gap_free_devices
+    # One pause for reading and checking (see gc_pause.py), and the rows read are gone before
+    # it ends: a collection while they live would walk every one of them.
     try:
-        # inside ``store.writing()`` that transaction is the snapshot, else one of its own
-        source = connection_source(store.conn, str(store.path), thorough=all_signatures)
-        return prove(source, all_signatures=all_signatures)
+        with gc_paused():
+            # inside ``store.writing()`` that transaction is the snapshot, else one of its own
+            return prove(connection_source(store.conn, str(store.path),
+                                           thorough=all_signatures),
+                         all_signatures=all_signatures)
     except sqlite3.Error as exc:
         from runbook_assistant.core.log import store_errors
 

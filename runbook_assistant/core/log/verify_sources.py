@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from runbook_assistant.core.errors import VerifyError
+from runbook_assistant.core.gc_pause import gc_paused
 from runbook_assistant.core.log.chain import EVENT_COLUMNS, ChainHead, dict_to_row
 from runbook_assistant.core.log.identity import device_id_of, fingerprint_of
 from runbook_assistant.core.log.integrity import sqlite_problems
@@ -65,7 +66,8 @@ def connection_source(conn: sqlite3.Connection, name: str, *, table: str = "even
     if own:
         conn.execute("BEGIN")
     try:
-        return _read_connection(conn, name, table, integrity, thorough)
+        with gc_paused():  # a tuple per event, no cycles: see gc_pause.py
+            return _read_connection(conn, name, table, integrity, thorough)
     finally:
         if own:
             conn.execute("COMMIT")
@@ -195,6 +197,14 @@ def verify_path(path: Path, *, all_signatures: bool = False,
     witness only when signed with one of them or a trusted fingerprint. A witness that does
     not verify itself is refused (VerifyError).
     """
+    with gc_paused():  # reading and checking in one pause: see verify.verify_store
+        return _verify_path(path, all_signatures, trusted, trusted_fingerprints, witnesses,
+                            hub_keys)
+
+
+def _verify_path(path: Path, all_signatures: bool, trusted: Collection[str] | None,
+                 trusted_fingerprints: Collection[str], witnesses: Sequence[Path | LogSource],
+                 hub_keys: Collection[str]) -> VerifyReport:
     source = load_source(path, thorough=all_signatures)
     wanted = {f.strip().upper() for f in trusted_fingerprints}
     held = [_checked_witness(w if isinstance(w, LogSource) else load_source(w), hub_keys, wanted)
@@ -250,7 +260,8 @@ def verify_database(path: Path, *, all_signatures: bool = False,
     (``gap_free_devices`` is kept for callers; every device that recorded in a database must
     now be gap-free.)"""
     del gap_free_devices
-    return prove(_database_source(path, all_signatures), all_signatures=all_signatures)
+    with gc_paused():  # reading and checking in one pause: see verify.verify_store
+        return prove(_database_source(path, all_signatures), all_signatures=all_signatures)
 
 
 def verify_export(data: Any, *, source: str = "the export",
@@ -263,7 +274,8 @@ def verify_file(path: Path, *, all_signatures: bool = False,
                 gap_free_devices: Collection[str] = ()) -> VerifyReport:
     """Verify whatever ``path`` holds: a database, a sync bundle or a JSON export."""
     del gap_free_devices
-    return prove(load_source(path, thorough=all_signatures), all_signatures=all_signatures)
+    with gc_paused():  # reading and checking in one pause: see verify.verify_store
+        return prove(load_source(path, thorough=all_signatures), all_signatures=all_signatures)
 
 
 def _fingerprint(key: str) -> str | None:

@@ -20,6 +20,7 @@ from typing import Any
 
 from runbook_assistant.core.atomic import atomic_path
 from runbook_assistant.core.errors import ExportError, SyncError
+from runbook_assistant.core.gc_pause import gc_paused
 from runbook_assistant.core.log.chain import EVENT_COLUMNS, ChainHead
 from runbook_assistant.core.log.manifest import BUNDLE_APPLICATION_ID, bundle_message
 from runbook_assistant.core.log.schema import APPLICATION_ID as DATABASE_ID
@@ -167,8 +168,9 @@ def read_bundle(path: Path | str, data: bytes | None = None) -> Bundle:
             f"SELECT {', '.join(DEVICE_COLUMNS)} FROM devices ORDER BY id")]
         runs = [RunRecord(*row) for row in conn.execute(
             f"SELECT {', '.join(RUN_COLUMNS)} FROM runs ORDER BY id")]
-        events = conn.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events "
-                              "ORDER BY device_id, run_id, seq").fetchall()
+        with gc_paused():  # a tuple per event, no cycles: see gc_pause.py
+            events = conn.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM events "
+                                  "ORDER BY device_id, run_id, seq").fetchall()
         heads = [ChainHead(*row) for row in conn.execute(
             f"SELECT {', '.join(HEAD_COLUMNS)} FROM chain_heads ORDER BY device_id, run_id")]
     except sqlite3.Error as exc:

@@ -19,6 +19,7 @@ from typing import Any
 
 from runbook_assistant import __version__
 from runbook_assistant.core.errors import ExportError, SyncError
+from runbook_assistant.core.gc_pause import gc_paused
 from runbook_assistant.core.log import store_errors
 from runbook_assistant.core.log.chain import EVENT_COLUMNS, ChainHead
 from runbook_assistant.core.log.clock import format_wall_time
@@ -195,7 +196,12 @@ def import_into(target: SyncTarget, path: Path | str, *, maker: str | None = Non
     (a hub's answer is signed by the hub's own key); ``held``: what the target holds of the
     bundle (``tails``), so a bundle that leaves out what the target holds is checked from
     there; ``data``: the bundle's bytes as received (``path`` then names it in messages)."""
-    path = Path(path) if data is None else path
+    with gc_paused():  # reading, checking and merging in one pause: see gc_pause.py
+        return _import_into(target, Path(path) if data is None else path, maker, held, data)
+
+
+def _import_into(target: SyncTarget, path: Path | str, maker: str | None,
+                 held: Callable[[Bundle], Held] | None, data: bytes | None) -> ImportResult:
     bundle = read_bundle(path, data)
     check_bundle(bundle, path, held(bundle) if held is not None else None)
     if maker is not None and bundle.manifest.made_by != maker:
