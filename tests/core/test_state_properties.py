@@ -102,6 +102,24 @@ def test_folding_in_two_parts_equals_folding_at_once(actions, split) -> None:
 
 
 @settings(max_examples=60, deadline=None)
+@given(actions=st.lists(action, max_size=30), split=st.integers(min_value=0, max_value=200))
+def test_a_run_folded_whole_then_fed_more_equals_folding_at_once(actions, split) -> None:
+    from runbook_assistant.core.log.ordering import ordered
+    from runbook_assistant.core.run.fold import RunFolder
+
+    laptops = [Laptop("dev-a"), Laptop("dev-b"), Laptop("dev-c")]
+    laptops[0].start()
+    events = ordered(record(laptops, actions))
+    folder = RunFolder(RUNBOOK)
+    folder.feed_all(events[:split])  # as ``fold`` does: no per-event checks
+    assert folder.accepts(events[split:])
+    folder.feed(events)  # what it folded whole is known: skipped
+    now = START.replace(hour=12)
+    assert folder.state(now) == fold(RUNBOOK, None, events, now=now)
+    assert folder.events == events
+
+
+@settings(max_examples=60, deadline=None)
 @given(actions=st.lists(action, min_size=1, max_size=20), pick=st.integers(min_value=0))
 def test_an_event_fed_after_a_later_one_is_refused(actions, pick) -> None:
     from runbook_assistant.core.log.ordering import ordered

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -149,6 +150,15 @@ def test_events_since_returns_only_new_events(store: Store) -> None:
     new, pos2 = store.events_since("run-1", pos)
     assert [e.payload["text"] for e in new] == ["note 0 — café", "note 1 — café"]
     assert pos2 > pos
+
+
+def test_events_read_to_show_them_are_the_events_without_their_proof(store: Store) -> None:
+    start_run(store)
+    add_notes(store, "run-1", 3)
+    full = store.events("run-1")
+    shown = store.events("run-1", proof=False)
+    assert [(e.prev_hash, e.hash, e.sig) for e in shown] == [("", "", "")] * 4
+    assert shown == [replace(e, prev_hash="", hash="", sig="") for e in full]
 
 
 def test_the_database_refuses_to_change_or_remove_events(store: Store) -> None:

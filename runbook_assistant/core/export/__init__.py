@@ -111,6 +111,9 @@ class FormatInfo:
     render: Renderer
     exercise_only: bool = False
     listed: bool = True  # named by --format (report-pdf is `report` with a .pdf file)
+    # False: the format shows the events but not their hashes and signatures, which are then
+    # not read (a long run's export takes less memory and time).
+    proof: bool = True
 
     def label(self, lang: str) -> str:
         return self.label_nl if lang == "nl" else self.label_en
@@ -126,12 +129,14 @@ FORMATS: tuple[FormatInfo, ...] = (
                ".html", _text(render_letter_html)),
     FormatInfo("letter-pdf", "Council information letter (PDF)", "Raadsinformatiebrief (PDF)",
                ".pdf", _pdf("letter"), listed=False),
-    FormatInfo("pdf", "Timeline (PDF)", "Tijdlijn (PDF)", ".pdf", _pdf("timeline")),
+    FormatInfo("pdf", "Timeline (PDF)", "Tijdlijn (PDF)", ".pdf", _pdf("timeline"),
+               proof=False),
     FormatInfo("html", "Timeline (HTML)", "Tijdlijn (HTML)", ".html",
-               _text(render_timeline_html)),
-    FormatInfo("md", "Timeline (Markdown)", "Tijdlijn (Markdown)", ".md", _text(render_markdown)),
+               _text(render_timeline_html), proof=False),
+    FormatInfo("md", "Timeline (Markdown)", "Tijdlijn (Markdown)", ".md", _text(render_markdown),
+               proof=False),
     FormatInfo("csv", "Timeline (CSV, for Excel)", "Tijdlijn (CSV, voor Excel)", ".csv",
-               _text(render_csv)),
+               _text(render_csv), proof=False),
     FormatInfo("json", "Verifiable record (JSON)", "Controleerbaar logboek (JSON)", ".json",
                _text(render_json)),
     FormatInfo("debrief", "Exercise debrief", "Evaluatie van de oefening", ".html", _debrief,
@@ -180,13 +185,15 @@ def export_run(source: Engine | Store, run_id: str, fmt: str, out_path: Path | s
     # One pause for reading and writing (see render_run); the run read is gone before it
     # ends (only ``render_run`` holds it), so the collector never walks its events.
     with gc_paused():
-        return render_run(_loaded(source, run_id, lang, tz, now, library, csv_dialect), fmt,
-                          target, progress=progress, cancel=cancel)
+        return render_run(_loaded(source, run_id, fmt, target, lang, tz, now, library,
+                                  csv_dialect), fmt, target, progress=progress, cancel=cancel)
 
 
-def _loaded(source: Engine | Store, run_id: str, lang: str | None, tz: tzinfo | None,
-            now: datetime | None, library: Library | None, csv_dialect: str | None) -> RunData:
-    data = load_run(source, run_id, lang=lang, tz=tz, now=now, library=library)
+def _loaded(source: Engine | Store, run_id: str, fmt: str, target: Path, lang: str | None,
+            tz: tzinfo | None, now: datetime | None, library: Library | None,
+            csv_dialect: str | None) -> RunData:
+    data = load_run(source, run_id, lang=lang, tz=tz, now=now, library=library,
+                    proof=_known_format(fmt, target).proof)
     if csv_dialect is not None:
         from runbook_assistant.core.export.csv_out import check_dialect
 

@@ -169,15 +169,16 @@ class RunData:
 
 def load_run(source: Engine | Store, run_id: str, *, lang: str | None = None,
              tz: tzinfo | None = None, now: datetime | None = None,
-             library: Library | None = None) -> RunData:
+             library: Library | None = None, proof: bool = True) -> RunData:
     """Read one run from an engine or a store (``ExportError`` for an unknown run); an exercise
-    run's scenario is looked up in ``library`` when given."""
+    run's scenario is looked up in ``library`` when given. ``proof=False``: the events without
+    their hashes and signatures (``Store.events``), for a format that only shows them."""
     store: Store = getattr(source, "store", source)
     clock: Any = getattr(source, "clock", None) or getattr(store, "clock", None)
     try:
         record = _record(source, store, run_id)
         runbook = _runbook(source, record)
-        events = store.events(record.id)  # already in fold order: (hlc, device_id, seq)
+        events = store.events(record.id, proof=proof)  # in fold order: (hlc, device_id, seq)
         signers = {e.device_id for e in events}
         devices = [d for d in store.devices() if d.id in signers]
         heads = [h for h in store.chain_heads() if h.run_id == record.id]

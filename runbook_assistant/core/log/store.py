@@ -51,6 +51,9 @@ __all__ = ["DeviceRecord", "RunRecord", "Store", "Writer"]
 
 _READ_CHUNK = 5000
 _SELECT_EVENTS = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"
+# The same, with the proof (prev_hash, hash, sig) left empty: see ``Store.events``.
+_SELECT_SHOWN = (f"SELECT {', '.join(EVENT_COLUMNS[:11])}, '', '', '' FROM events"
+                 if EVENT_COLUMNS[11:] == ("prev_hash", "hash", "sig") else _SELECT_EVENTS)
 
 
 
@@ -241,11 +244,16 @@ class Store:
         self._hlc_synced_runs.clear()
 
     # -- reading -----------------------------------------------------------------------------
-    def events(self, run_id: str) -> list[Event]:
-        """The run's events in log order: by (hlc, device_id, seq)."""
+    def events(self, run_id: str, *, proof: bool = True) -> list[Event]:
+        """The run's events in log order: by (hlc, device_id, seq).
+
+        ``proof=False``: with ``prev_hash``, ``hash`` and ``sig`` empty, for what only shows the
+        events (a timeline): a long run then takes a third less memory and time to read.
+        """
+        select = _SELECT_EVENTS if proof else _SELECT_SHOWN
         with self._translated("read"), gc_paused():
             cursor = self.conn.execute(
-                f"{_SELECT_EVENTS} WHERE run_id = ? ORDER BY hlc, device_id, seq", (run_id,))
+                f"{select} WHERE run_id = ? ORDER BY hlc, device_id, seq", (run_id,))
             # A chunk of rows at a time: the raw rows of a long run never all exist beside its
             # events (they would double what reading it takes at its peak).
             events: list[Event] = []
