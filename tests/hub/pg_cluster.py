@@ -2,16 +2,23 @@
 
 PostgreSQL refuses to run as root; as root (as CI runs) the cluster is made and run as the
 unprivileged user ``nobody`` through ``runuser``, in a folder handed to that user.
+
+A cluster outlives the process that started it (``pg_ctl`` detaches it), so each one has a small
+watchdog process: it waits for the end of a pipe the starting process holds open and, once that
+process is gone however it ended (an interrupted or killed test run too), stops the cluster and
+removes its folder.
 """
 
 from __future__ import annotations
 
 import contextlib
 import glob
+import json
 import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -60,6 +67,10 @@ class Cluster:
             os.chmod(self.root, 0o700)
         else:
             self._prefix = []
+        self._watchdog = subprocess.Popen(
+            [sys.executable, "-c", _WATCHDOG, json.dumps(
+                [self._prefix, str(self.bindir / "pg_ctl"), str(self.data), str(self.root)])],
+            stdin=subprocess.PIPE, start_new_session=True)  # not hit by a Ctrl-C meant for us
 
     def _run(self, *args: str) -> None:
         done = subprocess.run([*self._prefix, *args], capture_output=True, text=True,
@@ -104,6 +115,20 @@ class Cluster:
         for _ in range(3):
             try:
                 shutil.rmtree(self.root)
-                return
+                break
             except OSError:
                 time.sleep(0.2)
+        if self._watchdog.stdin is not None:
+            self._watchdog.stdin.close()  # nothing left for it to do: let it end
+        self._watchdog.wait()
+
+
+# Run by the watchdog: argv[1] is [runuser prefix, pg_ctl, data folder, cluster folder].
+_WATCHDOG = """
+import json, shutil, subprocess, sys
+sys.stdin.buffer.read()  # returns once the process that started the cluster is gone
+prefix, pg_ctl, data, root = json.loads(sys.argv[1])
+subprocess.run([*prefix, pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"],
+               capture_output=True)
+shutil.rmtree(root, ignore_errors=True)
+"""
