@@ -574,6 +574,20 @@ DUTCH: dict[str, str | tuple[str, str]] = {
     "not approved": "niet goedgekeurd",
     "never approved": "nooit goedgekeurd",
     "Approved file's sha256: {sha}": "Sha256 van het goedgekeurde bestand: {sha}",
+    "&Import a document…": "Document &importeren…",
+    "Import a document as a runbook": "Een document als draaiboek importeren",
+    "Word documents and Markdown (*.docx *.md *.markdown *.txt);;All files (*)":
+        "Word-documenten en Markdown (*.docx *.md *.markdown *.txt);;Alle bestanden (*)",
+    "Save the imported runbook as": "Het geïmporteerde draaiboek opslaan als",
+    "{source} is imported as {target}.": "{source} is geïmporteerd als {target}.",
+    "Sections: {sections} · steps: {steps} · message templates: {messages}. Check it, then "
+    "approve it.": "Onderdelen: {sections} · stappen: {steps} · berichtsjablonen: {messages}. "
+                   "Controleer het en keur het dan goed.",
+    "{count} contacts from its tables are in {file}: check them and add them to your contacts.":
+        "{count} contacten uit de tabellen staan in {file}: controleer ze en voeg ze toe aan je "
+        "contacten.",
+    "Document imported": "Document geïmporteerd",
+    "What the import guessed (line: note):": "Wat de import heeft aangenomen (regel: opmerking):",
     "edited since it was approved: the approval is void":
         "gewijzigd na de goedkeuring: de goedkeuring vervalt",
     "the approval's signature does not match": "de handtekening van de goedkeuring klopt niet",

@@ -183,6 +183,10 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
       <translation>&amp;Nieuw draaiboek…</translation>
     </message>
     <message>
+      <source>&amp;Import a document…</source>
+      <translation>Document &amp;importeren…</translation>
+    </message>
+    <message>
       <source>&amp;Approve…</source>
       <translation>&amp;Goedkeuren…</translation>
     </message>
@@ -695,6 +699,45 @@ Ga naar dat venster: er kan maar één venster tegelijk een database gebruiken.<
     <message>
       <source>synced {n} min ago</source>
       <translation>{n} min geleden gesynchroniseerd</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportDocument</name>
+    <message>
+      <source>Import a document as a runbook</source>
+      <translation>Een document als draaiboek importeren</translation>
+    </message>
+    <message>
+      <source>Word documents and Markdown (*.docx *.md *.markdown *.txt);;All files (*)</source>
+      <translation>Word-documenten en Markdown (*.docx *.md *.markdown *.txt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+      <source>Save the imported runbook as</source>
+      <translation>Het geïmporteerde draaiboek opslaan als</translation>
+    </message>
+    <message>
+      <source>Runbooks (*.md)</source>
+      <translation>Draaiboeken (*.md)</translation>
+    </message>
+    <message>
+      <source>{source} is imported as {target}.</source>
+      <translation>{source} is geïmporteerd als {target}.</translation>
+    </message>
+    <message>
+      <source>Sections: {sections} · steps: {steps} · message templates: {messages}. Check it, then approve it.</source>
+      <translation>Onderdelen: {sections} · stappen: {steps} · berichtsjablonen: {messages}. Controleer het en keur het dan goed.</translation>
+    </message>
+    <message>
+      <source>{count} contacts from its tables are in {file}: check them and add them to your contacts.</source>
+      <translation>{count} contacten uit de tabellen staan in {file}: controleer ze en voeg ze toe aan je contacten.</translation>
+    </message>
+    <message>
+      <source>Document imported</source>
+      <translation>Document geïmporteerd</translation>
+    </message>
+    <message>
+      <source>What the import guessed (line: note):</source>
+      <translation>Wat de import heeft aangenomen (regel: opmerking):</translation>
     </message>
   </context>
   <context>

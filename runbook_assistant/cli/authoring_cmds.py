@@ -11,13 +11,7 @@ from runbook_assistant.cli import cli
 from runbook_assistant.cli.errors import cli_lang
 from runbook_assistant.cli.output import echo
 from runbook_assistant.cli.texts import t
-from runbook_assistant.core.atomic import atomic_path
 from runbook_assistant.core.errors import RunbookAssistantError
-
-
-def contacts_path(out: Path) -> Path:
-    """Where an import writes the contact entries it found: ``OUT.contacts.yaml``."""
-    return out.with_name(f"{out.stem}.contacts.yaml")
 
 
 @cli.command("import")
@@ -38,7 +32,12 @@ def import_command(file: Path, out: Path, runbook_id: str | None, lang: str | No
     paragraph's number), then what was written. Contact tables are written beside OUT.md as
     OUT.contacts.yaml.
     """
-    from runbook_assistant.core.authoring.convert import ImportProblem, import_file
+    from runbook_assistant.core.authoring.convert import (
+        ImportProblem,
+        contacts_path,
+        import_file,
+        write_import,
+    )
 
     if not file.exists():
         raise ImportProblem.of("import_missing", file=file)
@@ -50,8 +49,7 @@ def import_command(file: Path, out: Path, runbook_id: str | None, lang: str | No
     lang_shown = cli_lang()
     for note in imported.notes:
         echo(note.line_in(lang_shown), err=True)
-    with atomic_path(out, example="draaiboek.md") as temp:
-        temp.write_text(imported.text, encoding="utf-8")
+    extra_written = write_import(imported, out, file.name)
     runbook = imported.runbook
     for diagnostic in imported.check.diagnostics:
         echo(str(diagnostic), err=True)
@@ -59,11 +57,8 @@ def import_command(file: Path, out: Path, runbook_id: str | None, lang: str | No
            steps=_count(len(runbook.steps), "step"),
            messages=_count(len(runbook.messages), "message"), id=runbook.id,
            language=runbook.lang))
-    if imported.contacts:
-        with atomic_path(extra, example="contacts.yaml") as temp:
-            temp.write_text(imported.contacts_yaml(file.name), encoding="utf-8")
-        count = sum(len(t.entries) for t in imported.contacts)
-        echo(t("imported_contacts", out=extra, count=count))
+    if extra_written is not None:
+        echo(t("imported_contacts", out=extra_written, count=imported.contact_count))
 
 
 @cli.command("approve")

@@ -63,9 +63,10 @@ class AuthoringActions:
         self.edit = self._action("editRunbook", "Ctrl+E", self.edit_current)
         self.open_file = self._action("openRunbookFile", "Ctrl+O", self.open_any_file)
         self.new = self._action("newRunbook", "Ctrl+Shift+N", self.new_runbook)
+        self.import_doc = self._action("importDocument", "", self.import_document)
         self.approve = self._action("approveRunbook", "", self.approve_current)
         self.menu = QMenu(window.menuBar())
-        self.menu.addActions([self.edit, self.open_file, self.new])
+        self.menu.addActions([self.edit, self.open_file, self.new, self.import_doc])
         self.menu.addSeparator()
         self.menu.addAction(self.approve)
         window.menuBar().insertMenu(window.actions_.help_menu.menuAction(), self.menu)
@@ -87,6 +88,7 @@ class AuthoringActions:
                 (self.edit, translate("AuthoringActions", "&Edit runbook")),
                 (self.open_file, translate("AuthoringActions", "&Open runbook file…")),
                 (self.new, translate("AuthoringActions", "&New runbook…")),
+                (self.import_doc, translate("AuthoringActions", "&Import a document…")),
                 (self.approve, translate("AuthoringActions", "&Approve…"))):
             action.setText(text)
 
@@ -166,6 +168,16 @@ class AuthoringActions:
         if editor is not None and editor.save():
             return editor
         return editor
+
+    def import_document(self) -> RunbookEditor | None:
+        """A Word draaiboek or foreign Markdown into a runbook of a user folder."""
+        from runbook_assistant.ui.import_document import import_document
+
+        return import_document(self)
+
+    def user_folder(self) -> Path:
+        """Where new and imported runbooks are proposed: the first user folder, else home."""
+        return self._user_folder()
 
     def _user_folder(self) -> Path:
         folders = self.window.settings.extra_folders

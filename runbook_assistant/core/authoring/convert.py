@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from runbook_assistant.core.atomic import atomic_path
 from runbook_assistant.core.authoring.contact_tables import (
     ContactTable,
     contacts_yaml,
@@ -25,7 +26,7 @@ from runbook_assistant.core.runbook.parser import MAX_FILE_BYTES, parse_text
 from runbook_assistant.core.slug import is_slug, slugify
 from runbook_assistant.core.textfile import not_text, read_limited, reason
 
-__all__ = ["ImportProblem", "Imported", "Note", "import_file"]
+__all__ = ["ImportProblem", "Imported", "Note", "contacts_path", "import_file", "write_import"]
 
 LANGS = ("nl", "en")
 _DUTCH = frozenset(re.findall(r"\w+", "de het een en van niet voor op met bij naar dat die "
@@ -69,6 +70,28 @@ class Imported:
 
     def contacts_yaml(self, source: str) -> str:
         return contacts_yaml(self.contacts, source)
+
+    @property
+    def contact_count(self) -> int:
+        return sum(len(table.entries) for table in self.contacts)
+
+
+def contacts_path(out: Path) -> Path:
+    """Where an import writes the contact entries it found: ``OUT.contacts.yaml``."""
+    return out.with_name(f"{out.stem}.contacts.yaml")
+
+
+def write_import(imported: Imported, out: Path, source_name: str) -> Path | None:
+    """Write the runbook to ``out`` and its contact entries (if any) beside it, each atomically;
+    the contacts file written, or None."""
+    with atomic_path(out, example="draaiboek.md") as temp:
+        temp.write_text(imported.text, encoding="utf-8")
+    if not imported.contacts:
+        return None
+    extra = contacts_path(out)
+    with atomic_path(extra, example="contacts.yaml") as temp:
+        temp.write_text(imported.contacts_yaml(source_name), encoding="utf-8")
+    return extra
 
 
 def import_file(path: Path, *, runbook_id: str | None = None, lang: str | None = None,
