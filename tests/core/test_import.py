@@ -154,6 +154,10 @@ _BLOCKS = st.sampled_from([
     "```message\nbericht {x}\n```", "| Naam | Telefoon |\n|---|---|\n| A | 1 |", "---",
     "Gewone tekst.", "- [Ja](#kop)\n- [Nee](#sub)", "- Beslis {.decision}\n  - [Ja](#kop)",
     "<div>html</div>", "Kop\n===", "* * *", "{#id}", "- **Vet** en `code` {.four-eyes}",
+    "**Factsheet**", "  Naam   Telefoon   Mobiel\n  ------ ---------- ------\n  A      1     2",
+    "<table><tr><th>Naam</th><th>E-mail</th></tr><tr><td>A</td><td>a@b</td></tr></table>",
+    "<table><tr><td>", "<ac:structured-macro ac:name=\"info\">x</ac:structured-macro>",
+    "<ol><li>Stap</li></ol>", "<script>alert(1)</script>",
 ])
 
 
