@@ -52,8 +52,9 @@ def _choose(monkeypatch: pytest.MonkeyPatch, source: Path, proposed: list[str]) 
 
 def test_a_word_draaiboek_imported_in_the_app(qtbot: Any, make_window: Any, folder: Path,
                                               settings: Any, tmp_path: Path, message_boxes: Any,
-                                              details: list[str],
+                                              details: list[str], translations: Any,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    translations.use("en")  # the app's language, whatever an earlier test left behind
     settings.extra_folders = [folder]
     window = make_window()
     source = word_draaiboek(tmp_path / "Draaiboek netwerk.docx")
