@@ -69,30 +69,56 @@ def report(exc: RunbookAssistantError, lang: str | None = None) -> None:
         echo(line, err=True)  # a message may quote a file's text: no raw control characters
 
 
-def finish(run: Callable[[], Any]) -> int:
-    """Run click (``standalone_mode=False``) and turn whatever ends it into an exit code."""
+_ENDS = {
+    "en": {"aborted": "error: aborted", "interrupted": "error: interrupted",
+           "bug": "error: unexpected problem: {kind}: {exc}",
+           "bug_hint": "hint: nothing recorded before this was lost; details are in {log}"},
+    "nl": {"aborted": "fout: afgebroken", "interrupted": "fout: onderbroken",
+           "bug": "fout: onverwacht probleem: {kind}: {exc}",
+           "bug_hint": "tip: niets van wat eerder is vastgelegd is verloren; de details staan "
+                       "in {log}"},
+}
+
+
+def lang_in(args: list[str]) -> str:
+    """The ``--lang`` of a command line before click has read it (for errors click raises
+    itself, and for those after its context is gone): nl or en."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else (
+            args[i + 1] if arg == "--lang" and i + 1 < len(args) else None)
+        if value in ("nl", "en"):
+            return value
+    return "en"
+
+
+def finish(run: Callable[[], Any], lang: str = "en") -> int:
+    """Run click (``standalone_mode=False``) and turn whatever ends it into an exit code;
+    ``lang``: the language of the lines said here."""
+    said = _ENDS.get(lang, _ENDS["en"])
     try:
         code = run()
     except click.exceptions.Exit as done:
         return int(done.exit_code or 0)
     except click.exceptions.Abort:
-        click.echo("error: aborted", err=True)
+        click.echo(said["aborted"], err=True)
         return 1
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
     except RunbookAssistantError as exc:  # raised while click read the options, before invoke
-        report(exc)
+        report(exc, lang)
         return exit_code_of(exc)
     except KeyboardInterrupt:
-        click.echo("error: interrupted", err=True)
+        click.echo(said["interrupted"], err=True)
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug must still end in one clear line, not a traceback
         log = write_crash_log()
-        click.echo(f"error: unexpected problem: {type(exc).__name__}: {exc}", err=True)
-        click.echo(f"hint: nothing recorded before this was lost; details are in {log}", err=True)
+        click.echo(said["bug"].format(kind=type(exc).__name__, exc=exc), err=True)
+        click.echo(said["bug_hint"].format(log=log), err=True)
         return 1
     return int(code or 0) if isinstance(code, int) else 0
 

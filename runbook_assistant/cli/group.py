@@ -13,7 +13,7 @@ import click
 
 from runbook_assistant import __version__, pdf
 from runbook_assistant.cli.context import AppContext
-from runbook_assistant.cli.errors import CoreFailure, finish
+from runbook_assistant.cli.errors import CoreFailure, finish, lang_in
 from runbook_assistant.cli.output import escaping_streams
 from runbook_assistant.core import paths
 from runbook_assistant.core.errors import RunbookAssistantError
@@ -50,7 +50,8 @@ class _LazyGroup(click.Group):
              **extra: Any) -> Any:
         with escaping_streams():  # every command's output, its errors included: cli/output.py
             code = finish(lambda: click.Group.main(self, args, prog_name or "runbook-assistant",
-                                                   complete_var, False, **extra))
+                                                   complete_var, False, **extra),
+                          lang_in(list(sys.argv[1:] if args is None else args)))
         if standalone_mode:
             sys.exit(code)
         return code

@@ -27,11 +27,9 @@ def check_target(path: Path, example: str = "report.html") -> Path:
     target = Path(path).expanduser()
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
-        raise ExportError(f"cannot write {target}: it is a folder",
-                          hint=f"give a file name, e.g. {example}")
+        raise ExportError.of("write_is_folder", path=target, example=example)
     if not folder.is_dir():
-        raise ExportError(f"cannot write {target}: the folder {folder} does not exist",
-                          hint="create the folder first or choose another place")
+        raise ExportError.of("write_no_folder", path=target, folder=folder)
     return target
 
 
@@ -65,13 +63,10 @@ def atomic_path(path: Path, *, example: str = "report.html",
 
 def _os_error(target: Path, exc: OSError) -> ExportError:
     if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", -1):
-        return ExportError(f"cannot write {target}: the disk is full",
-                           hint="free some space or write to another disk; nothing was written")
+        return ExportError.of("write_disk_full", path=target)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return ExportError(f"cannot write {target}: permission denied",
-                           hint="choose a folder you can write to")
-    reason = exc.strerror or str(exc)
-    return ExportError(f"cannot write {target}: {reason}", hint="nothing was written")
+        return ExportError.of("write_denied", path=target)
+    return ExportError.of("write_failed", path=target, why=exc.strerror or str(exc))
 
 
 def _sync_file(path: Path) -> None:

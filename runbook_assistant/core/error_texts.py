@@ -337,6 +337,24 @@ WHAT_NL = {"reason": "een reden", "name": "een naam", "role": "een rol", "title"
            "text": "een tekst", "actor": "wie het doet", "summary": "een samenvatting"}
 
 
+def _gather() -> None:
+    """The catalogue's other parts, by subject, in the one table."""
+    from runbook_assistant.core import error_texts_files, error_texts_runs, error_texts_sync
+
+    for part in (error_texts_files, error_texts_runs, error_texts_sync):
+        twice = TEXTS.keys() & part.TEXTS.keys()
+        if twice:  # one code, one meaning
+            raise RuntimeError(f"error codes given twice: {sorted(twice)}")
+        TEXTS.update(part.TEXTS)
+        WORDS_NL.update(getattr(part, "WORDS_NL", {}))
+    NOTHING.update(error_texts_sync.NOTHING)
+
+
+WORDS_NL: dict[str, str] = {}  # English words a parameter may carry, in Dutch (``{name_nl}``)
+NOTHING: dict[str, str] = {}
+_gather()
+
+
 def render(code: str | None, lang: str, params: dict[str, Any]) -> Text:
     """(message, hint) of ``code`` in ``lang`` (English when the language is missing)."""
     texts = TEXTS.get(code or "")
@@ -344,7 +362,14 @@ def render(code: str | None, lang: str, params: dict[str, Any]) -> Text:
         return (code or "", None)
     message, hint = texts.get(lang) or texts["en"]
     values = dict(params)
+    for name, value in params.items():  # a nested error is said in the same language
+        if hasattr(value, "text") and hasattr(value, "hint_text"):
+            values[name] = value.text(lang)
+            values.setdefault(f"{name}_hint", value.hint_text(lang) or "")
     values.setdefault("status_nl", STATUS_NL.get(str(params.get("status", "")),
                                                  params.get("status", "")))
     values.setdefault("what_nl", WHAT_NL.get(str(params.get("what", "")), params.get("what", "")))
-    return (message.format(**values), hint.format(**values) if hint else None)
+    for name, value in params.items():
+        values.setdefault(f"{name}_nl", WORDS_NL.get(str(value), value))
+    values.setdefault("nothing", NOTHING.get(lang, NOTHING["en"]))
+    return (message.format(**values), (hint.format(**values) or None) if hint else None)

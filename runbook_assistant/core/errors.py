@@ -2,7 +2,8 @@
 
 An error raised with ``of(code, **params)`` carries a code from ``error_texts.TEXTS`` and its
 parameters, so the CLI and the app can say it in Dutch or English (``text(lang)``,
-``hint_text(lang)``); ``message`` and ``hint`` are its English words, as before.
+``hint_text(lang)``); ``message`` and ``hint`` are its English words, as before. A parameter
+may itself be an error: it is said in the same language (``{error}`` and ``{error_hint}``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ class RunbookAssistantError(Exception):
         message, hint = _render(code, "en", params)
         return cls(message, hint, code=code, params=params)
 
+    @classmethod
+    def like(cls, error: RunbookAssistantError) -> Self:
+        """``error`` as an error of this kind, with the same words in both languages."""
+        return cls(error.message, error.hint, code=error.code, params=error.params)
+
     def text(self, lang: str = "en") -> str:
         """The message in ``lang`` (nl or en); an error without a code has English only."""
         return _render(self.code, lang, self.params)[0] if self.code else self.message
@@ -39,6 +45,22 @@ class RunbookAssistantError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class Words:
+    """A parameter said in both languages ("the answer of URL"), for an error's ``of``."""
+
+    def __init__(self, en: str, nl: str) -> None:
+        self.en, self.nl = en, nl
+
+    def text(self, lang: str = "en") -> str:
+        return self.nl if lang == "nl" else self.en
+
+    def hint_text(self, lang: str = "en") -> str | None:
+        return None
+
+    def __str__(self) -> str:
+        return self.en
 
 
 def _render(code: str | None, lang: str, params: dict[str, Any]) -> tuple[str, str | None]:

@@ -90,11 +90,8 @@ def user_data_dir() -> Path:
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        hint = ("portable mode keeps the data beside the program: copy the program folder to "
-                "a writable place, or remove portable.txt" if _portable_root() else
-                "check the permissions of your profile, or use --db FILE")
-        raise DataFolderError(f"cannot create the data folder {root}: {exc.strerror or exc}",
-                              hint) from exc
+        code = "data_folder_portable" if _portable_root() else "data_folder"
+        raise DataFolderError.of(code, folder=root, why=exc.strerror or exc) from exc
     return root
 
 

@@ -31,6 +31,5 @@ def register_pdf_writer(writer: PdfWriter | None) -> None:
 def write_pdf(pages: Pages, path: Path, progress: Progress | None = None) -> None:
     """Draw ``pages`` to ``path`` with the registered writer."""
     if _pdf_writer is None:
-        raise ExportError("PDF export is not available here: no PDF writer is registered",
-                          hint="export as HTML, or use the runbook-assistant command or app")
+        raise ExportError.of("pdf_unavailable")
     _pdf_writer(pages, path, progress)

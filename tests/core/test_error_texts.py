@@ -3,13 +3,20 @@ same placeholders, and the engine's refusals carry their code."""
 
 from __future__ import annotations
 
-import re
+import ast
+import builtins
 import string
+from pathlib import Path
 
 import pytest
 
 from runbook_assistant.core import error_texts
-from runbook_assistant.core.errors import CommandError, RunbookAssistantError
+from runbook_assistant.core.errors import (
+    CommandError,
+    ExportError,
+    RunbookAssistantError,
+    SyncError,
+)
 
 
 def fields(text: str | None) -> set[str]:
@@ -40,11 +47,82 @@ def test_an_error_without_a_code_stays_as_written() -> None:
     assert plain.text("nl") == "cannot write x" and plain.hint_text("nl") == "free some space"
 
 
-def test_the_engine_raises_no_uncoded_command_errors() -> None:
-    """The engine's step and run refusals come from the catalogue (none written in place)."""
-    from pathlib import Path
+# Built-in exceptions the core may raise with English words: none of them reaches a person as it
+# is. (module, exception) -> why.
+PLAIN_ALLOWED = {
+    ("runbook/gates.py", "ValueError"): "the parser turns it into a file:line diagnostic",
+    ("runbook/durations.py", "ValueError"): "the parser turns it into a file:line diagnostic",
+    ("runbook/attrs.py", "ValueError"): "the parser turns it into a file:line diagnostic",
+    ("log/clock.py", "ValueError"): "a malformed clock value; verify reports it as a finding",
+    ("log/chain.py", "TypeError"): "a programming error (seq not an int)",
+    ("log/chain.py", "ValueError"): "an unknown event kind; verify reports it as a finding",
+    ("log/verify_sources.py", "TypeError"): "caught at once and turned into a coded VerifyError",
+    ("library/pool.py", "EOFError"): "a worker process stopped; the scan falls back in-process",
+    ("run/fold.py", "ValueError"): "a programming error (events out of fold order)",
+    ("run/kinds/__init__.py", "RuntimeError"): "an undeclared event kind, at import (a bug)",
+    ("run/kinds/declare.py", "ValueError"): "a wrong declaration of an event kind (a bug)",
+    ("authoring/approval.py", "ValueError"): "caught at once in the same function",
+    ("error_texts.py", "RuntimeError"): "a code given twice in the catalogue (a bug)",
+    ("textfile.py", "NotRegularFile"): "an OSError: its words stand where the system's own "
+                                       "reason would (parser diagnostics, import refusals)",
+}
 
+
+def core_sources() -> dict[str, ast.Module]:
     core = Path(error_texts.__file__).parent
-    for module in ("run/command_checks.py",):
-        source = (core / module).read_text(encoding="utf-8")
-        assert not re.search(r"CommandError\(", source), module
+    return {str(path.relative_to(core)): ast.parse(path.read_text(encoding="utf-8"))
+            for path in sorted(core.rglob("*.py"))}
+
+
+def refusal_classes(trees: dict[str, ast.Module]) -> set[str]:
+    """Every class of the core that is (indirectly) a ``RunbookAssistantError``."""
+    bases = {node.name: {ast.unparse(b).split(".")[-1] for b in node.bases}
+             for tree in trees.values() for node in ast.walk(tree)
+             if isinstance(node, ast.ClassDef)}
+    found = {"RunbookAssistantError"}
+    while True:
+        more = {name for name, of in bases.items() if of & found} - found
+        if not more:
+            return found
+        found |= more
+
+
+def test_the_core_raises_no_uncoded_refusal() -> None:
+    """Every refusal the core makes comes from the catalogue (``X.of(code)``, or ``X.like``
+    another), so the CLI and the app can say it in Dutch; plain exceptions only where listed."""
+    trees = core_sources()
+    refusals = refusal_classes(trees)
+    others = {node.name for tree in trees.values() for node in ast.walk(tree)
+              if isinstance(node, ast.ClassDef) and node.name not in refusals}
+    exceptions = others | {name for name, value in vars(builtins).items()
+                           if isinstance(value, type) and issubclass(value, BaseException)}
+    uncoded, plain = [], []
+    for module, tree in trees.items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                name = ast.unparse(node.func).split(".")[-1]
+                # Called without words, a class names its own code (ExportCancelled()).
+                if name in refusals and module != "errors.py" and (node.args or node.keywords):
+                    uncoded.append(f"{module}:{node.lineno}: {name}(...)")
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+                name = ast.unparse(node.exc.func).split(".")[-1]
+                if name in exceptions and (module, name) not in PLAIN_ALLOWED:
+                    plain.append(f"{module}:{node.lineno}: raise {name}(...)")
+    assert not uncoded, "refusals without a code:\n" + "\n".join(uncoded)
+    assert not plain, "plain exceptions not in PLAIN_ALLOWED:\n" + "\n".join(plain)
+
+
+def test_the_scan_finds_an_uncoded_refusal() -> None:
+    tree = ast.parse("class Odd(StoreError):\n    pass\n\nraise Odd('cannot x')\n")
+    assert "Odd" in refusal_classes({"x.py": tree, **core_sources()})
+
+
+def test_an_error_may_carry_another_in_the_same_language() -> None:
+    inner = SyncError.of("sync_tampered", source="b.sqlite", what="event 3 was changed",
+                         nothing="")
+    outer = ExportError.of("export_refused", error=inner, path="x.sqlite3")
+    assert outer.message == "cannot export: b.sqlite has been tampered with: event 3 was changed."
+    assert outer.text("nl") == ("kan niet exporteren: er is geknoeid met b.sqlite: "
+                                "event 3 was changed.")
+    whole = SyncError.of("sync_tampered", source="b.sqlite", what="event 3 was changed")
+    assert ExportError.like(whole).text("nl").endswith("Er is niets samengevoegd.")

@@ -138,7 +138,7 @@ class ExerciseSession:
         if record.mode != "exercise":
             raise CommandError.of("not_an_exercise", run=run_id)
         if scenario is not None and scenario.kind != "exercise":
-            raise CommandError(f"'{scenario.id}' is not an exercise scenario")
+            raise CommandError.of("not_a_scenario", scenario=scenario.id)
         self.engine = engine
         self.run_id = run_id
         self.scenario = scenario
@@ -158,8 +158,7 @@ class ExerciseSession:
         scenario = None
         if record.scenario_id:
             if library is None:
-                raise CommandError(f"the scenario '{record.scenario_id}' cannot be looked up",
-                                   hint="open the library first")
+                raise CommandError.of("scenario_needs_library", scenario=record.scenario_id)
             scenario = library.get(record.scenario_id)
         return cls(engine, run_id, scenario, source=source)
 
@@ -265,7 +264,7 @@ class ExerciseSession:
     def observe(self, text: str, actor: str, step_id: str | None = None) -> Event:
         """An observer's note (marked as such; the debrief lists those apart)."""
         if not text.strip():
-            raise CommandError("the observation is empty", hint="type what you saw")
+            raise CommandError.of("observation_empty")
         return self.engine.observe(self.run_id, text, actor=actor, step_id=step_id)
 
     def _deliver(self, inject: ScheduledInject, actor: str) -> Event:

@@ -69,14 +69,12 @@ def parse_offset(text: str) -> int:
     """``T+01:30``, ``T+01:30:15``, ``T+45`` (minutes) or ``01:30`` as exercise seconds."""
     match = _OFFSET_RE.match(text or "")
     if match is None:
-        raise CommandError(f"cannot read the exercise time '{text}'",
-                           hint="write T+HH:MM (hours and minutes), T+HH:MM:SS or T+MM (minutes)")
+        raise CommandError.of("bad_exercise_time", value=text)
     first, minutes, seconds = match.groups()
     if minutes is None:
         return int(first) * 60
     if int(minutes) > 59 or int(seconds or 0) > 59:
-        raise CommandError(f"cannot read the exercise time '{text}'",
-                           hint="minutes and seconds run from 00 to 59")
+        raise CommandError.of("bad_exercise_time_range", value=text)
     return int(first) * 3600 + int(minutes) * 60 + int(seconds or 0)
 
 
@@ -166,8 +164,8 @@ class SimulatedClock:
     def with_speed(self, speed: int) -> ClockMark:
         """The mark for running at ``speed`` (this also resumes a paused clock)."""
         if speed not in SPEEDS:
-            raise CommandError(f"the exercise clock cannot run at ×{speed}",
-                               hint="speeds: " + ", ".join(f"×{s}" for s in SPEEDS))
+            raise CommandError.of("bad_speed", speed=speed,
+                                  speeds=", ".join(f"×{s}" for s in SPEEDS))
         return ClockMark(self.source.now(), self.position(), speed, False)
 
     def with_pause(self, paused: bool = True) -> ClockMark:

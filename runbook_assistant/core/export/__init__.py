@@ -208,8 +208,7 @@ def render_run(data: RunData, fmt: str, out_path: Path | str, *,
     target = Path(out_path)
     info = _known_format(fmt, target)
     if info.exercise_only and not data.exercise:
-        raise ExportError(f"the {info.name} format needs an exercise run",
-                          hint="use --format report for an incident")
+        raise ExportError.of("format_needs_exercise", format=info.name)
     tracker = Progress(len(data.events), progress, cancel)
     tracker.check()
     # Reading and writing a long run makes hundreds of thousands of objects that outlive many
@@ -230,8 +229,7 @@ def export_checklist(runbook: Runbook, out_path: Path | str, *, contacts: Contac
     target = Path(out_path)
     suffix = target.suffix.lower()
     if suffix not in (".pdf", ".html", ".htm"):
-        raise ExportError(f"cannot tell the checklist format from '{target.name}'",
-                          hint="end the file name in .pdf or .html")
+        raise ExportError.of("checklist_format_unknown", name=target.name)
     sheet = checklist.build_checklist(runbook, contacts=contacts, lang=lang)
     tracker = Progress(len(sheet.steps), progress, cancel)
     tracker.check()
@@ -253,6 +251,6 @@ def _known_format(fmt: str, target: Path) -> FormatInfo:
         name = f"{name}-pdf"
     info = format_info(name)
     if info is None:
-        raise ExportError(f"unknown format '{fmt}'",
-                          hint="use one of: " + ", ".join(f.name for f in FORMATS if f.listed))
+        raise ExportError.of("unknown_format", format=fmt,
+                             formats=", ".join(f.name for f in FORMATS if f.listed))
     return info

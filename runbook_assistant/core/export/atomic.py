@@ -24,7 +24,7 @@ class ExportCancelled(ExportError):
     """The export was cancelled by the user; nothing was written."""
 
     def __init__(self) -> None:
-        super().__init__("export cancelled: no file was written")
+        super().__init__("export cancelled: no file was written", code="export_cancelled")
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -32,7 +32,7 @@ def check_dialect(name: str) -> str:
     from runbook_assistant.core.errors import ExportError
 
     if name not in DIALECTS:
-        raise ExportError(f"unknown CSV dialect '{name}'", hint="use excel or excel-nl")
+        raise ExportError.of("unknown_csv_dialect", dialect=name)
     return name
 
 

@@ -194,8 +194,7 @@ class Debrief:
 def build_debrief(data: RunData) -> Debrief:
     """The debrief figures of an exercise run (``ExportError`` for an incident)."""
     if not data.exercise:
-        raise ExportError("the debrief needs an exercise run",
-                          hint="use --format report for an incident")
+        raise ExportError.of("debrief_needs_exercise")
     events = ordered(data.events)
     state, timeline = exercise_state(data.runbook, data.record, events)
     start = timeline.started_at
@@ -358,12 +357,11 @@ class Comparison:
 def compare(a: Debrief, b: Debrief) -> Comparison:
     """Two runs of the same scenario side by side (``ExportError`` when the scenarios differ)."""
     if a.data.record.id == b.data.record.id:
-        raise ExportError("compare two different runs", hint="give the id of another run")
+        raise ExportError.of("compare_same_run")
     if a.scenario_id != b.scenario_id or a.data.record.runbook_id != b.data.record.runbook_id:
-        raise ExportError(
-            f"run {b.data.record.id} played '{b.scenario_id or b.data.record.runbook_id}', "
-            f"not '{a.scenario_id or a.data.record.runbook_id}'",
-            hint="compare two runs of the same scenario")
+        raise ExportError.of("compare_other_scenario", run=b.data.record.id,
+                             played=b.scenario_id or b.data.record.runbook_id,
+                             expected=a.scenario_id or a.data.record.runbook_id)
     by_b = {s.step_id: s for s in b.steps}
     steps = [StepPair(s.step_id, s.title, s.planned, s, by_b.pop(s.step_id, None))
              for s in a.steps]

@@ -185,9 +185,9 @@ def load_run(source: Engine | Store, run_id: str, *, lang: str | None = None,
     except ExportError:
         raise
     except RunbookAssistantError as exc:
-        raise ExportError(exc.message, exc.hint) from exc
+        raise ExportError.like(exc) from exc
     if lang is not None and lang not in LANGS:
-        raise ExportError(f"unknown language '{lang}'", hint="use nl or en")
+        raise ExportError.of("import_unknown_lang", lang=lang)
     exported_at = now or (clock.now() if clock is not None else datetime.now(UTC))
     if tz is None:
         # Times as the municipality reads them, its zone named on every export; the computer's
@@ -216,11 +216,10 @@ def _record(source: Any, store: Store, run_id: str) -> RunRecord:
         try:
             run_id = resolve(run_id)
         except RunbookAssistantError as exc:
-            raise ExportError(exc.message, exc.hint) from exc
+            raise ExportError.like(exc) from exc
     record = store.run(run_id)
     if record is None:
-        raise ExportError(f"unknown run '{run_id}'",
-                          hint="`runbook-assistant run list` shows the runs")
+        raise ExportError.of("unknown_run", run=run_id)
     return record
 
 
@@ -234,5 +233,5 @@ def _runbook(source: Any, record: RunRecord) -> Runbook:
 
     result = parse_text(record.runbook_text, f"{record.runbook_id}.md")
     if result.runbook is None:
-        raise ExportError(f"the runbook stored with run {record.id} cannot be read")
+        raise ExportError.of("export_runbook_unreadable", run=record.id)
     return result.runbook

@@ -150,12 +150,10 @@ class Library:
                 if is_bundled:
                     continue  # an install without playbooks still serves the user's folders
                 link = os.path.islink(folder)
-                raise LibraryError(f"library folder not found: {folder}",
-                                   hint="it is a link that leads to no folder" if link
-                                   else "check the --library option")
+                raise LibraryError.of("library_folder_dead_link" if link
+                                      else "library_folder_missing", folder=folder)
             if not root.is_dir():
-                raise LibraryError(f"library folder is not a folder: {folder}",
-                                   hint="give --library a folder of Markdown runbooks")
+                raise LibraryError.of("library_not_folder", folder=folder)
             if all(root != seen for seen, _ in roots):
                 roots.append((root, is_bundled))
         return roots
@@ -281,7 +279,8 @@ class Library:
                 try:
                     data = file.path.read_bytes()
                 except OSError as exc:
-                    raise LibraryError(f"cannot read {file.path}: {exc.strerror}") from exc
+                    raise LibraryError.of("file_unreadable", path=file.path,
+                                          why=exc.strerror) from exc
             # As parse_bytes() decodes: a usable runbook is valid UTF-8, with or without a BOM.
             return data.decode("utf-8-sig", errors="replace")
 

@@ -105,17 +105,13 @@ class DeviceIdentity:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise StoreError(f"cannot read the device key {path}: {exc.strerror}",
-                             "Check the permissions of the user data folder.") from exc
+            raise StoreError.of("key_unreadable", path=path, why=exc.strerror) from exc
         try:
             key = serialization.load_pem_private_key(pem, password=None)
         except (ValueError, TypeError) as exc:
-            raise StoreError(f"the device key {path} is damaged",
-                             "Restore it from a backup; moving it away makes this laptop a new "
-                             "device (its earlier events stay valid).") from exc
+            raise StoreError.of("key_damaged", path=path) from exc
         if not isinstance(key, Ed25519PrivateKey):
-            raise StoreError(f"the device key {path} is not an Ed25519 key",
-                             "Move it away; a new key is made on the next start.")
+            raise StoreError.of("key_not_ed25519", path=path)
         return cls(key)
 
     @classmethod
@@ -135,8 +131,7 @@ class DeviceIdentity:
         except FileExistsError:
             pass  # another process made one first: everyone uses that one
         except OSError as exc:
-            raise StoreError(f"cannot save the device key in {folder}: {exc.strerror}",
-                             "Check that the user data folder exists and can be written.") from exc
+            raise StoreError.of("key_cannot_save", folder=folder, why=exc.strerror) from exc
         loaded = cls.load(folder)
         assert loaded is not None
         return loaded

@@ -151,10 +151,8 @@ class Store:
             if version < SCHEMA_VERSION and self.readonly_reason is None:
                 self._migrate()
             elif version < READABLE_FROM:
-                raise StoreError(
-                    f"{self.path} needs updating to this version of Runbook Assistant, "
-                    f"but {self.readonly_reason}",
-                    "Open it once where it can be written, or use a writable copy.")
+                raise StoreError.of("store_needs_update", path=self.path,
+                                    reason=self.readonly_reason)
             self._check_complete()
             if self.readonly_reason is None and not conn.execute(
                     "SELECT 1 FROM devices WHERE id = ?", (self.device_id,)).fetchone():
@@ -209,7 +207,7 @@ class Store:
     def writing(self) -> Iterator[Writer]:
         """One transaction: BEGIN IMMEDIATE, then COMMIT (on disk) on exit, ROLLBACK on error."""
         if self._writer is not None:
-            raise StoreError(f"{self.path}: a write is already under way on this connection")
+            raise StoreError.of("store_write_busy", path=self.path)
         if self.readonly_reason is not None:
             raise store_errors.read_only_error(self.path, self.readonly_reason)
         conn = self.conn
@@ -383,5 +381,4 @@ def _connect(path: Path, readonly: bool,
     except sqlite3.Error as exc:
         raise store_errors.translate(path, exc, action="open") from exc
     except OSError as exc:  # copying a database that cannot be opened in place
-        raise StoreError(f"cannot read {path}: {exc.strerror}",
-                         "Copy it to a folder you can write to and open the copy.") from exc
+        raise StoreError.of("store_copy_unreadable", path=path, why=exc.strerror) from exc

@@ -16,34 +16,22 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 _PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT = 3, 5, 6, 8, 10, 11
 _FULL, _CANTOPEN, _CONSTRAINT, _NOTADB = 13, 14, 19, 26
 
-NOTHING_LOST = "everything recorded before is kept"
-
-
 def read_only_error(path: Path, reason: str = "it is read-only") -> StoreError:
-    return StoreError(
-        f"cannot write to {path}: {reason}; nothing was recorded",
-        "Copy the file to a folder you can write to (or allow writing to it) and use it "
-        f"with --db; {NOTHING_LOST}.")
+    return StoreError.of("store_read_only", path=path, reason=reason)
 
 
 def damaged_error(path: Path) -> StoreError:
-    return StoreError(
-        f"{path} is not a Runbook Assistant database or is damaged",
-        "Choose another file with --db, or restore this one from a backup or a sync bundle; "
-        "`runbook-assistant verify FILE` checks a file.")
+    return StoreError.of("store_damaged", path=path)
 
 
 def create_error(path: Path, exc: OSError) -> StoreError:
     if exc.errno == errno.ENOSPC:
         return full_error(path)
-    return StoreError(f"cannot create {path}: {exc.strerror}",
-                      "Choose a folder you can write to with --db.")
+    return StoreError.of("store_cannot_create", path=path, why=exc.strerror)
 
 
 def full_error(path: Path) -> StoreError:
-    return StoreError(
-        f"cannot write to {path}: the disk is full; nothing was recorded by this command",
-        f"Free some disk space and try again; {NOTHING_LOST}.")
+    return StoreError.of("store_full", path=path)
 
 
 def disk_full(path: Path) -> bool:
@@ -60,24 +48,15 @@ _ROOM = 1 << 20  # less than a megabyte free: nothing SQLite needs to open a fil
 
 
 def incomplete_error(path: Path, what: str) -> StoreError:
-    return StoreError(
-        f"{path} is damaged: {what}; nothing is shown rather than part of the record",
-        "Run `runbook-assistant verify` on it; restore it from a backup or a sync bundle, or "
-        "repair a copy with SQLite's REINDEX (the events themselves are kept in the table).")
+    return StoreError.of("store_incomplete", path=path, what=what)
 
 
 def busy_error(path: Path) -> StoreError:
-    return StoreError(
-        f"{path} is busy: another program is writing to it; nothing was recorded",
-        "Wait a moment and try again; if it stays busy, close the other Runbook Assistant "
-        "window or command that uses this file.")
+    return StoreError.of("store_busy", path=path)
 
 
 def newer_schema_error(path: Path, found: int, known: int) -> StoreError:
-    return StoreError(
-        f"{path} was written by a newer version of Runbook Assistant "
-        f"(database version {found}; this version knows up to {known})",
-        "Update Runbook Assistant on this laptop, or open a copy with the newer version.")
+    return StoreError.of("store_newer", path=path, found=found, known=known)
 
 
 def check_regular_file(path: Path, error: type[RunbookAssistantError] = StoreError, *,
@@ -89,22 +68,20 @@ def check_regular_file(path: Path, error: type[RunbookAssistantError] = StoreErr
     except FileNotFoundError as exc:
         if missing_ok:
             return
-        raise error(f"{path} not found") from exc
+        raise error.of("file_not_found", path=path) from exc
     except OSError as exc:
-        raise error(f"cannot read {path}: {exc.strerror}") from exc
+        raise error.of("file_unreadable", path=path, why=exc.strerror) from exc
     if stat.S_ISDIR(mode):
-        raise error(f"{path} is a folder, not a file", "Give the path of a file.")
+        raise error.of("file_is_folder", path=path)
     if not stat.S_ISREG(mode):
-        raise error(f"{path} is not a regular file (a device, pipe or socket)",
-                    "Give the path of a file.")
+        raise error.of("file_not_regular", path=path)
 
 
 def check_header(path: Path) -> None:
     """Refuse a file that is plainly not SQLite before SQLite gets to it (empty is fine: new);
     a pipe or device at once, without reading it."""
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a database file",
-                         "Give the path of a file with --db.")
+        raise StoreError.of("store_is_folder", path=path)
     check_regular_file(path, missing_ok=True)
     try:
         with path.open("rb") as handle:
@@ -112,8 +89,7 @@ def check_header(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise StoreError(f"cannot read {path}: {exc.strerror}",
-                         "Check that the file exists and that you may read it.") from exc
+        raise StoreError.of("store_unreadable", path=path, why=exc.strerror) from exc
     if head and head != SQLITE_HEADER:
         raise damaged_error(path)
 
@@ -131,10 +107,7 @@ def translate(path: Path, exc: sqlite3.Error, *, action: str = "use") -> StoreEr
     if code in (_BUSY, _LOCKED) or "database is locked" in text:
         return busy_error(path)
     if code in (_CANTOPEN, _PERM):
-        return StoreError(f"cannot open {path}",
-                          "Check that its folder exists and that you may read and write there.")
+        return StoreError.of("store_cannot_open", path=path)
     if code == _IOERR:
-        return StoreError(f"cannot {action} {path}: the disk reported an error ({text})",
-                          "The disk or USB stick may be failing or gone; copy the file somewhere "
-                          f"safe and try again; {NOTHING_LOST}.")
-    return StoreError(f"cannot {action} {path}: {text}")
+        return StoreError.of("store_disk_error", action=action, path=path, why=text)
+    return StoreError.of("store_failed", action=action, path=path, why=text)

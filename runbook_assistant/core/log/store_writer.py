@@ -55,7 +55,7 @@ class Writer:
 
     def _live(self) -> Store:
         if not self._open:
-            raise StoreError(f"{self._store.path}: this write has already ended")
+            raise StoreError.of("store_write_ended", path=self._store.path)
         return self._store
 
     def events(self, run_id: str) -> list[Event]:
@@ -69,7 +69,7 @@ class Writer:
         return self._insert(f"{verb} INTO runs ({', '.join(RUN_COLUMNS)}) "
                             f"VALUES ({', '.join('?' * len(RUN_COLUMNS))})",
                             [tuple(getattr(run, name) for name in RUN_COLUMNS)],
-                            f"run {run.id}") == 1
+                            ("run", run.id)) == 1
 
     # -- merging what other laptops recorded (sync) ------------------------------------------
     def insert_device(self, device: DeviceRecord) -> bool:
@@ -78,7 +78,7 @@ class Writer:
             "INSERT OR IGNORE INTO devices (id, public_key, fingerprint, name, first_seen) "
             "VALUES (?, ?, ?, ?, ?)", [(device.id, device.public_key, device.fingerprint,
                                         device.name, device.first_seen)],
-            f"device {device.id}") == 1
+            ("device", device.id)) == 1
 
     def insert_events(self, events: Iterable[Event]) -> list[Event]:
         """Add events recorded elsewhere, exactly as they are (verify them first); events
@@ -87,7 +87,7 @@ class Writer:
         new = [event for event in events
                if self._insert(f"INSERT OR IGNORE INTO events ({', '.join(EVENT_COLUMNS)}) "
                                f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
-                               [event_to_row(event)], f"event {event.id}") == 1]
+                               [event_to_row(event)], ("event", event.id)) == 1]
         for event in new:
             store.hlc.observe(event.hlc)
         if new:
@@ -100,14 +100,15 @@ class Writer:
                      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (device_id, run_id) DO UPDATE SET "
                      "seq = excluded.seq, hash = excluded.hash, sig = excluded.sig "
                      "WHERE excluded.seq > chain_heads.seq", [tuple(head)],
-                     f"the chain head of run {head.run_id}")
+                     ("the chain head of run", head.run_id))
 
-    def _insert(self, sql: str, rows: list[tuple[Any, ...]], what: str) -> int:
+    def _insert(self, sql: str, rows: list[tuple[Any, ...]], what: tuple[str, str]) -> int:
         store = self._live()
         try:
             return store.conn.executemany(sql, rows).rowcount
         except sqlite3.IntegrityError as exc:
-            raise StoreError(f"cannot record {what} in {store.path}: {exc}") from exc
+            raise StoreError.of("store_record_failed", thing=what[0], id=what[1],
+                                path=store.path, why=exc) from exc
         except sqlite3.Error as exc:
             raise store_errors.translate(store.path, exc, action="write to") from exc
 
@@ -141,9 +142,8 @@ class Writer:
                                          prev_hash, digest, sig))
         except sqlite3.IntegrityError as exc:
             if "FOREIGN KEY" in str(exc):
-                raise StoreError(f"cannot record the event: run {run_id} is not in "
-                                 f"{store.path}") from exc
-            raise StoreError(f"cannot record the event in {store.path}: {exc}") from exc
+                raise StoreError.of("store_run_missing", run=run_id, path=store.path) from exc
+            raise StoreError.of("store_event_failed", path=store.path, why=exc) from exc
         except sqlite3.Error as exc:
             raise store_errors.translate(store.path, exc, action="write to") from exc
         store._next_seq = seq + 1

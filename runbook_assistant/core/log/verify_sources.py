@@ -111,15 +111,15 @@ def _bundle_manifest(conn: sqlite3.Connection, runs: list[RunRecord],
 def export_source(data: Any, name: str = "the export") -> LogSource:
     """A JSON export already parsed (see the module docstring for its shape)."""
     if not isinstance(data, dict) or not isinstance(data.get("events"), list):
-        raise VerifyError(f"{name} is not a Runbook Assistant export: no list of events")
+        raise VerifyError.of("verify_no_events", name=name)
     try:
         devices = device_keys(data.get("devices") or [])
         heads = [ChainHead(str(h["device_id"]), str(h["run_id"]), _int(h["seq"]),
                            str(h["hash"]), str(h["sig"])) for h in data.get("chain_heads") or []]
     except (KeyError, TypeError, AttributeError) as exc:
-        raise VerifyError(f"{name} has a malformed device or chain head list") from exc
+        raise VerifyError.of("verify_bad_heads", name=name) from exc
     if not all(isinstance(event, dict) for event in data["events"]):
-        raise VerifyError(f"{name} is not a Runbook Assistant export: an event is not an object")
+        raise VerifyError.of("verify_event_not_object", name=name)
     rows = [dict_to_row(event) for event in data["events"]]
     return LogSource("export", name, rows, devices, heads, _export_runs(data),
                      manifest=read_export_manifest(data.get("manifest")),
@@ -146,15 +146,13 @@ def load_source(path: Path, *, thorough: bool = False) -> LogSource:
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise VerifyError(f"cannot read {path}: {exc.strerror}") from exc
+        raise VerifyError.of("file_unreadable", path=path, why=exc.strerror) from exc
     if head == SQLITE_HEADER:
         return _database_source(path, thorough)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise VerifyError(f"{path} is not a database, a sync bundle or a JSON export",
-                          "verify reads a Runbook Assistant database, a sync bundle (.sqlite) "
-                          "or an export made with --format json.") from exc
+        raise VerifyError.of("verify_unknown_file", path=path) from exc
     if isinstance(data, dict) and data.get("kind") == HUB_WITNESS_KIND:
         return hub_witness_source(data, str(path))
     return export_source(data, str(path))
@@ -178,10 +176,9 @@ def _database_source(path: Path, thorough: bool = False) -> LogSource:
             return connection_source(conn, str(path), table=_events_table(conn, path),
                                      thorough=thorough)
     except sqlite3.Error as exc:
-        raise VerifyError(f"{path} is not a Runbook Assistant database or is damaged ({exc})",
-                          "Restore it from a backup or ask for a new copy.") from exc
+        raise VerifyError.of("verify_damaged_db", path=path, why=exc) from exc
     except OSError as exc:  # copying it to read it privately
-        raise VerifyError(f"cannot read {path}: {exc.strerror}") from exc
+        raise VerifyError.of("file_unreadable", path=path, why=exc.strerror) from exc
 
 
 # --- verifying ----------------------------------------------------------------------------------
@@ -296,8 +293,7 @@ def _events_table(conn: sqlite3.Connection, path: Path) -> str:
     else:
         candidates = [name for name in tables if "event" in name.lower()]
     if len(candidates) != 1:
-        raise VerifyError(f"{path} is a SQLite file but not a Runbook Assistant database or "
-                          "sync bundle (no events and devices tables)")
+        raise VerifyError.of("verify_other_sqlite", path=path)
     return candidates[0]
 
 

@@ -113,8 +113,8 @@ class Engine(ExerciseCommands):
             # The file name gives a foreign runbook (no front matter) its id, so name it by that id.
             result = parse_text(record.runbook_text, f"{record.runbook_id}.md")
             if result.runbook is None:
-                raise CommandError(f"the runbook stored with run {run_id} cannot be read",
-                                   hint="; ".join(str(d) for d in result.errors[:3]) or None)
+                raise CommandError.of("stored_runbook_unreadable", run=run_id,
+                                      why="; ".join(str(d) for d in result.errors[:3]))
             self._runbooks[run_id] = result.runbook
         return self._runbooks[run_id]
 
@@ -216,12 +216,12 @@ class Engine(ExerciseCommands):
         title = checks.required(title, "title")
         actor = checks.required(actor, "actor name")
         if runbook.kind == "exercise":
-            raise CommandError(f"'{runbook.id}' is an exercise scenario, not a runbook",
-                               hint=f"start it as an exercise of '{runbook.runbook}'")
+            raise CommandError.of("scenario_not_runbook", scenario=runbook.id,
+                                  runbook=runbook.runbook)
         if scenario_id:
             mode = "exercise"
         if mode not in checks.MODES:
-            raise CommandError(f"unknown mode '{mode}'", hint="use incident or exercise")
+            raise CommandError.of("unknown_mode", mode=mode)
         people: list[dict[str, str]] = []
         for name, role in participants:
             person = {"name": checks.required(name, "participant name")}
@@ -369,8 +369,8 @@ class Engine(ExerciseCommands):
         def check(state: RunState, runbook: Runbook) -> dict[str, Any]:
             checks.step_of(runbook, step_id)
             if timer not in checks.TIMERS:
-                raise CommandError(f"unknown timer '{timer}'",
-                                   hint="use one of: " + ", ".join(checks.TIMERS))
+                raise CommandError.of("unknown_timer", timer=timer,
+                                      timers=", ".join(checks.TIMERS))
             return {"timer": timer}
         return self._record(run_id, EventKind.TIMER_FIRED, actor=actor, step_id=step_id,
                             check=check)
@@ -410,7 +410,8 @@ class Engine(ExerciseCommands):
         def check(state: RunState, runbook: Runbook) -> dict[str, Any]:
             item = find_action(action_items(state.events), action)
             if item.status == "done":
-                raise CommandError(f"action {item.label} is already done ({item.done_by})")
+                raise CommandError.of("action_already_done", action=item.label,
+                                      by=item.done_by)
             payload = {"action": item.action_id, "text": item.text}
             if note.strip():
                 payload["note"] = note.strip()

@@ -33,9 +33,9 @@ class _AlreadyDelivered(Exception):
     """Raised inside ``deliver_inject``'s transaction when the inject already went out."""
 
 
-def _exercise_only(state: RunState, hint: str) -> None:
+def _exercise_only(state: RunState, code: str) -> None:
     if state.mode != "exercise":
-        raise CommandError(f"run {state.run_id} is not an exercise", hint=hint)
+        raise CommandError.of(code, run=state.run_id)
 
 
 class ExerciseCommands:
@@ -82,17 +82,16 @@ class ExerciseCommands:
         from ``offset`` seconds at ``speed`` (0: paused). ``action`` says what the leader did:
         speed, pause, resume or jump. Refused on an incident run."""
         def check(state: RunState, runbook: Runbook) -> dict[str, Any]:
-            _exercise_only(state, "the exercise clock belongs to exercise runs")
+            _exercise_only(state, "not_an_exercise_clock")
             if action not in CLOCK_ACTIONS:
-                raise CommandError(f"unknown exercise clock action '{action}'",
-                                   hint="use one of: " + ", ".join(CLOCK_ACTIONS))
+                raise CommandError.of("unknown_clock_action", action=action,
+                                      actions=", ".join(CLOCK_ACTIONS))
             rate, position = float(speed), float(offset)
             # Written this way round, NaN fails the comparisons too.
             if not (0 <= rate < float("inf") and 0 <= position < float("inf")):
-                raise CommandError("the exercise clock needs a speed and a time of 0 or more")
+                raise CommandError.of("clock_needs_speed")
             if (action == "pause") != (rate == 0) and action != "jump":
-                raise CommandError(f"an exercise clock '{action}' at speed {rate:g}",
-                                   hint="a paused exercise clock has speed 0, a running one more")
+                raise CommandError.of("clock_speed_mismatch", action=action, speed=f"{rate:g}")
             return {"speed": rate, "exercise_offset": round(position, 3), "action": action}
         return self._record(run_id, EventKind.EXERCISE_CLOCK, actor=actor, check=check)
 
@@ -100,7 +99,7 @@ class ExerciseCommands:
         """An exercise observer's note: a note marked ``observer`` (the debrief lists those apart).
         Refused on an incident run."""
         def check(state: RunState, runbook: Runbook) -> dict[str, Any]:
-            _exercise_only(state, "observer notes belong to exercise runs")
+            _exercise_only(state, "not_an_exercise_observe")
             if step_id is not None:
                 checks.step_of(runbook, step_id)
             return {"text": checks.required(text, "observation"), "observer": True}

@@ -131,8 +131,10 @@ def find_action(items: list[ActionItem], ref: str) -> ActionItem:
         found = [i for i in items if len(text) >= 6 and i.action_id.startswith(text.lower())]
     if len(found) == 1:
         return found[0]
-    labels = ", ".join(i.label for i in items) or "none yet"
-    raise CommandError(f"unknown action item '{ref}'", hint=f"action items of this run: {labels}")
+    if not items:
+        raise CommandError.of("unknown_action_item_none", action=ref)
+    raise CommandError.of("unknown_action_item", action=ref,
+                          actions=", ".join(i.label for i in items))
 
 
 def parse_due(text: str | None) -> str | None:
@@ -142,8 +144,7 @@ def parse_due(text: str | None) -> str | None:
     try:
         return date.fromisoformat(text.strip()).isoformat()
     except ValueError:
-        raise CommandError(f"cannot read the date '{text.strip()}'",
-                           hint="use YYYY-MM-DD, e.g. 2026-12-31") from None
+        raise CommandError.of("bad_date", value=text.strip()) from None
 
 
 def _date(value: object) -> date | None:

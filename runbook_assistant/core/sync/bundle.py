@@ -98,8 +98,7 @@ def write_bundle(path: Path, bundle: Bundle) -> None:
             conn.execute("PRAGMA synchronous = OFF")
             _fill(conn, bundle)
         except sqlite3.Error as exc:
-            raise ExportError(f"cannot write the sync bundle {path}: {exc}",
-                              "Nothing was written; check the free space and try again.") from exc
+            raise ExportError.of("bundle_write_failed", path=path, why=exc) from exc
         finally:
             conn.close()
 
@@ -150,7 +149,7 @@ def read_bundle(path: Path | str, data: bytes | None = None) -> Bundle:
         image = _read_bytes(Path(path))
     else:
         if not data.startswith(SQLITE_HEADER):
-            raise SyncError(f"{path} is not a sync bundle", _REMAKE)
+            raise SyncError.of("bundle_not_bundle", path=path)
         _check_kind(data[:100], path)
         image = data
     conn = sqlite3.connect(":memory:", isolation_level=None)
@@ -159,8 +158,7 @@ def read_bundle(path: Path | str, data: bytes | None = None) -> Bundle:
         manifests = conn.execute(
             f"SELECT {', '.join(MANIFEST_COLUMNS)} FROM manifest").fetchall()
         if len(manifests) != 1:
-            raise SyncError(f"{path} is not a valid sync bundle: it has "
-                            f"{len(manifests)} manifests instead of one", _REMAKE)
+            raise SyncError.of("bundle_manifests", path=path, count=len(manifests))
         fmt, made_by, fingerprint, made_at, version, count, sig = manifests[0]
         manifest = Manifest(str(made_by), str(fingerprint), str(made_at), str(version),
                             count, str(sig), fmt)
@@ -174,13 +172,10 @@ def read_bundle(path: Path | str, data: bytes | None = None) -> Bundle:
         heads = [ChainHead(*row) for row in conn.execute(
             f"SELECT {', '.join(HEAD_COLUMNS)} FROM chain_heads ORDER BY device_id, run_id")]
     except sqlite3.Error as exc:
-        raise SyncError(f"{path} is not a sync bundle or is damaged ({exc})", _REMAKE) from exc
+        raise SyncError.of("bundle_damaged", path=path, why=exc) from exc
     finally:
         conn.close()
     return Bundle(manifest, runs, devices, events, heads)
-
-
-_REMAKE = "Nothing was merged. Ask for a new bundle (`runbook-assistant sync export`)."
 
 
 def _read_bytes(path: Path, size: int = -1) -> bytes:
@@ -190,13 +185,13 @@ def _read_bytes(path: Path, size: int = -1) -> bytes:
         with Path(path).open("rb") as handle:
             image = handle.read(size)
     except FileNotFoundError as exc:
-        raise SyncError(f"{path} not found", "Give the path of a sync bundle.") from exc
+        raise SyncError.of("bundle_not_found", path=path) from exc
     except IsADirectoryError as exc:
-        raise SyncError(f"{path} is a folder, not a sync bundle") from exc
+        raise SyncError.of("bundle_is_folder", path=path) from exc
     except OSError as exc:
-        raise SyncError(f"cannot read {path}: {exc.strerror}") from exc
+        raise SyncError.of("file_unreadable", path=path, why=exc.strerror) from exc
     if not image.startswith(SQLITE_HEADER):
-        raise SyncError(f"{path} is not a sync bundle", _REMAKE)
+        raise SyncError.of("bundle_not_bundle", path=path)
     return image
 
 
@@ -209,16 +204,11 @@ def _check_kind(image: bytes, name: Path | str, path: Path | None = None) -> Non
     """
     if int.from_bytes(image[68:72], "big") != BUNDLE_ID:
         if path is not None and _application_id(path) == DATABASE_ID:
-            raise SyncError(f"{name} is a Runbook Assistant database, not a sync bundle",
-                            "On the laptop that holds it, make a bundle with "
-                            "`runbook-assistant sync export -o FILE` and import that.")
-        raise SyncError(f"{name} is not a sync bundle (a SQLite file of another kind)",
-                        _REMAKE)
+            raise SyncError.of("bundle_is_database", path=name)
+        raise SyncError.of("bundle_other_sqlite", path=name)
     version = int.from_bytes(image[60:64], "big")
     if version > BUNDLE_FORMAT:
-        raise SyncError(f"{name} was made by a newer version of Runbook Assistant "
-                        f"(bundle format {version}; this version reads up to {BUNDLE_FORMAT})",
-                        "Update Runbook Assistant on this laptop; nothing was merged.")
+        raise SyncError.of("bundle_newer", path=name, version=version, known=BUNDLE_FORMAT)
 
 
 def _application_id(path: Path) -> int | None:

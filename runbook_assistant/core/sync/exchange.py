@@ -44,9 +44,6 @@ from runbook_assistant.core.sync.tails import Chain, Held, held_in_sqlite
 __all__ = ["ExportResult", "ImportResult", "Signer", "check_bundle", "collect_bundle",
            "export_bundle", "import_bundle", "import_into"]
 
-_NOTHING = "Nothing was merged."
-
-
 @dataclass(frozen=True)
 class Signer:
     """A laptop whose events a bundle holds."""
@@ -111,8 +108,7 @@ def _collect(store: Store, run_ids: Sequence[str] | None,
             wanted = set(run_ids)
             missing = wanted - {r.id for r in runs}
             if missing:
-                raise SyncError(f"unknown run '{sorted(missing)[0]}'",
-                                "`runbook-assistant run list` shows the runs")
+                raise SyncError.of("unknown_run", run=sorted(missing)[0])
             runs = [r for r in runs if r.id in wanted]
         chosen = {r.id for r in runs}
         where = "" if run_ids is None else (
@@ -146,8 +142,9 @@ def _collect(store: Store, run_ids: Sequence[str] | None,
     try:
         check_bundle(bundle, store.path, held)
     except SyncError as exc:  # never spread a log that does not verify
-        raise ExportError(f"cannot export: {exc.message.removesuffix(' ' + _NOTHING)}",
-                          f"Run `runbook-assistant verify` on {store.path}.") from exc
+        # Part of another refusal, without "Nothing was merged.": nothing was being merged.
+        inner = SyncError.of(exc.code, **{**exc.params, "nothing": ""}) if exc.code else exc
+        raise ExportError.of("export_refused", error=inner, path=store.path) from exc
     return bundle
 
 
@@ -174,8 +171,7 @@ def export_bundle(store: Store, path: Path, run_ids: Sequence[str] | None = None
     """Write a sync bundle of ``run_ids`` (default: every run) to ``path``, atomically."""
     path = Path(path)
     if path.exists() and path.resolve() == Path(store.path).resolve():
-        raise ExportError(f"cannot write the bundle over the database {path}",
-                          "Give another file name with -o.")
+        raise ExportError.of("bundle_over_database", path=path)
     bundle = collect_bundle(store, run_ids)
     write_bundle(path, bundle)
     return ExportResult(path, bundle.manifest, bundle.runs, _signers(bundle, set()))
@@ -205,8 +201,8 @@ def _import_into(target: SyncTarget, path: Path | str, maker: str | None,
     bundle = read_bundle(path, data)
     check_bundle(bundle, path, held(bundle) if held is not None else None)
     if maker is not None and bundle.manifest.made_by != maker:
-        raise SyncError(f"{path} was not made by {maker} but by {bundle.manifest.made_by}. "
-                        f"{_NOTHING}")
+        raise SyncError.of("sync_wrong_maker", path=path, maker=maker,
+                           made_by=bundle.manifest.made_by)
     needed = ({str(row[2]) for row in bundle.events} | {h.device_id for h in bundle.heads}
               | {bundle.manifest.made_by})
     devices = [d for d in bundle.devices if d.id in needed]
@@ -243,8 +239,8 @@ def bundle_source(bundle: Bundle, source: Path | str, held: Held | None = None) 
 def check_bundle(bundle: Bundle, source: Path | str, held: Held | None = None) -> None:
     """Refuse (``SyncError``) a bundle whose manifest, chains, signatures or runs do not hold."""
     if bundle.manifest.format != BUNDLE_FORMAT:
-        raise SyncError(f"{source} has a manifest of format {bundle.manifest.format!r}, not "
-                        f"{BUNDLE_FORMAT}. {_NOTHING}")
+        raise SyncError.of("sync_manifest_format", source=source,
+                           format=repr(bundle.manifest.format), known=BUNDLE_FORMAT)
     # ``read_bundle`` orders the rows by (device, run, seq): the order verify needs.
     report = prove(bundle_source(bundle, source, held))
     if not report.ok:
@@ -254,6 +250,4 @@ def check_bundle(bundle: Bundle, source: Path | str, held: Held | None = None) -
 
 
 def _tampered(source: Path | str, what: str) -> SyncError:
-    return SyncError(f"{source} has been tampered with: {what}. {_NOTHING}",
-                     "Ask for a new bundle from the laptop that made it, and compare its "
-                     "fingerprint.")
+    return SyncError.of("sync_tampered", source=source, what=what)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from runbook_assistant.core.errors import ExportError, SyncError
+from runbook_assistant.core.errors import ExportError, SyncError, Words
 from runbook_assistant.core.log.chain import ChainHead
 from runbook_assistant.core.log.identity import DeviceIdentity, device_id_of, fingerprint_of
 from runbook_assistant.core.log.store import Store
@@ -87,8 +87,7 @@ def normalise_url(url: str) -> str:
     """``http(s)://host[:port][/prefix]`` without a trailing slash; ``SyncError`` otherwise."""
     parsed = urllib.parse.urlsplit(url.strip())
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise SyncError(f"'{url}' is not a hub address",
-                        "Give it as http(s)://host:port, e.g. https://hub.example.nl.")
+        raise SyncError.of("hub_bad_address", url=url)
     return url.strip().rstrip("/")
 
 
@@ -123,16 +122,17 @@ class HubClient:
             raise self._unreachable(str(reason)) from exc
 
     def _unreachable(self, why: str) -> HubUnreachable:
-        return HubUnreachable(f"the hub at {self.url} cannot be reached ({why})",
-                              "Work goes on locally; sync again when the network is back.")
+        return HubUnreachable.of("hub_unreachable", url=self.url, why=why)
 
     def _refused(self, status: int, data: bytes) -> HubRefused:
         answer = _json(data)
         if status == 503:
-            return HubRefused(f"the hub at {self.url} is unavailable: {answer['error']}",
-                              answer.get("hint") or None)
-        message = answer.get("error") or f"it answered HTTP {status}"
-        refused = HubRefused(f"the hub refused: {message}", answer.get("hint") or None)
+            return HubRefused.of("hub_unavailable", url=self.url, error=answer["error"],
+                                 hub_hint=answer.get("hint") or "")
+        hub_hint = answer.get("hint") or ""
+        refused = (HubRefused.of("hub_refused", error=answer["error"], hub_hint=hub_hint)
+                   if answer.get("error") else
+                   HubRefused.of("hub_refused_status", status=status, hub_hint=hub_hint))
         refused.status = status
         return refused
 
@@ -168,7 +168,7 @@ class HubClient:
         try:
             device_id_of(bytes.fromhex(key))
         except ValueError as exc:
-            raise HubRefused(f"{self.url} does not answer as a Runbook Assistant hub") from exc
+            raise HubRefused.of("hub_not_a_hub", url=self.url) from exc
         self._remember(hub_key=key)
         return key
 
@@ -238,12 +238,10 @@ class HubClient:
         try:
             receipt = Receipt.from_json(_json(data))
         except (KeyError, TypeError) as exc:
-            raise HubRefused(f"the hub at {self.url} gave no receipt") from exc
+            raise HubRefused.of("hub_no_receipt", url=self.url) from exc
         if not receipt.holds(key) or receipt.body.get("device") != self.store.device_id:
-            raise HubRefused(f"the receipt of the hub at {self.url} is not signed with the "
-                             f"hub key pinned here ({fingerprint_of(key)})",
-                             "Someone else may answer at that address; ask the hub's "
-                             "administrator for its fingerprint.")
+            raise HubRefused.of("hub_receipt_unsigned", url=self.url,
+                                fingerprint=fingerprint_of(key))
         self._learn_heads(bundle.heads)
         return PushResult(self.url, len(bundle.runs), bundle.manifest.event_count, receipt)
 
@@ -252,8 +250,8 @@ class HubClient:
         try:
             return collect_bundle(self.store, run_ids, receiver=theirs)
         except ExportError as exc:
-            raise SyncError(f"cannot push: {exc.message.removeprefix('cannot export: ')}",
-                            exc.hint) from exc
+            raise SyncError.of("push_refused", error=exc.params.get("error", exc),
+                               path=self.store.path) from exc
 
     def _post_bundle(self, bundle: Bundle) -> bytes:
         return self.request("POST", f"{API}/push", bundle_bytes(bundle), BUNDLE_TYPE)[2]
@@ -298,10 +296,18 @@ class HubClient:
         new_cursor = int(headers.get(HEADER_CURSOR.lower()) or cursor)
         if status != 200 or not data:
             return new_cursor, None
-        with StoreTarget(self.store) as target:
-            return new_cursor, import_into(target, f"the answer of {self.url}",
-                                           maker=device_id_of(bytes.fromhex(key)),
-                                           held=target.held, data=data)
+        answer = f"the answer of {self.url}"
+        try:
+            with StoreTarget(self.store) as target:
+                return new_cursor, import_into(target, answer,
+                                               maker=device_id_of(bytes.fromhex(key)),
+                                               held=target.held, data=data)
+        except SyncError as exc:
+            if exc.code is None:
+                raise
+            said = Words(answer, f"het antwoord van {self.url}")  # the name in both languages
+            params = {k: said if v == answer else v for k, v in exc.params.items()}
+            raise type(exc).of(exc.code, **params) from exc
 
 
 def _json(data: bytes) -> dict[str, Any]:

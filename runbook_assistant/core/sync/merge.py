@@ -34,7 +34,6 @@ from runbook_assistant.core.log.witness import record_statement
 from runbook_assistant.core.sync.bundle import DEVICE_COLUMNS, RUN_COLUMNS, Bundle
 from runbook_assistant.core.sync.tails import Held, held_in_sqlite
 
-_NOTHING = "Nothing was merged."
 _IN_CHUNK = 500  # ids per "IN (...)" query: well under SQLite's variable limit
 # Events per write transaction of a merge into a laptop's database (whole chains): a few tens of
 # milliseconds of holding the write lock, so the window's own writes hardly wait.
@@ -137,11 +136,9 @@ def plan_merge(batch: SyncBatch, target: TargetReader, *, now: str) -> MergePlan
             devices.append(DeviceRecord(device.id, device.public_key,
                                         fingerprint_of(device.public_key), device.name, now))
         elif known != device.public_key:
-            raise SyncError(
-                f"device {device.id} arrives with another key than the one on file here "
-                f"({fingerprint_of(device.public_key)} instead of {fingerprint_of(known)}): "
-                f"refused. {_NOTHING}",
-                "A laptop keeps one key; find out who made this bundle before trusting it.")
+            raise SyncError.of("sync_other_key", device=device.id,
+                               theirs=fingerprint_of(device.public_key),
+                               ours=fingerprint_of(known))
     runs: list[RunRecord] = []
     for run in batch.runs:
         known_run = target.run_record(run.id)
@@ -149,9 +146,7 @@ def plan_merge(batch: SyncBatch, target: TargetReader, *, now: str) -> MergePlan
             runs.append(run)
         elif (known_run.runbook_sha256, known_run.runbook_text) != (run.runbook_sha256,
                                                                      run.runbook_text):
-            raise SyncError(f"run {run.id} ({run.title}) was run here with another runbook "
-                            f"text than in the bundle: refused. {_NOTHING}",
-                            "Check both laptops with `runbook-assistant verify`.")
+            raise SyncError.of("sync_other_runbook", run=run.id, title=run.title)
     plan = MergePlan(devices, runs, [], list(batch.heads))
     for (device_id, run_id), chain_iter in groupby(batch.events, key=itemgetter(2, 1)):
         new = _new_in_chain(target, str(device_id), str(run_id), list(chain_iter))
@@ -213,11 +208,7 @@ def _new_in_chain(target: TargetReader, device_id: str, run_id: str,
 
 
 def _forked(device_id: str, run_id: str, seq: int) -> SyncError:
-    return SyncError(
-        f"device {device_id} holds two different histories of run {run_id} (they part at "
-        f"seq {seq}): refused. {_NOTHING}",
-        "That laptop was probably restored from an old backup and went on recording; "
-        "check both copies with `runbook-assistant verify`.")
+    return SyncError.of("sync_forked", device=device_id, run=run_id, seq=seq)
 
 
 class StoreTarget:
@@ -352,12 +343,9 @@ class StoreTarget:
                 "SELECT id, run_id FROM events WHERE (id = ? OR (device_id = ? AND seq = ?)) "
                 "AND hash != ?", (row[0], row[2], row[3], row[12])).fetchone()
             if other is not None:
-                return SyncError(
-                    f"event {row[0]} (device {row[2]}, seq {row[3]}) clashes with event "
-                    f"{other[0]} of run {other[1]} already here: the device's history was "
-                    f"forked. Refused. {_NOTHING}",
-                    "Check both laptops with `runbook-assistant verify`.")
-        return SyncError(f"some events could not be added: refused. {_NOTHING}")
+                return SyncError.of("sync_clash", event=row[0], device=row[2], seq=row[3],
+                                    other=other[0], other_run=other[1])
+        return SyncError.of("sync_not_added")
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
