@@ -7,7 +7,9 @@ Three kinds of stretch of time, each with its own function:
   (Dutch ``1 u 30 min``);
 - ``span_text``: a measured stretch, a countdown or a time to restore: ``45 s``, ``12 min``,
   ``1 h 05 min``, ``2 d 3 h 05 min``;
-- ``format_offset`` / ``exercise_time``: a moment in an exercise: ``01:05:30``, ``T+01:05``.
+- ``format_offset`` / ``exercise_time``: a moment in an exercise: ``01:05:30``, ``T+01:05``;
+  ``exercise_moment`` with the real clock time beside it: ``T+01:05 (14:32)``, the one form
+  of an exercise's moments in the app's timeline and every export.
 
 Moments are shown in local time (or the time zone an export was asked for): ``clock`` (``09:05``),
 ``date_text`` (``2026-11-23``), ``date_time`` (``2026-11-23 09:05``) and ``long_date``
@@ -85,6 +87,13 @@ def format_offset(seconds: float, *, with_seconds: bool = True) -> str:
 def exercise_time(seconds: float | None) -> str:
     """A moment of an exercise as ``T+01:05`` (``–`` for none)."""
     return NONE if seconds is None else "T+" + format_offset(seconds, with_seconds=False)
+
+
+def exercise_moment(seconds: float | None, wall: str) -> str:
+    """A moment of an exercise as the app and every export show it: the exercise time, then the
+    clock time it really was, ``T+00:12 (14:32)`` (the exercise time alone without a clock)."""
+    at = exercise_time(seconds)
+    return f"{at} ({wall})" if wall and seconds is not None else at
 
 
 # --- moments -----------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runbook_assistant.core.formatting import clock, date_time
+from runbook_assistant.core.formatting import clock, date_time, exercise_moment
 from runbook_assistant.core.run.kinds import EVENT_TYPES, GROUPS
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.run.timeline import TimelineRow, timeline_rows
@@ -42,8 +42,12 @@ KIND_GROUPS: dict[str, tuple[str, ...]] = {
     for group in GROUPS}
 
 
-def clock_text(row: TimelineRow) -> str:
-    """Local time of the row; a late entry also says when it was typed in."""
+def clock_text(row: TimelineRow, state: RunState | None = None) -> str:
+    """Local time of the row; a late entry also says when it was typed in. A row of an exercise
+    (folded in exercise time) reads as every export does: ``T+00:12 (14:32)``."""
+    real = state.real_times.get(row.event_id) if state is not None else None
+    if real is not None and state is not None and state.started_at is not None:
+        return exercise_moment((row.time - state.started_at).total_seconds(), clock(real))
     when = clock(row.time, seconds=True)
     return f"{when} ({clock(row.wall_time)})" if row.late else when
 
@@ -55,13 +59,14 @@ class TimelineModel(RowsModel[TimelineRow]):
         super().__init__(parent)
         self._ids: list[str] = []
         self._overridden: set[str] = set()  # event ids of overrides: shown in red
+        self._state: RunState | None = None  # the latest, for an exercise's real times
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Time"), self.tr("Who"), self.tr("What"))
 
     def cell(self, record: TimelineRow, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return (clock_text(record), record.actor, record.text)[column]
+            return (clock_text(record, self._state), record.actor, record.text)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self.tr("{kind} · recorded {wall} · device {device} #{seq}").format(
                 kind=record.kind, wall=date_time(record.wall_time, seconds=True),
@@ -78,6 +83,7 @@ class TimelineModel(RowsModel[TimelineRow]):
         """Bring the rows up to the state's events (appending when nothing came in between)."""
         events = state.events
         ids = self._ids
+        self._state = state
         self._overridden = {o.event_id for o in state.overrides}
         if len(events) >= len(ids) and (not ids or events[len(ids) - 1].id == ids[-1]):
             new = events[len(ids):]
@@ -159,10 +165,15 @@ class TimelineView(QWidget):
         self.proxy.rowsInserted.connect(self._follow)
         self._at_end = True
         self._scroll_pending = False
+        self._exercise = False
         self._retranslate()
 
     def sync(self, state: RunState) -> None:
         """Show the state's events (called after every refresh of the run)."""
+        if bool(state.real_times) != self._exercise:  # "T+00:12 (14:32)" needs more room
+            self._exercise = bool(state.real_times)
+            self.table.fit_columns({0: "T+00:00 (00:00)" if self._exercise else "00:00:00",
+                                    1: "Wwwwwwww"})
         self.model.sync(state)
         self._count()
 

@@ -282,6 +282,6 @@ def test_csv_follows_the_language_and_the_dialect_asked_for(engine: Engine, cloc
     forced = export(engine, run_id, "csv", tmp_path / "x.csv", lang="en", csv_dialect="excel-nl")
     for text, sep in ((dutch, ";"), (english, ","), (forced, ";")):
         rows = list(csv.reader(io.StringIO(text), delimiter=sep))
-        assert len({len(row) for row in rows}) == 1 and len(rows[0]) == 13, sep
+        assert len({len(row) for row in rows}) == 1 and len(rows[0]) == 14, sep
     with pytest.raises(ExportError, match="unknown CSV dialect 'excel-de'"):
         export(engine, run_id, "csv", tmp_path / "y.csv", csv_dialect="excel-de")

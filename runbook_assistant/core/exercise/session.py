@@ -290,11 +290,17 @@ def exercise_state(runbook: Runbook, record: RunRecord, events: Sequence[Event],
     """
     from runbook_assistant.core.run.state import fold
 
+    timeline = run_timeline(record, events)
+    moved = [_in_exercise_time(event, timeline) for event in events]
+    real = {e.id: parse_time(e.occurred_at or e.wall_time) for e in events}
+    return replace(fold(runbook, record, moved, now), real_times=real), timeline
+
+
+def run_timeline(record: RunRecord, events: Sequence[Event]) -> ExerciseTimeline:
+    """The timeline of a run's exercise time, from its start and its clock events."""
     started = next((e for e in events if e.kind is EventKind.RUN_STARTED), None)
     started_at = parse_time(started.effective_time if started else record.created_at)
-    timeline = ExerciseTimeline.of(events, started_at, exercise=record.mode == "exercise")
-    moved = [_in_exercise_time(event, timeline) for event in events]
-    return fold(runbook, record, moved, now), timeline
+    return ExerciseTimeline.of(events, started_at, exercise=record.mode == "exercise")
 
 
 def _in_exercise_time(event: Event, timeline: ExerciseTimeline) -> Event:

@@ -49,7 +49,7 @@ def render_csv(data: RunData, progress: Progress) -> Iterator[str]:
     cells = _Cells(sep)
     header = [w["mode"], w["time"], w["time_utc"], w["recorded"], w["late_col"], w["who"],
               w["kind"], w["step_id"], w["step"], w["what"], w["device"], w["seq"],
-              w["event_id"]]
+              w["event_id"], w["exercise_time_col"]]
     yield BOM + sep.join(cells[label] for label in header) + "\r\n"
     mode = cells[w["exercise"] if data.exercise else w["incident"]]
     yes, no = cells[w["yes"]], cells[w["no"]]
@@ -74,7 +74,8 @@ def render_csv(data: RunData, progress: Progress) -> Iterator[str]:
                     yes if row.late else no,
                     cells[row.actor], row.kind, cells[row.step_id or ""],
                     cells[row.step_title], cells[row.text],
-                    row.device_id, str(row.seq), row.event_id)))
+                    row.device_id, str(row.seq), row.event_id,
+                    data.exercise_at(row.time))))
             lines.append("")
             chunk = "\r\n".join(lines)
         progress.advance(len(rows))

@@ -27,7 +27,7 @@ from runbook_assistant.core.export.debrief_data import Comparison, Debrief, buil
 from runbook_assistant.core.export.debrief_labels import debrief_labels
 from runbook_assistant.core.export.html import render_template
 from runbook_assistant.core.export.run_data import RunData, load_run
-from runbook_assistant.core.formatting import exercise_time, span_text
+from runbook_assistant.core.formatting import span_text
 
 if TYPE_CHECKING:
     from runbook_assistant.core.library.catalog import Library
@@ -86,7 +86,7 @@ def render_debrief_html(debrief: Debrief, comparison: Comparison | None = None,
     w = debrief_labels(data.lang)
     context: dict[str, Any] = {
         "d": data, "w": w, "lang": data.lang, "exercise": True,
-        "print_header": data.header_title(), "b": debrief, "offset": exercise_time,
+        "print_header": data.header_title(), "b": debrief, "offset": debrief.moment,
         "span": lambda seconds: span_text(seconds, data.lang),
     }
     if comparison is None:

@@ -31,6 +31,7 @@ from runbook_assistant.core.exercise.session import (
 )
 from runbook_assistant.core.exercise.timing import ExerciseTimeline
 from runbook_assistant.core.export.run_data import RunData
+from runbook_assistant.core.formatting import exercise_moment
 from runbook_assistant.core.log.events import Event, EventKind
 from runbook_assistant.core.log.ordering import ordered, parse_time
 from runbook_assistant.core.run.paperwork import ActionItem, action_items
@@ -85,6 +86,7 @@ class InjectFigure:
     within: float | None = None
     verdict: str = ""
     missing: tuple[str, ...] = ()  # expected and not done, in readable words
+    delivered_wall: datetime | None = None  # the real moment of delivery
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ class MessageFigure:
     channel: str
     audience: str
     actor: str
+    wall: datetime | None = None  # the real moment, beside the exercise time
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,7 @@ class DecisionFigure:
     owner: str
     actor: str
     in_force: bool
+    wall: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,7 @@ class OverrideFigure:
     by: str
     reason: str
     refused: str  # what the engine would have refused
+    wall: datetime | None = None  # the real moment, beside the exercise time
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,7 @@ class NoteFigure:
     actor: str
     text: str
     step_title: str = ""
+    wall: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +159,10 @@ class Debrief:
     goals: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
     messages: list[MessageFigure] = field(default_factory=list)
+
+    def moment(self, seconds: float | None, wall: datetime | None = None) -> str:
+        """``T+00:12 (14:32)``: exercise time and, when known, the real clock time."""
+        return exercise_moment(seconds, self.data.hm(wall) if wall is not None else "")
     lessons: list[ActionItem] = field(default_factory=list)  # the run's action items
 
     def count(self, verdict: str) -> int:
@@ -226,16 +236,18 @@ def build_debrief(data: RunData) -> Debrief:
         debrief.questions = debrief_questions(scenario)
     debrief.lessons = action_items(events)
     _events(debrief, events, seconds, _expectations(scenario, events))
+    real = {e.id: _real(e) for e in events}
     for entry in state.decisions:
         step = data.runbook.step(entry.step_id)
         debrief.decisions.append(DecisionFigure(
             sec(entry.at) or 0.0, step.title if step else entry.step_id, entry.label,
-            entry.rationale, entry.owner, entry.actor, entry.current))
+            entry.rationale, entry.owner, entry.actor, entry.current,
+            real.get(entry.event_id)))
     for entry in state.overrides:  # every one, also when the step was reopened afterwards
         step = data.runbook.step(entry.step_id)
         debrief.overrides.append(OverrideFigure(
             sec(entry.at) or 0.0, entry.step_id, step.title if step else entry.step_id,
-            entry.by, entry.reason, entry.refused))
+            entry.by, entry.reason, entry.refused, real.get(entry.event_id)))
     return debrief
 
 
@@ -278,7 +290,8 @@ def _events(debrief: Debrief, events: list[Event], seconds: list[float],
             template = runbook.message(str(p.get("message_id", "")))
             debrief.messages.append(MessageFigure(
                 at, template.title if template and template.title else str(p.get("message_id")),
-                str(p.get("channel", "")), str(p.get("audience", "")), event.actor))
+                str(p.get("channel", "")), str(p.get("audience", "")), event.actor,
+                _real(event)))
         elif event.kind is EventKind.EXERCISE_CLOCK:
             debrief.clock.append(ClockChange(at, parse_time(event.wall_time),
                                              event_text(event, runbook, lang)))
@@ -287,7 +300,7 @@ def _events(debrief: Debrief, events: list[Event], seconds: list[float],
             step = runbook.step(event.step_id) if event.step_id else None
             title = step.title if step else ""
             notes = debrief.observations if is_observation(event) else debrief.team_notes
-            notes.append(NoteFigure(at, event.actor, text, title))
+            notes.append(NoteFigure(at, event.actor, text, title, _real(event)))
 
 
 def _inject_figure(debrief: Debrief, event: Event, at: float, inject: Inject | None,
@@ -296,7 +309,8 @@ def _inject_figure(debrief: Debrief, event: Event, at: float, inject: Inject | N
     p = event.payload
     number = len(debrief.injects) + 1
     to = runbook.role_name(str(p["to"])) if p.get("to") else ""
-    base = InjectFigure(number, float(p.get("offset", 0)), at, str(p.get("text", "")), to)
+    base = InjectFigure(number, float(p.get("offset", 0)), at, str(p.get("text", "")), to,
+                        delivered_wall=_real(event))
     if inject is None or not inject.expect:
         return base
     closed = debrief.state.closed
@@ -308,7 +322,12 @@ def _inject_figure(debrief: Debrief, event: Event, at: float, inject: Inject | N
         found.actor if found is not None else "",
         tuple(_expected_name(runbook, item) for item in inject.expect),
         float(inject.within) if inject.within is not None else None, reaction.verdict,
-        tuple(_expected_name(runbook, item) for item in reaction.missing))
+        tuple(_expected_name(runbook, item) for item in reaction.missing), base.delivered_wall)
+
+
+def _real(event: Event) -> datetime:
+    """The real moment of an event (when it happened, for a late entry)."""
+    return parse_time(event.occurred_at or event.wall_time)
 
 
 def _expected_name(runbook: Runbook, item: str) -> str:

@@ -141,7 +141,7 @@ def _overrides(b: Debrief, w: dict[str, str], heading: str = "") -> str:
         return ""
     items = "".join(
         "<p class='missing'>" + escape(w["override_line"].format(
-            step=o.step_title, who=o.by, when=exercise_time(o.at), reason=o.reason))
+            step=o.step_title, who=o.by, when=b.moment(o.at, o.wall), reason=o.reason))
         + f"<br><span class='meta'>{escape(w['override_refused'].format(refused=o.refused))}"
           "</span></p>" for o in b.overrides)
     return f"<h2 class='missing'>{escape(heading or w['overrides'])}</h2>{items}"
@@ -208,13 +208,14 @@ def _reaction(figure: object, w: dict[str, str]) -> str:
 def _inject_table(b: Debrief, w: dict[str, str]) -> Block:
     if not b.injects:
         return HtmlBlock(f"<h2>{escape(w['injects'])}</h2><p>{escape(w['no_injects'])}</p>")
-    return TableBlock((Column("#", 0.05), Column(w["inject"], 0.34), Column(w["delivered"], 0.1),
-                       Column(w["reaction"], 0.3), Column(w["verdict"], 0.12),
+    # The moments read "T+00:12 (14:32)": columns wide enough to keep that on one line.
+    return TableBlock((Column("#", 0.05), Column(w["inject"], 0.27), Column(w["delivered"], 0.18),
+                       Column(w["reaction"], 0.29), Column(w["verdict"], 0.12),
                        Column(w["after"], 0.09)),
-                      (_inject_row(i, w) for i in b.injects), heading=w["injects"])
+                      (_inject_row(b, i, w) for i in b.injects), heading=w["injects"])
 
 
-def _inject_row(i: InjectFigure, w: dict[str, str]) -> TableRow:
+def _inject_row(b: Debrief, i: InjectFigure, w: dict[str, str]) -> TableRow:
     if i.expected:
         lines = [Line("; ".join(i.expected))]
         if i.within is not None:
@@ -227,7 +228,7 @@ def _inject_row(i: InjectFigure, w: dict[str, str]) -> TableRow:
     else:
         expected = w["no_expectation"]
     return TableRow((str(i.number), (Line(i.text), Line(i.to or w["everyone"], SMALL)),
-                     exercise_time(i.delivered), expected,
+                     b.moment(i.delivered, i.delivered_wall), expected,
                      w[f"r_{i.verdict}"] if i.verdict else "",
                      span_text(i.reaction, w["lang"]) if i.reaction is not None else "–"))
 
@@ -235,10 +236,10 @@ def _inject_row(i: InjectFigure, w: dict[str, str]) -> TableRow:
 def _messages_table(b: Debrief, w: dict[str, str]) -> Block:
     if not b.messages:
         return HtmlBlock(f"<h2>{escape(w['messages'])}</h2><p>{escape(w['no_messages'])}</p>")
-    return TableBlock((Column(w["exercise_time"], 0.13), Column(w["what"], 0.4),
+    return TableBlock((Column(w["exercise_time"], 0.19), Column(w["what"], 0.34),
                        Column(w["channel"], 0.15), Column(w["audience"], 0.15),
                        Column(w["who"], 0.17)),
-                      (TableRow((exercise_time(m.at), m.title, m.channel, m.audience, m.actor))
+                      (TableRow((b.moment(m.at, m.wall), m.title, m.channel, m.audience, m.actor))
                        for m in b.messages), heading=w["messages"])
 
 
@@ -261,9 +262,9 @@ def _notes_table(b: Debrief, w: dict[str, str]) -> Block:
     if not b.observations:
         return HtmlBlock(f"<h2>{escape(w['observations'])}</h2>"
                          f"<p>{escape(w['no_observations'])}</p>")
-    return TableBlock((Column(w["exercise_time"], 0.13), Column(w["who"], 0.17),
-                       Column(w["what"], 0.7)),
-                      (TableRow((exercise_time(n.at), n.actor,
+    return TableBlock((Column(w["exercise_time"], 0.19), Column(w["who"], 0.17),
+                       Column(w["what"], 0.64)),
+                      (TableRow((b.moment(n.at, n.wall), n.actor,
                                  f"{n.step_title}: {n.text}" if n.step_title else n.text))
                        for n in b.observations), heading=w["observations"])
 
@@ -274,7 +275,8 @@ def _decisions(b: Debrief, w: dict[str, str]) -> str:
     head = "".join(f"<th>{escape(w[k])}</th>"
                    for k in ("exercise_time", "decision", "chosen", "rationale", "owner"))
     rows = "".join(
-        f"<tr><td>{exercise_time(x.at)}</td><td>{escape(x.step_title)}</td><td><b>{escape(x.label)}</b>"
+        f"<tr><td>{b.moment(x.at, x.wall)}</td><td>{escape(x.step_title)}</td>"
+        f"<td><b>{escape(x.label)}</b>"
         f"</td><td>{escape(x.rationale)}</td><td>{escape(x.owner)}</td></tr>"
         for x in b.decisions)
     return (f"<table width='100%' cellspacing='0' cellpadding='3' border='1' "

@@ -69,7 +69,7 @@ def display_rows(data: RunData, progress: Progress | None = None) -> Iterator[Di
                 day = when.date()
                 heading = data.day(row.time)
             yield DisplayRow(
-                heading, _hm(when) if when else "",
+                heading, data.moment(row.time, _hm(when)) if when else "",
                 late_text.format(when=_recorded(data, row.time, row.wall_time))
                 if row.late else "",
                 row.actor, row.text, row.step_id or "", row.event_id)
@@ -123,7 +123,8 @@ def timeline_body(data: RunData, progress: Progress | None = None) -> Iterator[M
                 late = (_LATE.format(escape_html(late_text.format(
                     when=_recorded(data, row.time, row.wall_time)))) if row.late else "")
                 append(_ROW.format(' class="override"' if row.event_id in overridden else "",
-                                   _hm(when) if when else "", escaped[row.actor],
+                                   data.moment(row.time, _hm(when)) if when else "",
+                                   escaped[row.actor],
                                    escaped[row.text], late, escaped[row.step_id or ""]))
             chunk = Markup("".join(parts))  # every field above is escaped
         if progress is not None:

@@ -21,7 +21,8 @@ def render_markdown(data: RunData, progress: Progress) -> Iterator[str]:
     if data.exercise:
         yield f"**{w['exercise_banner']}**\n\n"
     yield from _facts(data)
-    yield f"\n{w['times_in'].format(zone=data.zone_name())}\n\n"
+    times_in = w["times_in_exercise"] if data.exercise else w["times_in"]
+    yield f"\n{times_in.format(zone=data.zone_name())}\n\n"
     yield f"## {w['timeline']}\n\n"
     yield f"| {w['time']} | {w['who']} | {w['what']} | {w['step_id']} |\n|---|---|---|---|\n"
     day = None
@@ -35,7 +36,7 @@ def render_markdown(data: RunData, progress: Progress) -> Iterator[str]:
             if row.late:
                 text += (" *(" + w["late_recorded"].format(when=data.date_time(row.wall_time))
                          + ")*")
-            yield (f"| {data.hm(row.time)} | {md(row.actor)} | {text} | "
+            yield (f"| {data.moment(row.time)} | {md(row.actor)} | {text} | "
                    f"{md(row.step_id or '')} |\n")
             progress.advance()
     yield from _decisions(data)

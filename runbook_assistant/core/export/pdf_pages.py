@@ -128,8 +128,9 @@ def _pages(data: RunData, title: str, blocks: Iterable[Block], footer: str = "")
 def timeline_table(data: RunData, progress: Progress | None = None) -> TableBlock:
     """The timeline as a streamed table (date headings where the day changes)."""
     w = data.labels
-    columns = (Column(w["time"], 0.10), Column(w["who"], 0.15), Column(w["what"], 0.54),
-               Column(w["step_id"], 0.21, "mono"))
+    wide = 0.09 if data.exercise else 0.0  # "T+00:12 (14:32)" on one line
+    columns = (Column(w["time"], 0.10 + wide), Column(w["who"], 0.15), Column(w["what"], 0.54),
+               Column(w["step_id"], 0.21 - wide, "mono"))
 
     overridden = {o.event_id for o in data.state.overrides}  # drawn in red
 

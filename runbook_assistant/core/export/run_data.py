@@ -21,6 +21,7 @@ from runbook_assistant.core.log.ordering import parse_time
 from runbook_assistant.core.runbook.model import Runbook
 
 if TYPE_CHECKING:
+    from runbook_assistant.core.exercise.timing import ExerciseTimeline
     from runbook_assistant.core.library.catalog import Library
     from runbook_assistant.core.log.chain import ChainHead
     from runbook_assistant.core.log.identity import DeviceIdentity
@@ -138,6 +139,29 @@ class RunData:
     def hm(self, moment: datetime | None) -> str:
         """``HH:MM`` in the export's time zone ("" for None)."""
         return formatting.clock(moment, tz=self.tz)
+
+    @cached_property
+    def exercise_timeline(self) -> ExerciseTimeline | None:
+        """How real moments map to exercise time (None for an incident)."""
+        if not self.exercise:
+            return None
+        from runbook_assistant.core.exercise.session import run_timeline
+
+        return run_timeline(self.record, self.events)
+
+    def moment(self, moment: datetime | None, wall: str | None = None) -> str:
+        """A row's time as every export shows it: ``HH:MM`` of an incident, ``T+00:12 (14:32)``
+        of an exercise (``formatting.exercise_moment``); ``wall``: ``HH:MM`` if already made."""
+        if moment is None:
+            return ""
+        hm = wall if wall is not None else self.hm(moment)
+        timeline = self.exercise_timeline
+        return formatting.exercise_moment(timeline.seconds(moment), hm) if timeline else hm
+
+    def exercise_at(self, moment: datetime | None) -> str:
+        """``T+00:12`` of a moment of an exercise ("" for an incident)."""
+        timeline = self.exercise_timeline
+        return formatting.exercise_time(timeline.seconds(moment)) if timeline and moment else ""
 
     def date_time(self, moment: datetime | None) -> str:
         """``2026-11-23 09:05`` in the export's time zone ("" for None)."""

@@ -261,6 +261,9 @@ class RunState:
     now: datetime | None = None
     events: tuple[Event, ...] = field(default=(), repr=False)  # in fold order
     runbook: Runbook | None = field(default=None, repr=False, compare=False)
+    # An exercise folded in exercise time (core/exercise/session.py): the real moment of each
+    # event by id, so a view can show both ("T+00:12 (14:32)"). Empty for a run as it is.
+    real_times: Mapping[str, datetime] = field(default_factory=dict, repr=False, compare=False)
 
     def step(self, step_id: str) -> StepState | None:
         return self.steps.get(step_id)
