@@ -1,12 +1,17 @@
 """Render the whole window at a small laptop's size for the docs (offscreen, no display needed).
 
     python tools/laptop_screenshots.py [--out docs/screenshots] [--size 1366x768]
+        [--text-scale 1.5] [--name laptop]
+    QT_SCALE_FACTOR=1.5 python tools/laptop_screenshots.py --size 1280x720 --name laptop-150
+
 
 Writes ``laptop-<lang>-<theme>.png`` (library pane and a run in progress, the Services tab in
 front) and ``laptop-contacts-<lang>-<theme>.png`` (the Contacts tab, library pane hidden) for
 English and Dutch, light and dark, at 1366×768 unless ``--size`` says otherwise: what fits on the
 laptop a team really has at 3 a.m. Uses the bundled playbooks, a throwaway database and settings
-and a fixed clock.
+and a fixed clock. ``--text-scale`` is the app's text size (View → Text size); with
+``QT_SCALE_FACTOR=1.5`` and a 1280×720 window the images are what a 1920×1080 screen at 150 % shows;
+``--name`` replaces ``laptop`` in the file names.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ START = datetime(2026, 11, 23, 2, 40, tzinfo=UTC)
 def main() -> int:
     cli = parser(__doc__)
     cli.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT")
+    cli.add_argument("--text-scale", type=float, default=1.0, help="the app's text size")
+    cli.add_argument("--name", default="laptop", help="the file names' first word")
     args = cli.parse_args()
     width, height = (int(n) for n in args.size.lower().split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
@@ -60,7 +67,7 @@ def main() -> int:
         engine.service(run_id, runbook.services[2], "degraded", actor="Anna")
         clock.at(17.5)
         for scheme in ("light", "dark"):
-            use_look(app, translations, lang, scheme)
+            use_look(app, translations, lang, scheme, args.text_scale)
             settings = Settings(tmp / f"settings-{lang}-{scheme}.ini")
             settings.actor = "Anna"
             window = MainWindow(settings, database=tmp / f"runs-{lang}.sqlite3")
@@ -74,12 +81,12 @@ def main() -> int:
             settle()
             view.flush()
             settle()
-            written.append(args.out / f"laptop-{lang}-{scheme}.png")
+            written.append(args.out / f"{args.name}-{lang}-{scheme}.png")
             window.grab().save(str(written[-1]))
             window.show_library_pane(False)
             view.side.setCurrentWidget(view.side.comms["contacts"])
             settle()
-            written.append(args.out / f"laptop-contacts-{lang}-{scheme}.png")
+            written.append(args.out / f"{args.name}-contacts-{lang}-{scheme}.png")
             window.grab().save(str(written[-1]))
             window.close()
             window.deleteLater()

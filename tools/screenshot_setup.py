@@ -53,13 +53,14 @@ class HandClock:
         self.moment = self.start + timedelta(minutes=minutes)
 
 
-def use_look(app: Any, translations: Any, lang: str, scheme: str) -> None:
-    """Language ``lang`` and the ``scheme`` theme at the normal text size, as a user sets them."""
+def use_look(app: Any, translations: Any, lang: str, scheme: str, scale: float = 1.0) -> None:
+    """Language ``lang`` and the ``scheme`` theme at text size ``scale`` (normal: 1.0), as a
+    user sets them."""
     from runbook_assistant.ui import theme
 
     translations.use(lang)
     theme.apply_theme(app, scheme)
-    theme.apply_font_scale(app, 1.0)
+    theme.apply_font_scale(app, scale)
 
 
 def settle() -> None:

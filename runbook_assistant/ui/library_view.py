@@ -60,12 +60,20 @@ class LibraryView(QWidget):
         self.status.setProperty("tone", "muted")
         self.status.setWordWrap(True)
 
-        filters = QHBoxLayout()
-        for combo in (self.tag_filter, self.severity_filter, self.lang_filter):
+        # The filters share one row while their "All …" texts fit whole, else they flow onto a
+        # second (a narrow pane at a large text size): see ``_place_filters``.
+        filters = QVBoxLayout()
+        filters.setSpacing(4)
+        self._filter_rows = [QHBoxLayout(), QHBoxLayout(), QHBoxLayout()]
+        self._placed: list[int] = []
+        for row in self._filter_rows:
+            row.setSpacing(4)
+            filters.addLayout(row)
+        for combo in self._combos():
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(4)
             combo.currentIndexChanged.connect(self.refresh)
-            filters.addWidget(combo, 1)
+            self._filter_rows[0].addWidget(combo, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -200,6 +208,48 @@ class LibraryView(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def _combos(self) -> tuple[QComboBox, QComboBox, QComboBox]:
+        return (self.tag_filter, self.severity_filter, self.lang_filter)
+
+    def _place_filters(self) -> None:
+        """Each filter gets room in proportion to its "All …" text ("All tags" needs less than
+        "All severities": equal thirds cut the longer one off on a small laptop), on as few
+        rows as keep every text whole."""
+        needs = [self._room_for(c, c.itemText(0)) for c in self._combos()]
+        rows, used = [0], 0
+        for need in needs:
+            if used and used + need > self.width():
+                rows.append(0)
+                used = 0
+            rows[-1] += 1
+            used += need + 4
+        if rows != self._placed:
+            self._placed = rows
+            for layout in self._filter_rows:
+                for combo in self._combos():
+                    layout.removeWidget(combo)
+            combos = iter(self._combos())
+            for layout, count in zip(self._filter_rows, rows, strict=False):
+                for _ in range(count):
+                    layout.addWidget(next(combos))
+        for row in self._filter_rows:
+            for index in range(row.count()):
+                combo = row.itemAt(index).widget()
+                row.setStretch(index, needs[self._combos().index(combo)])
+
+    @staticmethod
+    def _room_for(combo: QComboBox, text: str) -> int:
+        """The width ``combo`` needs to show ``text`` whole: the text, the arrow and the frame
+        (its size hint is that of ``minimumContentsLength`` x's, as Qt measures it)."""
+        metrics = combo.fontMetrics()
+        frame = combo.sizeHint().width() - metrics.horizontalAdvance(
+            "x" * combo.minimumContentsLength())
+        return metrics.horizontalAdvance(text) + frame
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._place_filters()
+
     # --- language -----------------------------------------------------------------------------
     def _retranslate(self) -> None:
         self.heading.setText(self.tr("&Library"))
@@ -217,6 +267,7 @@ class LibraryView(QWidget):
         self.lang_filter.setToolTip(self.tr("Show only runbooks in this language"))
         for i in range(1, self.severity_filter.count()):
             self.severity_filter.setItemText(i, severity_text(self.severity_filter.itemData(i)))
+        self._place_filters()
         self.model.layoutChanged.emit()  # the rows show severities in the new language
         self.list.setAccessibleName(self.tr("Runbooks"))
         self._show_status(self.model.rowCount(), self._total())
@@ -230,4 +281,6 @@ class LibraryView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+        elif event.type() == QEvent.Type.FontChange:  # a larger text size
+            self._place_filters()
         super().changeEvent(event)

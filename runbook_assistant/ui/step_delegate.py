@@ -22,6 +22,7 @@ _Index = QModelIndex | QPersistentModelIndex
 _WRAP = int(Qt.TextFlag.TextWordWrap)
 _TALL = 100_000
 _CACHE_LIMIT = 4000
+_TITLE_ROOM = 22  # characters a title keeps beside its countdown pill
 
 
 @dataclass(frozen=True)
@@ -74,11 +75,19 @@ class StepDelegate(QStyledItemDelegate):
         x = pad + 4 + mark + pad  # room for the bar, the mark and a gap
         text_w = max(40, width - x - pad)
         pill_w = fm.horizontalAdvance(info.countdown) + 2 * pad if info.countdown else 0
-        title_w = max(40, text_w - (pill_w + pad if pill_w else 0))
+        # Beside the title while that leaves it room for a few words; on a narrow column (a
+        # small laptop, large text) the pill goes on a line of its own below the title, which
+        # would otherwise wrap a word a line.
+        below = bool(pill_w) and text_w - pill_w - pad < _TITLE_ROOM * fm.averageCharWidth()
+        title_w = max(40, text_w - (pill_w + pad if pill_w and not below else 0))
         title_h = max(tfm.boundingRect(QRect(0, 0, title_w, _TALL), _WRAP, info.title).height(),
                       tfm.height())
         top = pad
         bottom = top + max(title_h, mark)
+        pill = QRect(width - pad - pill_w, top, pill_w, fm.height() + 2)
+        if below:
+            pill = QRect(x, bottom + pad // 2, min(pill_w, text_w), fm.height() + 2)
+            bottom = pill.bottom() + 1
         meta = None
         if info.meta:
             meta_h = fm.boundingRect(QRect(0, 0, text_w, _TALL), _WRAP, info.meta).height()
@@ -87,7 +96,7 @@ class StepDelegate(QStyledItemDelegate):
         return _Layout(
             mark=QRect(pad + 4, top + max(0, (tfm.height() - mark) // 2), mark, mark),
             title=QRect(x, top, title_w, title_h),
-            pill=QRect(width - pad - pill_w, top, pill_w, fm.height() + 2),
+            pill=pill,
             meta=meta, height=bottom + pad + (4 if section else 0), title_font=title_font)
 
     def height_changed(self, index: QModelIndex) -> bool:

@@ -52,3 +52,84 @@ def test_the_contacts_numbers_are_visible(qtbot: Any, laptop: Any) -> None:
     phone = contacts.model.COLUMNS.index("phone")
     qtbot.waitUntil(lambda: table.viewport().width() > 0)
     qtbot.waitUntil(lambda: _visible(table, phone))
+
+
+def _text_fits(combo: Any) -> bool:
+    """The combo box's current text is drawn whole (not "All severiti…")."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    return combo.fontMetrics().horizontalAdvance(combo.currentText()) <= field.width()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_library_filters_read_whole(qtbot: Any, qapp: Any, make_window: Any,
+                                        translations: Any, lang: str) -> None:
+    from runbook_assistant.ui import theme
+
+    translations.use(lang)
+    theme.apply_theme(qapp, "light")  # the app's own look and font, as a user starts it
+    theme.apply_font_scale(qapp, 1.0)
+    window = make_window()
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    library = window.library_view
+    combos = (library.tag_filter, library.severity_filter, library.lang_filter)
+    qtbot.waitUntil(lambda: all(c.width() > 0 and c.count() > 1 for c in combos))
+    for combo in combos:
+        assert _text_fits(combo), (combo.objectName(), combo.currentText(), combo.width())
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_at_text_x1_5_the_filters_flow_onto_more_rows_whole(
+        qtbot: Any, qapp: Any, make_window: Any, translations: Any, lang: str) -> None:
+    from runbook_assistant.ui import theme
+
+    translations.use(lang)
+    theme.apply_theme(qapp, "light")
+    theme.apply_font_scale(qapp, 1.5)
+    window = make_window()
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    library = window.library_view
+    combos = (library.tag_filter, library.severity_filter, library.lang_filter)
+    qtbot.waitUntil(lambda: all(c.width() > 0 and c.count() > 1 for c in combos))
+    assert all(_text_fits(c) for c in combos), [(c.currentText(), c.width()) for c in combos]
+    assert len({c.y() for c in combos}) >= 2  # on more rows, none of them cut
+
+
+def test_at_text_x1_5_step_titles_keep_room_beside_or_above_their_countdown(
+        qtbot: Any, qapp: Any, window: Any, start_run: Any) -> None:
+    """A narrow checklist (library pane shown, large text) wraps a title a few words a line:
+    the countdown pill moves below the title instead of squeezing it to a word a line."""
+    from runbook_assistant.ui import theme
+    from runbook_assistant.ui.step_list import RowInfoRole
+
+    theme.apply_theme(qapp, "light")
+    theme.apply_font_scale(qapp, 1.5)
+    run_id = start_run()
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.open_run(run_id)
+    tree = view.list
+    qtbot.waitUntil(lambda: tree.viewport().width() > 0)
+    delegate = tree.itemDelegate()
+    room = 18 * tree.fontMetrics().averageCharWidth()
+    rows = []
+    index = tree.model().index(0, 0)
+    while index.isValid():
+        info = index.data(RowInfoRole)
+        if info is not None and info.countdown:
+            lay = delegate.layout(info, tree.font(), tree.visualRect(index).width())
+            rows.append((info.title, lay.title.width(), lay.pill.top() > lay.title.top()))
+        index = tree.indexBelow(index)
+    assert rows, "no step with a countdown"
+    assert all(width >= room for _title, width, _below in rows), rows
+    assert tree.viewport().width() < 40 * tree.fontMetrics().averageCharWidth()  # narrow indeed
+    assert any(below for *_rest, below in rows)
