@@ -15,7 +15,9 @@ CORE = Path(__file__).resolve().parent.parent / "runbook_assistant" / "core"
 BASE = "base"  # the modules at the top of core/
 
 ALLOWED: dict[str, set[str]] = {
-    BASE: set(),
+    # errors.py says its coded refusals in the catalogue's words (a package that imports nothing).
+    BASE: {"error_texts"},
+    "error_texts": set(),
     "runbook": {BASE},
     "library": {BASE, "runbook"},
     "log": {BASE},

@@ -1,7 +1,7 @@
 """The command line's own words (labels of ``show``, warnings, ``exercise status``) in English and
 Dutch; ``--lang nl`` picks Dutch, otherwise the English that scripts read.
 
-The core's refusals have their catalogue in ``core/error_texts.py``; the app's widgets have Qt's
+The core's refusals have their catalogue in ``core/error_texts/``; the app's widgets have Qt's
 ``.ts``. A test checks that every key here has both languages with the same placeholders.
 """
 

@@ -3,6 +3,10 @@
 Qt's ``.ts`` file holds the widgets' texts; this is its counterpart for the core, which has no Qt.
 A test checks that every code has both languages with the same ``{placeholders}``. Placeholders
 are filled with ``str.format``; quote marks and names come from the parameters, never from here.
+The engine's own refusals stand here; those about files, sync and runs in ``files``, ``sync`` and
+``runs``, gathered into the one ``TEXTS``.
+
+May import: nothing of the core (words only); ``core/errors.py`` renders its codes from here.
 """
 
 from __future__ import annotations
@@ -339,15 +343,15 @@ WHAT_NL = {"reason": "een reden", "name": "een naam", "role": "een rol", "title"
 
 def _gather() -> None:
     """The catalogue's other parts, by subject, in the one table."""
-    from runbook_assistant.core import error_texts_files, error_texts_runs, error_texts_sync
+    from runbook_assistant.core.error_texts import files, runs, sync
 
-    for part in (error_texts_files, error_texts_runs, error_texts_sync):
+    for part in (files, runs, sync):
         twice = TEXTS.keys() & part.TEXTS.keys()
         if twice:  # one code, one meaning
             raise RuntimeError(f"error codes given twice: {sorted(twice)}")
         TEXTS.update(part.TEXTS)
         WORDS_NL.update(getattr(part, "WORDS_NL", {}))
-    NOTHING.update(error_texts_sync.NOTHING)
+    NOTHING.update(sync.NOTHING)
 
 
 WORDS_NL: dict[str, str] = {}  # English words a parameter may carry, in Dutch (``{name_nl}``)
