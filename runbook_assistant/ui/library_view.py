@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QStyle,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -239,12 +241,14 @@ class LibraryView(QWidget):
 
     @staticmethod
     def _room_for(combo: QComboBox, text: str) -> int:
-        """The width ``combo`` needs to show ``text`` whole: the text, the arrow and the frame
-        (its size hint is that of ``minimumContentsLength`` x's, as Qt measures it)."""
-        metrics = combo.fontMetrics()
-        frame = combo.sizeHint().width() - metrics.horizontalAdvance(
-            "x" * combo.minimumContentsLength())
-        return metrics.horizontalAdvance(text) + frame
+        """The width ``combo`` needs to show ``text`` whole: the text, and the arrow and frame
+        around its text field as the style draws them."""
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        option.rect = QRect(0, 0, 400, combo.sizeHint().height())
+        field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                             QStyle.SubControl.SC_ComboBoxEditField, combo)
+        return combo.fontMetrics().horizontalAdvance(text) + 400 - field.width() + 2
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
