@@ -1,6 +1,7 @@
 """A whole bundled playbook by keys alone, from the library to closing the run: search and open
 the runbook, start it with roles set in the start dialog, every step (notes, a skip, an undo,
-four-eyes, a decision), the side tabs and back, the services board, and Ctrl+Shift+W. No mouse.
+four-eyes, a decision), the side tabs and back, the services board, a message marked as sent
+(its question answered by Enter), and Ctrl+Shift+W. No mouse.
 Afterwards the database holds exactly those events."""
 
 from __future__ import annotations
@@ -60,6 +61,12 @@ def fill_start_dialog(dialog: Any) -> None:
         QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
     QTest.keyClick(dialog, Qt.Key.Key_T, ALT)  # "&Title:"
     QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # the default button starts it
+
+
+def answer_sent(box: Any) -> None:
+    """The question "Record that … was sent?": Enter takes its default, "Mark as sent"."""
+    assert box.objectName() == "confirmSent"
+    QTest.keyClick(box, Qt.Key.Key_Return)
 
 
 def test_a_whole_playbook_by_keys_alone(qtbot: Any, settings: Any, engine: Engine, db: Path,
@@ -123,8 +130,18 @@ def test_a_whole_playbook_by_keys_alone(qtbot: Any, settings: Any, engine: Engin
     person.expected.append(("service_status_changed", None))
     QTest.keyClick(services.table, Qt.Key.Key_Escape)
     qtbot.waitUntil(view.list.hasFocus)
-    QTest.keyClick(view.list, Qt.Key.Key_5, ALT)  # messages, then F6 back to the steps
-    qtbot.waitUntil(lambda: view.side.currentWidget() is view.side.comms["messages"])
+    # Messages: the first template, Ctrl+Enter marks it sent, Enter answers the question (its
+    # default button), F6 goes back to the steps.
+    messages = view.side.comms["messages"]
+    QTest.keyClick(view.list, Qt.Key.Key_5, ALT)
+    qtbot.waitUntil(lambda: view.side.currentWidget() is messages)
+    qtbot.waitUntil(lambda: messages.isAncestorOf(QApplication.focusWidget()))
+    asked = when_modal(answer_sent)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: not asked.isActive())
+    person.expected.append(("message_sent", None))
+    window.activateWindow()  # offscreen, as after the start dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
     qtbot.waitUntil(view.list.hasFocus)
 
