@@ -54,6 +54,7 @@ PLAIN_ALLOWED = {
     ("runbook/durations.py", "ValueError"): "the parser turns it into a file:line diagnostic",
     ("runbook/attrs.py", "ValueError"): "the parser turns it into a file:line diagnostic",
     ("log/clock.py", "ValueError"): "a malformed clock value; verify reports it as a finding",
+    ("log/witness.py", "ValueError"): "caught by its callers, which raise a coded refusal",
     ("log/chain.py", "TypeError"): "a programming error (seq not an int)",
     ("log/chain.py", "ValueError"): "an unknown event kind; verify reports it as a finding",
     ("log/verify_sources.py", "TypeError"): "caught at once and turned into a coded VerifyError",

@@ -217,6 +217,24 @@ TEXTS = {
         "nl": ("{path} is een SQLite-bestand maar geen database of syncbundel van Runbook "
                "Assistant (geen tabellen events en devices)", None),
     },
+    "witness_unreadable": {
+        "en": ("{name} is not a readable hub witness statement", None),
+        "nl": ("{name} is geen leesbare getuigenverklaring van een hub", None),
+    },
+    "witness_unpinned": {
+        "en": ("the witness {path} is signed by the hub key {fingerprint}, which this laptop "
+               "never pinned", "Compare that fingerprint with the hub's administrator and give "
+               "it with --trust FINGERPRINT, or sync with that hub first."),
+        "nl": ("de getuige {path} is ondertekend met de hubsleutel {fingerprint}, die deze laptop "
+               "nooit heeft vastgelegd", "Vergelijk die vingerafdruk met de beheerder van de hub "
+               "en geef hem met --trust VINGERAFDRUK, of synchroniseer eerst met die hub."),
+    },
+    "witness_unsigned": {
+        "en": ("the witness {path} does not verify itself: its statement is not signed by the "
+               "hub key it names", "Give a witness that is intact."),
+        "nl": ("de getuige {path} klopt zelf niet: de verklaring is niet ondertekend met de "
+               "hubsleutel die erin staat", "Geef een getuige die intact is."),
+    },
     "witness_broken": {
         "en": ("the witness {path} does not verify itself: {what}",
                "Give a witness that is intact."),

@@ -36,6 +36,16 @@ TEXTS = {
         "en": ("unknown action item '{action}'", "action items of this run: none yet"),
         "nl": ("onbekend actiepunt '{action}'", "deze uitvoering heeft nog geen actiepunten"),
     },
+    "step_sends_no_message": {
+        "en": ("step '{step}' sends no message",
+               "only a step with message=ID logs a send when checked"),
+        "nl": ("stap '{step}' verstuurt geen bericht",
+               "alleen een stap met message=ID legt bij het afvinken een verzending vast"),
+    },
+    "message_text_empty": {
+        "en": ("the message text is empty", None),
+        "nl": ("de tekst van het bericht is leeg", None),
+    },
     "bad_date": {
         "en": ("cannot read the date '{value}'", "use YYYY-MM-DD, e.g. 2026-12-31"),
         "nl": ("de datum '{value}' is onleesbaar", "gebruik JJJJ-MM-DD, bijvoorbeeld 2026-12-31"),

@@ -167,6 +167,16 @@ TEXTS = {
                "die hier is vastgelegd ({fingerprint})", "Misschien antwoordt iemand anders op "
                "dat adres; vraag de beheerder van de hub om de vingerafdruk."),
     },
+    "hub_no_witness": {
+        "en": ("the hub at {url} gave no witness statement", None),
+        "nl": ("de hub op {url} gaf geen getuigenverklaring", None),
+    },
+    "hub_witness_unsigned": {
+        "en": ("the witness statement of the hub at {url} is not signed with the hub key pinned "
+               "here ({fingerprint})", None),
+        "nl": ("de getuigenverklaring van de hub op {url} is niet ondertekend met de hubsleutel "
+               "die hier is vastgelegd ({fingerprint})", None),
+    },
     "push_refused": {
         "en": ("cannot push: {error}", "Run `runbook-assistant verify` on {path}."),
         "nl": ("kan niet versturen: {error}", "Controleer {path} met `runbook-assistant verify`."),

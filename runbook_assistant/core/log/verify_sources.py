@@ -166,7 +166,7 @@ def hub_witness_source(data: Any, name: str) -> LogSource:
         statement = statement_from_json(data["statement"])
         device = device_id_of(bytes.fromhex(key))
     except (KeyError, TypeError, ValueError) as exc:
-        raise VerifyError(f"{name} is not a readable hub witness statement") from exc
+        raise VerifyError.of("witness_unreadable", name=name) from exc
     return LogSource("hub", name, [], {device: key}, [], statements=[statement])
 
 
@@ -218,22 +218,17 @@ def _checked_witness(witness: LogSource, hub_keys: Collection[str],
     if witness.kind == "hub":
         ((device, key),) = witness.devices.items()
         if key not in hub_keys and _fingerprint(key) not in fingerprints:
-            raise VerifyError(f"the witness {witness.name} is signed by the hub key "
-                              f"{_fingerprint(key)}, which this laptop never pinned",
-                              "Compare that fingerprint with the hub's administrator and give "
-                              "it with --trust FINGERPRINT, or sync with that hub first.")
+            raise VerifyError.of("witness_unpinned", path=witness.name,
+                                 fingerprint=_fingerprint(key))
         if not all(st.device_id == device and statement_signed(key, st)
                    for st in witness.statements):
-            raise VerifyError(f"the witness {witness.name} does not verify itself: its "
-                              "statement is not signed by the hub key it names",
-                              "Give a witness that is intact.")
+            raise VerifyError.of("witness_unsigned", path=witness.name)
         return witness
     check = prove(witness)
     if not check.ok:
         first = check.first_problem
         assert first is not None
-        raise VerifyError(f"the witness {witness.name} does not verify itself: "
-                          f"{first.describe()}", "Give a witness that is intact.")
+        raise VerifyError.of("witness_broken", path=witness.name, what=first.describe())
     return witness
 
 

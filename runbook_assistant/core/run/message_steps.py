@@ -48,9 +48,8 @@ def send_payload(runbook: Runbook, step_id: str, text: str, channel: str = "") -
     step = runbook.step(step_id)
     template = runbook.message(step.message) if step is not None and step.message else None
     if template is None:
-        raise CommandError(f"step '{step_id}' sends no message",
-                           hint="only a step with message=ID logs a send when checked")
+        raise CommandError.of("step_sends_no_message", step=step_id)
     if not text.strip():
-        raise CommandError("the message text is empty")
+        raise CommandError.of("message_text_empty")
     return {"message_id": template.id, "text": text, "step": step_id,
             "channel": channel.strip() or template.channel, "audience": template.audience}

@@ -264,10 +264,10 @@ class HubClient:
         try:
             statement = statement_from_json(data.get("statement"))
         except ValueError as exc:
-            raise HubRefused(f"the hub at {self.url} gave no witness statement") from exc
+            raise HubRefused.of("hub_no_witness", url=self.url) from exc
         if data.get("hub_key") != key or not statement_signed(key, statement):
-            raise HubRefused(f"the witness statement of the hub at {self.url} is not signed "
-                             f"with the hub key pinned here ({fingerprint_of(key)})")
+            raise HubRefused.of("hub_witness_unsigned", url=self.url,
+                                fingerprint=fingerprint_of(key))
         return hub_witness_json(statement, hub_key=key, url=self.url)
 
     def pull(self) -> PullResult:
