@@ -161,6 +161,7 @@ class MessagesView(QWidget):
         scroller = QScrollArea(self)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the focus, not it
         scroller.setWidget(right)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(left)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
@@ -78,7 +79,10 @@ class SettingsDialog(QDialog):
         folder_box = QVBoxLayout()
         folder_box.addWidget(self.folders)
         folder_box.addLayout(folder_buttons)
-        form.addRow(self.tr("Extra runbook &folders:"), folder_box)
+        # A row of a layout gets a plain label: give it its buddy, or the "&" stands on screen.
+        folders_label = QLabel(self.tr("Extra runbook &folders:"), self)
+        folders_label.setBuddy(self.folders)
+        form.addRow(folders_label, folder_box)
         form.addRow(self.tr("Team &hub:"), self.hub_url)
         self.municipality = MunicipalityLabel(parent=self)
         form.addRow(self.tr("Municipality:"), self.municipality)

@@ -105,7 +105,27 @@ def apply_theme(app: QApplication, theme: str) -> bool:
         _fusion_set = True
     app.setPalette(palette(dark))
     app.setStyleSheet(stylesheet(dark))
+    keep_focus_visible(app)
     return dark
+
+
+def keep_focus_visible(app: QApplication) -> None:
+    """Show where the keyboard is from the first moment: Fusion draws the focus frame of a combo
+    box, button, check box or tab only after the keyboard moved the focus in that window
+    (``WA_KeyboardFocusChange``), so a dialog opened by a key showed none on its first field."""
+    if app.property("focusAlwaysVisible"):
+        return
+    app.setProperty("focusAlwaysVisible", True)
+    app.focusChanged.connect(_show_focus_frames)
+
+
+def _show_focus_frames(_old: QWidget | None, now: QWidget | None) -> None:
+    if now is None:
+        return
+    window = now.window()
+    if not window.testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange):
+        window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
+        now.update()
 
 
 def apply_font_scale(app: QApplication, scale: float) -> None:
