@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from runbook_assistant.core.errors import CommandError
-from runbook_assistant.core.run.discipline import parse_moment
-from runbook_assistant.core.run.timeline import event_text
 
 if TYPE_CHECKING:
     from runbook_assistant.cli.context import AppContext
@@ -25,6 +23,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def announce(engine: Engine, event: Event, *, sentence_to_stderr: bool = False) -> None:
     """The committed event's sentence (in the run's language), then its id as the last line."""
+    # The run modules are imported where used: ``list`` and ``search`` import this module too.
+    from runbook_assistant.core.run.timeline import event_text
+
     record = engine.run_record(event.run_id)
     click.echo(event_text(event, engine.runbook_of(event.run_id), record.lang),
                err=sentence_to_stderr)
@@ -63,6 +64,8 @@ def parse_at(text: str | None, now: datetime | None = None) -> datetime | None:
     """``--at``: ISO 8601 or ``HH:MM`` today, in local time unless an offset is given."""
     if text is None:
         return None
+    from runbook_assistant.core.run.discipline import parse_moment
+
     return parse_moment(text, now or datetime.now().astimezone())
 
 

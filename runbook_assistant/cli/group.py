@@ -5,6 +5,7 @@ With no command it opens the desktop app. ``../docs/cli.md`` and the README desc
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,12 @@ class _LazyGroup(click.Group):
         return super().list_commands(ctx)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = _ALONE.get(cmd_name)
+        if module is not None:  # one module holds the whole command: import only that one
+            importlib.import_module(f"runbook_assistant.cli.{module}")
+            found = super().get_command(ctx, cmd_name)
+            if found is not None:
+                return found
         _register()
         return super().get_command(ctx, cmd_name)
 
@@ -91,6 +98,17 @@ def cli(ctx: click.Context, db_path: str | None, libraries: tuple[str, ...],
         from runbook_assistant.cli.gui import open_gui  # Qt is imported only when needed
 
         ctx.exit(open_gui(ctx.obj))
+
+
+# Top-level commands defined whole in one module (no other module adds subcommands to them), by
+# the module that holds them: running one imports that module only, not every command's code
+# and libraries (a ``list`` or ``search`` needs neither Jinja2 nor the sync code).
+# tests/cli/test_cli_input.py checks that each is where this says.
+_ALONE = {
+    "validate": "library_cmds", "list": "library_cmds", "show": "library_cmds",
+    "search": "library_cmds", "device": "device_cmd", "self-test": "selftest_cmd",
+    "verify": "verify_cmd",
+}
 
 
 def _register() -> None:

@@ -33,9 +33,20 @@ def _escaped(char: str) -> str:
 def safe(value: Any) -> str:
     """``value`` as text with every control character and bidi control made visible."""
     text = str(value)
-    if text.isprintable() and not (_BIDI & set(text)):
+    # Bidi controls are format characters (Cf), so a printable line holds none. Checked a line at
+    # a time (a line break is not printable): output of many lines keeps the fast path, and only
+    # a line with something unprintable in it (a control, or just a no-break space) is looked at
+    # character by character.
+    lines = text.split("\n")
+    if all(line.isprintable() or _tabs_only(line) for line in lines):
         return text  # the usual case: nothing to do
-    return "".join(_escaped(c) if _hidden(c) else c for c in text)
+    return "\n".join(line if line.isprintable() else "".join(
+        _escaped(c) if _hidden(c) else c for c in line) for line in lines)
+
+
+def _tabs_only(line: str) -> bool:
+    """True when the only unprintable characters of ``line`` are tabs."""
+    return "\t" in line and line.replace("\t", " ").isprintable()
 
 
 def _hidden(char: str) -> bool:
