@@ -25,6 +25,8 @@ from runbook_assistant.core.library.index import LibraryIndex, SearchHit
 from runbook_assistant.core.library.links import link, link_expectations, with_error
 from runbook_assistant.core.library.pool import parse_into
 from runbook_assistant.core.library.scan import (
+    FileStat,
+    Known,
     Scanned,
     is_runbook_file,
     parse_one,
@@ -32,6 +34,7 @@ from runbook_assistant.core.library.scan import (
     read,
     resolved_path,
     scan,
+    settled_stats,
 )
 from runbook_assistant.core.library.summary import RunbookSummary, cross_file_findings
 from runbook_assistant.core.runbook.model import ParseResult, Runbook
@@ -113,11 +116,13 @@ class Library:
         """Scan the folders, parse the files whose content changed, update the search index."""
         with self._lock:
             roots = self._roots()
-            scanned = [item for root, _ in roots for item in scan(root)]
+            known = self._known_stats()
+            scanned = [item for root, _ in roots for item in scan(root, known)]
             bundled = {root for root, is_bundled in roots if is_bundled}
             under = [root for root, _ in roots]
             try:
                 files = _resolve(scanned, self.index, bundled, prune_under=under)
+                self._remember_stats(scanned, known, under)
             except sqlite3.Error:
                 # The cache went bad under us (locked for long, disk full...): work in memory.
                 with contextlib.suppress(sqlite3.Error):
@@ -139,6 +144,23 @@ class Library:
             self._by_id = {f.summary.id: f for f in files if f.usable and f.summary is not None}
             with contextlib.suppress(sqlite3.Error):  # search then finds nothing, no failure
                 self.index.set_searchable(f.docid for f in files if f.usable and f.docid)
+
+    def _known_stats(self) -> Known:
+        """The stat and hash of every file hashed before (empty when the index cannot say)."""
+        try:
+            return {path: (FileStat(*info), sha) for path, (info, sha)
+                    in self.index.file_stats().items()}
+        except sqlite3.Error:
+            return {}
+
+    def _remember_stats(self, scanned: Sequence[Scanned], known: Known,
+                        roots: Sequence[Path]) -> None:
+        """Keep the stats of the files hashed now; forget files under ``roots`` not found."""
+        present = {str(s.path) for s in scanned if s.readable}
+        prefixes = _prefixes(roots)
+        drop = [path for path in known if path not in present and path.startswith(prefixes)]
+        with contextlib.suppress(sqlite3.Error):  # only a cache: the next start hashes again
+            self.index.update_stats(settled_stats(scanned), drop)
 
     def _roots(self) -> list[tuple[Path, bool]]:
         bundled = resolved_path(paths.bundled_runbooks_dir())
@@ -354,14 +376,17 @@ def _resolve(scanned: Sequence[Scanned], index: LibraryIndex | None,
     """A _File per scanned file: from the index when its content is known there, else parsed
     (and then cached, when there is an index). Rows of files under ``prune_under`` that are gone
     or changed are dropped."""
-    readable = [s for s in scanned if s.data is not None]
     cached = index.files() if index is not None else {}
+    # A file known by its stat alone whose content is not cached (parsed by another build of
+    # the app, or a cache that was just replaced): its bytes are needed after all.
+    scanned = [read(s.path, s.root) if s.readable and s.data is None
+               and (str(s.path), s.sha256) not in cached else s for s in scanned]
+    readable = [s for s in scanned if s.readable]
     todo = list({(str(s.path), s.sha256): s for s in readable
                  if (str(s.path), s.sha256) not in cached}.values())  # a file in two roots once
     if index is not None and prune_under:
         keep = {(str(s.path), s.sha256) for s in readable}
-        prefixes = tuple(str(root).rstrip("/\\") + sep for root in prune_under
-                         for sep in ("/", "\\"))
+        prefixes = _prefixes(prune_under)
         index.update([], [c.docid for key, c in cached.items()
                           if key[0].startswith(prefixes) and key not in keep])
     here = parse_into(index, todo)
@@ -371,7 +396,7 @@ def _resolve(scanned: Sequence[Scanned], index: LibraryIndex | None,
     for s in scanned:
         file = _File(s.path, s.sha256, s.root, s.root in bundled_roots)
         key = (str(s.path), s.sha256)
-        if s.data is None:
+        if not s.readable:
             file.result = problem_result(s.path, s.problem)
         elif key in cached:
             file.docid, file.summary = cached[key]
@@ -381,3 +406,8 @@ def _resolve(scanned: Sequence[Scanned], index: LibraryIndex | None,
             file.summary, file.result = here[key].summary, here[key].result
         files.append(file)
     return files
+
+
+def _prefixes(roots: Sequence[Path]) -> tuple[str, ...]:
+    """Path prefixes of whatever lies under these folders, with either separator."""
+    return tuple(str(root).rstrip("/\\") + sep for root in roots for sep in ("/", "\\"))

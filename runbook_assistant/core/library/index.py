@@ -9,6 +9,9 @@ fingerprint, so stale results are never read back.
 A file's row holds its summary (what lists and filters show) in plain columns; the pickled parse
 result and the source bytes sit in a table of their own, read one runbook at a time when asked,
 so that opening a big library reads a few kilobytes per file, not the whole model.
+
+Each file's ``os.stat`` when it was last hashed is kept too (``stats``, by path, whatever the
+code): a warm start hashes only the files whose stat changed (see ``scan``).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from runbook_assistant.core.library.summary import Prepared, RunbookSummary
 from runbook_assistant.core.runbook.model import ParseResult, Runbook
 from runbook_assistant.core.sqlscript import run_script
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 # Bump when what is stored changes without a change to the core sources (e.g. a frozen build).
 CACHE_FORMAT = "1"
 
@@ -61,13 +64,21 @@ CREATE TABLE files (
     UNIQUE (fingerprint, path, sha256)
 );
 CREATE TABLE blobs (docid INTEGER PRIMARY KEY, result BLOB NOT NULL, source BLOB NOT NULL);
+CREATE TABLE stats (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL,
+    ino INTEGER NOT NULL,
+    sha256 TEXT NOT NULL
+);
 CREATE VIRTUAL TABLE docs_fts USING fts5(
     ident, title, summary, tags, sections, body, messages,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 """
 # Tables of this schema and of earlier ones: all go when the schema changes.
-_TABLES = ("files", "blobs", "docs_fts", "parsed", "meta")
+_TABLES = ("files", "blobs", "docs_fts", "stats", "parsed", "meta")
 # bm25 weights, in the column order above: a hit in the title counts most.
 _WEIGHTS = (6.0, 10.0, 3.0, 4.0, 2.0, 1.0, 1.0)
 _RANK = f"bm25({', '.join(str(w) for w in _WEIGHTS)})"
@@ -254,6 +265,22 @@ class LibraryIndex:
                 summary = RunbookSummary(*values)
             found[(row[path], row[sha])] = CachedFile(row[0], summary)
         return found
+
+    def file_stats(self) -> dict[str, tuple[tuple[int, int, int, int], str]]:
+        """Every remembered file: path -> ((size, mtime_ns, ctime_ns, inode), sha256)."""
+        rows = self.conn.execute(
+            "SELECT path, size, mtime_ns, ctime_ns, ino, sha256 FROM stats").fetchall()
+        return {row[0]: (row[1:5], row[5]) for row in rows}
+
+    def update_stats(self, put: Sequence[tuple[str, Sequence[int], str]],
+                     drop: Sequence[str] = ()) -> None:
+        """Remember (path, (size, mtime_ns, ctime_ns, inode), sha256) rows; forget ``drop``."""
+        if not put and not drop:
+            return  # a warm start writes nothing
+        with _transaction(self.conn):
+            self.conn.executemany("DELETE FROM stats WHERE path = ?", ((p,) for p in drop))
+            self.conn.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?, ?, ?, ?, ?)",
+                                  ((path, *info, sha) for path, info, sha in put))
 
     def load(self, docids: Sequence[int]) -> dict[int, ParseResult]:
         """The cached parse results of these rows; a missing or unreadable one is left out."""

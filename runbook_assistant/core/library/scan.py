@@ -1,7 +1,9 @@
 """Finding, reading and parsing the library's files.
 
-Reading and hashing is all a warm start does per file; parsing happens only for new content (a
-large batch of it is shared with worker processes: see ``library_pool``).
+A warm start reads and hashes only the files whose size, times or inode changed since they were
+last hashed (``known``: what the index remembers of each file's ``os.stat``); the others cost one
+``stat``. Parsing happens only for new content (a large batch of it is shared with worker
+processes: see ``pool``).
 """
 
 from __future__ import annotations
@@ -9,9 +11,12 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Sequence
+import stat
+import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from runbook_assistant.core.library.summary import Prepared, RunbookSummary
 from runbook_assistant.core.runbook.model import Diagnostic, ParseResult, Severity
@@ -19,11 +24,40 @@ from runbook_assistant.core.textfile import read_limited, reason
 
 RUNBOOK_SUFFIXES = (".md",)
 MAX_FILE_BYTES = 10 * 1024 * 1024  # keeps a stray huge file from eating memory
+# A file whose modification or change time is this close to the moment it was hashed is hashed
+# again at the next scan: a second write within the file system's time resolution (or a clock
+# a little off on a network share) would otherwise leave the same size and times on new bytes.
+SETTLED_NS = 10_000_000_000
+
+
+class FileStat(NamedTuple):
+    """What ``os.stat`` says of a file that changes whenever its bytes change."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int  # on POSIX set by every write, and not settable by a program (unlike mtime)
+    ino: int  # an editor that saves by writing a new file and renaming it makes a new inode
+
+    @classmethod
+    def of(cls, info: os.stat_result) -> FileStat:
+        return cls(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+    def settled(self, now_ns: int) -> bool:
+        """Whether these times are old enough to vouch for the bytes hashed now."""
+        return max(self.mtime_ns, self.ctime_ns) < now_ns - SETTLED_NS
+
+
+Known = Mapping[str, tuple[FileStat, str]]  # path: its stat when hashed, and the sha256
 
 
 @dataclass
 class Scanned:
-    """A file found by a scan: its bytes and hash, or why it could not be read."""
+    """A file found by a scan: its bytes and hash, or why it could not be read.
+
+    A file unchanged since it was last hashed (same ``FileStat``) has its ``sha256`` but no
+    ``data``: nothing was read. ``stat`` is the file's stat taken before it was read (None when
+    unknown): what the next scan compares.
+    """
 
     path: Path
     root: Path
@@ -31,6 +65,12 @@ class Scanned:
     sha256: str = ""
     problem: str = ""
     gone: bool = False  # removed between listing the folder and reading it
+    stat: FileStat | None = None
+
+    @property
+    def readable(self) -> bool:
+        """Whether the file was read (or is known unchanged): it has a content hash."""
+        return bool(self.sha256)
 
 
 def is_runbook_file(path: Path) -> bool:
@@ -55,22 +95,33 @@ def resolved_path(path: Path) -> Path:
         return Path(os.path.abspath(path))
 
 
-def scan(root: Path) -> list[Scanned]:
+def scan(root: Path, known: Known | None = None) -> list[Scanned]:
     """Read and hash every runbook file under ``root`` (hidden folders skipped), sorted by path.
 
-    A folder that cannot be listed is returned as a Scanned with a problem, after the files.
-    Links to folders are not followed (a loop of links would never end).
+    A file found in ``known`` with the same ``FileStat`` is not read: it keeps its hash. A folder
+    that cannot be listed is returned as a Scanned with a problem, after the files. Links to
+    folders are not followed (a loop of links would never end).
     """
-    found: list[tuple[tuple[str, ...], str]] = []
+    found: list[tuple[tuple[str, ...], str, FileStat | None]] = []
     problems: list[Scanned] = []
-    _walk(str(root), (), found, problems, root)
+    _walk(str(root), (), found, problems, root, known is not None)
     found.sort(key=lambda item: item[0])
-    # A file removed since the folder was listed (an editor's temporary file) was never there.
-    return [s for s in (read(Path(path), root) for _, path in found) if not s.gone] + problems
+    scanned = []
+    for _, path, info in found:
+        hit = known.get(path) if known and info is not None else None
+        if hit is not None and hit[0] == info:
+            scanned.append(Scanned(Path(path), root, None, hit[1], stat=info))
+            continue
+        item = read(Path(path), root)
+        if not item.gone:  # removed since the folder was listed (an editor's temporary file)
+            item.stat = info if item.readable else None
+            scanned.append(item)
+    return scanned + problems
 
 
-def _walk(folder: str, parts: tuple[str, ...], found: list[tuple[tuple[str, ...], str]],
-          problems: list[Scanned], root: Path) -> None:
+def _walk(folder: str, parts: tuple[str, ...],
+          found: list[tuple[tuple[str, ...], str, FileStat | None]], problems: list[Scanned],
+          root: Path, with_stat: bool) -> None:
     try:
         with os.scandir(folder) as listing:
             entries = list(listing)
@@ -88,13 +139,29 @@ def _walk(folder: str, parts: tuple[str, ...], found: list[tuple[tuple[str, ...]
             if name.startswith("."):
                 continue
             if not entry.is_symlink():
-                _walk(entry.path, (*parts, name), found, problems, root)
+                _walk(entry.path, (*parts, name), found, problems, root, with_stat)
             elif _outside(entry.path, root):  # not followed; said, not silently skipped
                 problems.append(Scanned(Path(entry.path), root, problem="a link to the folder "
                                         f"'{_target(entry.path)}' outside the library folder: "
                                         "not followed"))
         elif _is_runbook_name(name):
-            found.append(((*parts, name), entry.path))
+            found.append(((*parts, name), entry.path, _regular_stat(entry) if with_stat else None))
+
+
+def _regular_stat(entry: os.DirEntry[str]) -> FileStat | None:
+    """The stat of a plain file (not a link, pipe or device), taken before it is read."""
+    try:
+        info = entry.stat(follow_symlinks=False)
+    except OSError:
+        return None
+    return FileStat.of(info) if stat.S_ISREG(info.st_mode) else None
+
+
+def settled_stats(scanned: Sequence[Scanned]) -> list[tuple[str, FileStat, str]]:
+    """(path, stat, sha256) of the files read by this scan whose stat can vouch for them later."""
+    now = time.time_ns()
+    return [(str(s.path), s.stat, s.sha256) for s in scanned
+            if s.data is not None and s.stat is not None and s.stat.settled(now)]
 
 
 def read(path: Path, root: Path) -> Scanned:
