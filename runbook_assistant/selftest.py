@@ -4,8 +4,9 @@ Run on a laptop after copying the app to it, and in CI on the built bundle. It c
 packaging mistake would break: the bundled runbooks and resources are found and parse without
 errors, full-text search works (SQLite with FTS5), events are recorded, hash-chained, signed and
 verified (cryptography), exports render (Jinja2 templates), and a PDF comes out with real text
-(Qt offscreen and a font: the bundled one when the machine has none). Then the Qt parts the
-desktop app needs: SVG icons, the Dutch translations and ICU collation.
+(Qt offscreen and a font: the bundled one when the machine has none), a Word document is imported
+(python-docx and the part of lxml the bundle keeps). Then the Qt parts the desktop app needs: SVG
+icons, the Dutch translations and ICU collation.
 
 Everything happens in a temporary folder: the user's database, device key, library cache and
 settings are never touched (the user data, cache and config folders are moved there as well
@@ -266,6 +267,24 @@ def _pdf(work: _Work) -> str:
     return f"{pages} page(s), {len(data) // 1024} KB, text in {', '.join(fonts)}"
 
 
+def _word(work: _Work) -> str:
+    import docx  # python-docx writes the document that the import then reads back
+
+    from runbook_assistant.core.authoring.convert import import_file
+
+    document = docx.Document()
+    document.add_heading("Zelftest draaiboek", level=0)
+    document.add_heading("Eerste uur", level=1)
+    for text in ("Bel de leverancier van het netwerk", "Controleer de back-up van vannacht"):
+        document.add_paragraph(text, style="List Number")
+    path = work.folder / "zelftest.docx"
+    document.save(str(path))
+    imported = import_file(path)
+    if len(imported.runbook.steps) != 2 or not imported.check.ok:
+        raise _fail("word", f"the Word document came out as {len(imported.runbook.steps)} steps")
+    return f"a .docx with {len(imported.runbook.steps)} steps imported"
+
+
 def _qt(work: _Work) -> str:
     from PySide6 import QtWidgets  # noqa: F401  (the desktop app's widgets must load)
     from PySide6.QtCore import QCollator, QLibraryInfo, QLocale, QTranslator
@@ -296,7 +315,8 @@ def _qt(work: _Work) -> str:
 
 STEPS: tuple[tuple[str, Callable[[_Work], str]], ...] = (
     ("resources", _resources), ("library", _library), ("contacts", _contacts),
-    ("events", _events), ("verify", _verify), ("export", _exports), ("pdf", _pdf), ("qt", _qt),
+    ("events", _events), ("verify", _verify), ("export", _exports), ("pdf", _pdf), ("word", _word),
+    ("qt", _qt),
 )
 
 
