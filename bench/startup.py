@@ -12,12 +12,14 @@ bundle ships it): a ``PYTHONDONTWRITEBYTECODE`` in the caller's environment woul
 every start compile all of the app's modules, which no user's start does
 (``--compile-each-start`` measures that case). When the desktop bundle is built
 (``dist/runbook-assistant``, see build/README.md), it is measured the same way, against the source
-(``bench/bundle.py`` adds sizes and more timings).
+(``bench/bundle.py`` adds sizes and more timings). Beside these, where the time goes inside one
+start (in-process: Qt's modules, the app's UI modules, the window...) explains the ratio.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -61,6 +63,45 @@ window.resize(1280, 800)
 window.show()
 app.exec()
 """
+
+
+# Inside one start, what the time goes to (milliseconds, printed as JSON): Qt's three modules, the
+# app's UI modules (Qt's enums are made as a module first names them), the QApplication with the
+# instance lock, settings, translations and theme, the main window, and showing it to its first
+# paint. The bare window pays for the first, third (in part) and last only.
+SEGMENTS = r"""
+import json, os, sys, time
+from pathlib import Path
+began = time.perf_counter()
+from PySide6 import QtCore, QtGui, QtWidgets
+qt = time.perf_counter()
+from runbook_assistant.ui import app as ui_app, main_window
+ui = time.perf_counter()
+stamps = {}
+made = main_window.MainWindow.__init__
+def init(self, *args, **kwargs):
+    stamps["window"] = time.perf_counter()
+    made(self, *args, **kwargs)
+    stamps["built"] = time.perf_counter()
+main_window.MainWindow.__init__ = init
+def painted(self):
+    end = time.perf_counter()
+    print(json.dumps({"Qt modules": qt - began, "UI modules": ui - qt,
+                      "application, lock, settings, theme": stamps["window"] - ui,
+                      "main window built": stamps["built"] - stamps["window"],
+                      "shown to first paint": end - stamps["built"]}), flush=True)
+    os._exit(0)
+main_window.MainWindow._after_first_paint = painted
+ui_app.run_app(Path(sys.argv[1]), [])
+"""
+
+
+def segments(env: dict[str, str], db: Path) -> dict[str, float]:
+    """Seconds of each part of one start (see SEGMENTS), from a new process."""
+    out = subprocess.run([sys.executable, "-c", SEGMENTS, str(db)], env=env, check=True,
+                         capture_output=True, text=True, timeout=TIMEOUT_S).stdout
+    parts: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    return parts
 
 
 def _read(path: Path) -> list[str]:
@@ -157,6 +198,7 @@ def run(args: argparse.Namespace) -> None:
         if bundle_exe.is_file():
             measure(bundle_cmd, bundle_env, ready, wait_loaded=True)
 
+        parts: dict[str, list[float]] = {}
         app_times: list[float] = []
         library_times: list[float] = []
         loaded_times: list[float] = []
@@ -171,6 +213,8 @@ def run(args: argparse.Namespace) -> None:
                 library_times.append(library)
             direct_times.append(measure(direct_cmd, env, ready, wait_loaded=True)[0])
             bare_times.append(measure(bare_cmd, env, ready)[0])
+            for name, seconds in segments(env, root / "segments.sqlite3").items():
+                parts.setdefault(name, []).append(seconds)
             if bundle_exe.is_file():
                 bundle_times.append(measure(bundle_cmd, bundle_env, ready, wait_loaded=True)[0])
 
@@ -191,6 +235,10 @@ def run(args: argparse.Namespace) -> None:
     direct = statistics.median(direct_times) / statistics.median(bare_times)
     print(f"ratio (first paint, medians): {ratio:.2f}  (goal <= 1.2);"
           f" without the CLI: {direct:.2f}")
+    print("inside one start (run_app, medians):")
+    for name, values in parts.items():
+        print(f"  {name:<38} {statistics.median(values) * 1000:6.1f} ms")
+        FIGURES.add(f"in-process: {name}", statistics.median(values) * 1000, "ms")
     bare = statistics.median(bare_times)
     FIGURES.add("first painted window", statistics.median(app_times), "s", baseline=bare,
                 baseline_name="bare PySide6 QMainWindow", goal=1.2, goal_on="ratio")

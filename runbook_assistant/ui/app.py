@@ -221,21 +221,24 @@ def run_app(database: Path, library_dirs: Sequence[Path], lang: str | None = Non
             argv: Sequence[str] | None = None) -> int:
     """Run the desktop app until it is closed; returns the exit code.
 
-    Raises StoreError, before touching anything, when another instance has the database open.
+    Raises StoreError, before anything is read, written or set up, when another instance
+    has the database open.
     """
     app = create_application(argv)
     lock = InstanceLock(database)
-    if not lock.acquire():
-        raise refusal(lock)  # before anything is read or written: the other window is untouched
+    locked = lock.start_acquiring()  # its file's sync overlaps importing the window
     old_hook = sys.excepthook
     loader: CoreLoader | None = None
     try:
+        from runbook_assistant.ui.main_window import MainWindow
+
+        if not locked():
+            # Before anything is read, written or set up: the other window is untouched.
+            raise refusal(lock)
         sys.excepthook = ExceptHook()
         settings = Settings()
         translations = Translations()
         follow_settings(app, settings, translations, lang)
-        from runbook_assistant.ui.main_window import MainWindow
-
         window = MainWindow(settings, database=database)
         loader = CoreLoader(window, database, library_dirs, settings)
         window.first_painted.connect(lambda: _write_ready_file(window))
@@ -249,4 +252,5 @@ def run_app(database: Path, library_dirs: Sequence[Path], lang: str | None = Non
         if loader is not None:
             loader.close()
         sys.excepthook = old_hook
+        locked()  # (a failure before the wait above must not release a lock still being taken)
         lock.release()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
@@ -46,6 +48,23 @@ class InstanceLock:
             self._lock.removeStaleLockFile()
             return self._lock.tryLock(timeout_ms)
         return False
+
+    def start_acquiring(self, timeout_ms: int = 100) -> Callable[[], bool]:
+        """Run ``acquire`` on a thread; the function returned waits for it and gives its result.
+
+        Taking the lock syncs the lock file to disk (QLockFile does, so that a lock survives a
+        crash): milliseconds, more on a slow disk, that the start-up spends importing the window's
+        modules meanwhile. Nothing may be read, written or set up (settings, theme, window,
+        database) before the wait."""
+        result: list[bool] = []
+        thread = threading.Thread(target=lambda: result.append(self.acquire(timeout_ms)),
+                                  name="instance-lock", daemon=True)
+        thread.start()
+
+        def wait() -> bool:
+            thread.join()
+            return bool(result) and result[0]
+        return wait
 
     def owner(self) -> tuple[int, str, str] | None:
         """(pid, host name, app name) written in the lock file, if it can be read."""

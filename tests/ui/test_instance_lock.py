@@ -43,6 +43,18 @@ def test_a_second_lock_on_the_same_database_is_refused(tmp_path: Path) -> None:
     second.release()
 
 
+def test_a_lock_taken_on_a_thread_while_the_window_is_made_refuses_the_same(
+        tmp_path: Path) -> None:
+    db = tmp_path / "runs.sqlite3"
+    first, second = InstanceLock(db), InstanceLock(db)
+    assert first.start_acquiring()()
+    assert not second.start_acquiring()()
+    assert second.held_elsewhere
+    first.release()
+    assert second.start_acquiring()()
+    second.release()
+
+
 def test_a_lock_held_by_another_process_is_refused(tmp_path: Path) -> None:
     db = tmp_path / "runs.sqlite3"
     holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(db)], stdin=subprocess.PIPE,
