@@ -3,13 +3,13 @@ options, and how a committed event, JSON and counts are printed."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from runbook_assistant.cli.json_text import indented
 from runbook_assistant.core.errors import CommandError
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def announce(engine: Engine, event: Event, *, sentence_to_stderr: bool = False) 
 
 def echo_json(data: Any) -> None:
     """JSON for scripts: indented, UTF-8 characters as they are."""
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    click.echo(indented(data))
 
 
 def plural(count: int, word: str) -> str:

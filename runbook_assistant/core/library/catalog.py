@@ -11,7 +11,6 @@ added to the file's diagnostics, so ``validate`` shows them with the rest.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import os
 import sqlite3
 import threading
@@ -23,7 +22,6 @@ from runbook_assistant.core import paths
 from runbook_assistant.core.errors import LibraryError
 from runbook_assistant.core.library.index import LibraryIndex, SearchHit
 from runbook_assistant.core.library.links import link, link_expectations, with_error
-from runbook_assistant.core.library.pool import parse_into
 from runbook_assistant.core.library.scan import (
     FileStat,
     Known,
@@ -36,7 +34,7 @@ from runbook_assistant.core.library.scan import (
     scan,
     settled_stats,
 )
-from runbook_assistant.core.library.summary import RunbookSummary, cross_file_findings
+from runbook_assistant.core.library.summary import Prepared, RunbookSummary, cross_file_findings
 from runbook_assistant.core.runbook.model import ParseResult, Runbook
 from runbook_assistant.core.slug import slugify
 
@@ -256,6 +254,8 @@ class Library:
         broken = self._claimed.get(runbook_id) or self._unreadable(runbook_id)
         if broken is not None:
             raise LibraryError.of("runbook_broken", runbook=runbook_id, path=broken.path)
+        import difflib
+
         close = difflib.get_close_matches(runbook_id, sorted(self._by_id), n=3, cutoff=0.6)
         if close:
             raise LibraryError.of("unknown_runbook_close", runbook=runbook_id,
@@ -389,7 +389,11 @@ def _resolve(scanned: Sequence[Scanned], index: LibraryIndex | None,
         prefixes = _prefixes(prune_under)
         index.update([], [c.docid for key, c in cached.items()
                           if key[0].startswith(prefixes) and key not in keep])
-    here = parse_into(index, todo)
+    here: dict[tuple[str, str], Prepared] = {}
+    if todo:  # the worker pool's module (subprocess and all) only when there is work for it
+        from runbook_assistant.core.library.pool import parse_into
+
+        here = parse_into(index, todo)
     if index is not None and todo:
         cached = index.files()  # with the rows just written, here and by workers
     files = []

@@ -17,12 +17,11 @@ code): a warm start hashes only the files whose stat changed (see ``scan``).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
-import pickle
 import re
 import sqlite3
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -110,16 +109,20 @@ class CachedFile(NamedTuple):
 
 
 def code_fingerprint() -> str:
-    """A hash of the core sources (parser, model, validator...): a code change empties the cache."""
-    digest = hashlib.sha256(f"{CACHE_FORMAT}:{__version__}".encode())
+    """A checksum of the core sources (parser, model, validator...): a code change empties the
+    cache."""
+    # CRC-32 and Adler-32 side by side: a change detector, not a defence against anyone, and
+    # zlib is loaded already where hashlib would load OpenSSL at every start.
+    data = f"{CACHE_FORMAT}:{__version__}".encode()
+    crc, adler = zlib.crc32(data), zlib.adler32(data)
     core = Path(__file__).resolve().parent.parent
     # A frozen build may ship no .py files; then the version and CACHE_FORMAT decide alone.
     with contextlib.suppress(OSError):
         # What a cached parse depends on: the runbook format and the library's summaries.
         for source in sorted([*core.glob("runbook/*.py"), *core.glob("library/*.py")]):
-            digest.update(source.name.encode())
-            digest.update(source.read_bytes())
-    return digest.hexdigest()[:16]
+            for part in (source.name.encode(), source.read_bytes()):
+                crc, adler = zlib.crc32(part, crc), zlib.adler32(part, adler)
+    return f"{crc:08x}{adler:08x}"
 
 
 def fts_query(text: str) -> str:
@@ -290,6 +293,8 @@ class LibraryIndex:
             rows += self.conn.execute(
                 f"SELECT docid, result FROM blobs WHERE docid IN ({', '.join('?' for _ in some)})",
                 some).fetchall()
+        import pickle  # here: a warm start that only lists unpickles nothing
+
         found: dict[int, ParseResult] = {}
         with gc_paused():  # unpickling builds many small objects at once: see gc_pause.py
             for docid, blob in rows:

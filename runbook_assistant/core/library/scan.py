@@ -8,9 +8,7 @@ processes: see ``pool``).
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
 import stat
 import time
 from collections.abc import Mapping, Sequence
@@ -188,6 +186,8 @@ def read(path: Path, root: Path) -> Scanned:
     if len(data) > MAX_FILE_BYTES:
         return Scanned(path, root, problem=f"file larger than {MAX_FILE_BYTES // 2**20} MB; "
                        "a runbook is far smaller")
+    import hashlib  # here: a warm start that reads no file does without (it loads OpenSSL)
+
     return Scanned(path, root, data, hashlib.sha256(data).hexdigest())
 
 
@@ -228,6 +228,8 @@ def parse_one(data: bytes, path: Path) -> ParseResult:
 
 def prepare(result: ParseResult) -> Prepared:
     """A parse result made ready for the index (pickled, summarised, its search text)."""
+    import pickle
+
     from runbook_assistant.core.library.index import fts_columns
 
     runbook = result.runbook
