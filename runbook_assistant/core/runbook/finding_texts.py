@@ -14,12 +14,18 @@ _Q = r"'(?P<{}>[^']*)'"  # one quoted name
 
 
 def _p(english: str, dutch: str) -> tuple[re.Pattern[str], str]:
-    # {name} in the English is a quoted name, {nname} a number; everything else (braces of an
-    # example such as {#id role=...} included) is matched literally.
-    parts = re.split(r"(\{[a-z]+\})", english)
-    pattern = "".join(
-        (rf"(?P<{part[1:-1]}>\d+)" if part.startswith("{n") else _Q.format(part[1:-1]))
-        if re.fullmatch(r"\{[a-z]+\}", part) else re.escape(part) for part in parts)
+    # {name} in the English is a quoted name, {nname} a number, {name*} any text; everything
+    # else (braces of an example such as {#id role=...} included) is matched literally.
+    parts = re.split(r"(\{[a-z]+\*?\})", english)
+
+    def field(part: str) -> str:
+        name = part[1:-1].rstrip("*")
+        if part.endswith("*}"):
+            return rf"(?P<{name}>.*)"
+        return rf"(?P<{name}>\d+)" if name.startswith("n") else _Q.format(name)
+
+    pattern = "".join(field(part) if re.fullmatch(r"\{[a-z]+\*?\}", part) else re.escape(part)
+                      for part in parts)
     return re.compile(pattern), dutch
 
 
@@ -101,6 +107,71 @@ _FINDINGS = (
        "messages keep their name)",
        "berichtblok zonder id: '{id}' wordt gebruikt (zet {{#msg-...}} na 'message' zodat "
        "verstuurde berichten hun naam houden)"),
+)
+_FINDINGS += (
+    _p("the version must be a whole number of at least 1, not {value} (raise it with each "
+       "change)",
+       "de versie moet een geheel getal van minstens 1 zijn, niet '{value}' (verhoog haar bij elke "
+       "wijziging)"),
+    _p("staffing for {role} must be a whole number of at least 1, not {value}",
+       "de bezetting voor '{role}' moet een geheel getal van minstens 1 zijn, niet '{value}'"),
+    _p("{key} maps each role id to its name, e.g. {example}",
+       "'{key}' koppelt elk rol-id aan een naam, bijv. '{example}'"),
+    _p("{key} must be text, not a list", "'{key}' moet tekst zijn, geen lijst"),
+    _p("{key} must be text, not a mapping", "'{key}' moet tekst zijn, geen mapping"),
+    _p("{key} must be one of {allowed*}, not {value}",
+       "'{key}' moet een van {allowed} zijn, niet '{value}'"),
+    _p("{key} must be a date such as 2027-03-31, not {value}",
+       "'{key}' moet een datum zijn zoals 2027-03-31, niet '{value}'"),
+    _p("the front matter must be a mapping of keys (id: ..., title: ...), not a list",
+       "de front matter moet een reeks sleutels zijn (id: ..., title: ...), geen lijst"),
+    _p("invalid YAML in the front matter: this line holds a tab (YAML is indented with spaces, "
+       "not tabs)",
+       "ongeldige YAML in de front matter: op deze regel staat een tab (YAML springt in met "
+       "spaties, niet met tabs)"),
+    _p("the id {id} is not a slug: use lower-case letters, digits and hyphens, e.g. {example}",
+       "het id '{id}' is geen slug: gebruik kleine letters, cijfers en koppeltekens, bijv. "
+       "'{example}'"),
+    _p("section {id} can never be reached: every option leading to it is in a section that waits "
+       "for a decision itself; point options forward, to sections further down",
+       "onderdeel '{id}' is nooit te bereiken: elke optie die ernaartoe leidt staat in een "
+       "onderdeel dat zelf op een besluit wacht; laat opties vooruit wijzen, naar onderdelen "
+       "verderop"),
+    _p("check step {id} has no role: name the role entitled to establish it (e.g. role=ciso)",
+       "controlestap '{id}' heeft geen rol: noem de rol die dit mag vaststellen (bijv. "
+       "role=ciso)"),
+    _p("step {id} names a verifier but is not .four-eyes: add .four-eyes or remove verifier=",
+       "stap '{id}' noemt een controleur maar is geen .four-eyes: voeg .four-eyes toe of haal "
+       "verifier= weg"),
+    _p("unknown attribute {attr} on step {step} (known: {known*}); it is kept but not used",
+       "onbekend attribuut '{attr}' bij stap '{step}' (bekend: {known}); blijft staan maar wordt "
+       "niet gebruikt"),
+    _p("section {id} has {nsteps} steps; split it: long lists get skipped under stress (at most "
+       "{nmax} per section)",
+       "onderdeel '{id}' heeft {nsteps} stappen; splits het: lange lijsten worden onder druk "
+       "overgeslagen (hoogstens {nmax} per onderdeel)"),
+    _p("duplicate message id {id} (also on line {nline}): give each message its own id",
+       "bericht-id '{id}' komt twee keer voor (ook op regel {nline}): geef elk bericht een eigen "
+       "id"),
+    _p("a second top-level heading (#) is read as a section: use ## for sections",
+       "een tweede kop op het hoogste niveau (#) wordt een onderdeel: gebruik ## voor onderdelen"),
+    _p("steps before the first ## section are put in a section of their own: put a ## heading "
+       "above them",
+       "stappen vóór het eerste ##-onderdeel komen in een eigen onderdeel: zet er een ##-kop "
+       "boven"),
+    _p("a ### heading is kept as text of its section; make it a ## section if it groups steps",
+       "een ###-kop blijft tekst van het onderdeel; maak er een ##-onderdeel van als hij stappen "
+       "groepeert"),
+    _p("section {id} needs role {role}, which is not declared under {key} in the front matter",
+       "onderdeel '{id}' heeft rol '{role}' nodig, maar die staat niet onder '{key}' in de front "
+       "matter"),
+    _p("step {id} has verifier {role}, which is not declared under {key} in the front matter",
+       "stap '{id}' heeft controleur '{role}', maar die staat niet onder '{key}' in de front "
+       "matter"),
+    _p("staffing names role {role}, which is not declared under {key} in the front matter",
+       "staffing noemt rol '{role}', maar die staat niet onder '{key}' in de front matter"),
+    _p("invalid YAML in the front matter: {why*}",  # PyYAML's own words follow
+       "ongeldige YAML in de front matter: {why}"),
 )
 _BLOCK = re.compile(r"cannot read the attribute block '(?P<block>.*)' \((?P<why>.*)\); "
                     r"write e\.g\. \{#id role=netwerk \.four-eyes due=5m\}")
