@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from runbook_assistant.core.run.discipline import eligibility, staffing_refusal
-from runbook_assistant.core.run.fold import person_key
+from runbook_assistant.core.run.discipline import eligibility, person_key, staffing_refusal
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.runbook.model import CHECK_OUTCOMES, Runbook, Step
 from runbook_assistant.ui.dialog_parts import record_buttons

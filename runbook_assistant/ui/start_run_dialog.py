@@ -36,8 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from runbook_assistant.core.errors import RunbookAssistantError
-from runbook_assistant.core.run.discipline import discovery_moment
-from runbook_assistant.core.run.fold import staffing_shortfall
+from runbook_assistant.core.run.discipline import discovery_moment, staffing_shortfall
 from runbook_assistant.core.runbook.model import Runbook
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.municipality_label import MunicipalityLabel

@@ -12,9 +12,9 @@ from runbook_assistant.core.errors import CommandError
 from runbook_assistant.core.log.events import EventKind
 from runbook_assistant.core.log.ordering import parse_time
 from runbook_assistant.core.run import discipline
-from runbook_assistant.core.run.fold import person_key
 from runbook_assistant.core.run.paperwork import AFTER_CLOSE_KINDS, report_status
 from runbook_assistant.core.run.state_types import RunState
+from runbook_assistant.core.run.tracks import person_key
 from runbook_assistant.core.runbook.model import Option, Runbook, Step
 
 SERVICE_STATUSES = ("up", "degraded", "down", "restored")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 
 from runbook_assistant.core.errors import CommandError
-from runbook_assistant.core.run.state_types import Participant, RunState
+from runbook_assistant.core.run.state_types import Participant, RunState, StaffingGap
 from runbook_assistant.core.run.tracks import person_key
 from runbook_assistant.core.runbook.model import CHECK_OUTCOMES, Runbook, Step
 
@@ -175,3 +175,14 @@ def discovery_moment(value: datetime | str, now: datetime) -> datetime:
     if moment > now:
         raise CommandError.of("discovery_in_future")
     return moment
+
+
+def staffing_shortfall(runbook: Runbook,
+                       roles_per_person: Iterable[Iterable[str]]) -> tuple[StaffingGap, ...]:
+    """Compare the staffing minimums with the roles people hold (one person may hold several)."""
+    present: dict[str, int] = {}
+    for roles in roles_per_person:
+        for role in set(roles):
+            present[role] = present.get(role, 0) + 1
+    return tuple(StaffingGap(role, needed, present.get(role, 0))
+                 for role, needed in runbook.staffing if present.get(role, 0) < needed)

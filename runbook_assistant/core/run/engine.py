@@ -21,8 +21,8 @@ from runbook_assistant.core.log.events import Event, EventKind
 from runbook_assistant.core.log.store import RunRecord, Store
 from runbook_assistant.core.run import command_checks as checks
 from runbook_assistant.core.run import discipline
+from runbook_assistant.core.run.discipline import staffing_shortfall
 from runbook_assistant.core.run.exercise_commands import ExerciseCommands
-from runbook_assistant.core.run.fold import staffing_shortfall
 from runbook_assistant.core.run.kinds import check_payload
 from runbook_assistant.core.run.message_steps import send_payload
 from runbook_assistant.core.run.paperwork import ActionItem, action_items, find_action, parse_due

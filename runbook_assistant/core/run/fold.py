@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from runbook_assistant.core.gc_pause import gc_paused
 from runbook_assistant.core.log.events import Event
 from runbook_assistant.core.log.ordering import fold_key, parse_time
+from runbook_assistant.core.run.discipline import staffing_shortfall
 from runbook_assistant.core.run.kinds import EVENT_TYPES
 from runbook_assistant.core.run.snapshot import build_state
 from runbook_assistant.core.run.state_types import (
@@ -167,14 +168,3 @@ class RunFolder:
     def shortfall(self) -> tuple[StaffingGap, ...]:
         """Roles with fewer people than the runbook's staffing minimum."""
         return staffing_shortfall(self.runbook, (p.roles for p in self.people.values()))
-
-
-def staffing_shortfall(runbook: Runbook,
-                       roles_per_person: Iterable[Iterable[str]]) -> tuple[StaffingGap, ...]:
-    """Compare the staffing minimums with the roles people hold (one person may hold several)."""
-    present: dict[str, int] = {}
-    for roles in roles_per_person:
-        for role in set(roles):
-            present[role] = present.get(role, 0) + 1
-    return tuple(StaffingGap(role, needed, present.get(role, 0))
-                 for role, needed in runbook.staffing if present.get(role, 0) < needed)
