@@ -101,3 +101,38 @@ def test_a_read_only_folder_with_a_wal_but_no_shm_shows_every_event(tmp_path: Pa
     assert lines[0] == "events: 21" and lines[-1] == "events: 21", lines
     assert "its folder is read-only" in lines[1]
     assert sorted(p.name for p in folder.iterdir()) == [live.name, f"{live.name}-wal"]
+
+
+class _CommitsMeanwhile:
+    """A connection through which, right after the table's own count, another process's
+    commit lands: what the app opening the file while a command writes to it meets."""
+
+    def __init__(self, conn: sqlite3.Connection, writer: Store, run_id: str) -> None:
+        self.conn, self.writer, self.run_id = conn, writer, run_id
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.conn.in_transaction
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        cursor = self.conn.execute(sql, *args)
+        if "NOT INDEXED" in sql:
+            add_notes(self.writer, self.run_id, 3)
+        return cursor
+
+
+def test_a_commit_during_the_open_check_is_not_taken_for_damage(tmp_path: Path) -> None:
+    from runbook_assistant.core.log.integrity import index_problems
+
+    writer = open_store(tmp_path / "runs.sqlite3", DeviceIdentity.load_or_create(tmp_path / "key"))
+    run_id = "run-1"
+    start_run(writer, run_id)
+    add_notes(writer, run_id, 5)
+    reader = sqlite3.connect(writer.path, isolation_level=None)
+    try:
+        assert index_problems(_CommitsMeanwhile(reader, writer, run_id)) == []  # type: ignore[arg-type]
+        assert not reader.in_transaction
+        assert index_problems(reader) == []  # and the new rows are all indexed
+    finally:
+        reader.close()
+        writer.close()

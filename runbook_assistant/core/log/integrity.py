@@ -16,6 +16,18 @@ import sqlite3
 def index_problems(conn: sqlite3.Connection, table: str = "events") -> list[str]:
     """One line per index of ``table`` that does not hold exactly the table's rows (empty: all
     agree). Raises ``sqlite3.DatabaseError`` when a page cannot be read at all."""
+    # All counts from one snapshot: in autocommit each SELECT would be its own read transaction,
+    # and another process committing between two counts would look like a damaged index.
+    if conn.in_transaction:
+        return _index_problems(conn, table)
+    conn.execute("BEGIN")
+    try:
+        return _index_problems(conn, table)
+    finally:
+        conn.execute("COMMIT")
+
+
+def _index_problems(conn: sqlite3.Connection, table: str) -> list[str]:
     quoted = _quote(table)
     (rows,) = conn.execute(f"SELECT count(*) FROM {quoted} NOT INDEXED").fetchone()
     problems = []
