@@ -65,14 +65,13 @@ def _text_fits(combo: Any) -> bool:
     return combo.fontMetrics().horizontalAdvance(combo.currentText()) <= field.width()
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
-def test_the_library_filters_read_whole(qtbot: Any, qapp: Any, make_window: Any,
-                                        translations: Any, lang: str) -> None:
+def _filters_at(qtbot: Any, qapp: Any, make_window: Any, scale: float) -> tuple[Any, ...]:
+    """The library's three filters in a 1366×768 window with the app's own look and font at
+    text size ``scale``, as a user starts it."""
     from runbook_assistant.ui import theme
 
-    translations.use(lang)
-    theme.apply_theme(qapp, "light")  # the app's own look and font, as a user starts it
-    theme.apply_font_scale(qapp, 1.0)
+    theme.apply_theme(qapp, "light")
+    theme.apply_font_scale(qapp, scale)
     window = make_window()
     window.resize(1366, 768)
     window.show()
@@ -80,25 +79,22 @@ def test_the_library_filters_read_whole(qtbot: Any, qapp: Any, make_window: Any,
     library = window.library_view
     combos = (library.tag_filter, library.severity_filter, library.lang_filter)
     qtbot.waitUntil(lambda: all(c.width() > 0 and c.count() > 1 for c in combos))
-    for combo in combos:
+    return combos
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_library_filters_read_whole(qtbot: Any, qapp: Any, make_window: Any,
+                                        translations: Any, lang: str) -> None:
+    translations.use(lang)
+    for combo in _filters_at(qtbot, qapp, make_window, 1.0):
         assert _text_fits(combo), (combo.objectName(), combo.currentText(), combo.width())
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_at_text_x1_5_the_filters_flow_onto_more_rows_whole(
         qtbot: Any, qapp: Any, make_window: Any, translations: Any, lang: str) -> None:
-    from runbook_assistant.ui import theme
-
     translations.use(lang)
-    theme.apply_theme(qapp, "light")
-    theme.apply_font_scale(qapp, 1.5)
-    window = make_window()
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    library = window.library_view
-    combos = (library.tag_filter, library.severity_filter, library.lang_filter)
-    qtbot.waitUntil(lambda: all(c.width() > 0 and c.count() > 1 for c in combos))
+    combos = _filters_at(qtbot, qapp, make_window, 1.5)
     assert all(_text_fits(c) for c in combos), [(c.currentText(), c.width()) for c in combos]
     assert len({c.y() for c in combos}) >= 2  # on more rows, none of them cut
 
