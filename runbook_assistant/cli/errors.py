@@ -80,6 +80,12 @@ _ENDS = {
 }
 
 
+def ending(key: str, lang: str, **values: Any) -> str:
+    """A line the command line ends with when nothing else can say it: ``aborted``,
+    ``interrupted``, ``bug`` and ``bug_hint``, in ``lang``."""
+    return _ENDS.get(lang, _ENDS["en"])[key].format(**values)
+
+
 def lang_in(args: list[str]) -> str:
     """The ``--lang`` of a command line before click has read it (for errors click raises
     itself, and for those after its context is gone): nl or en."""
@@ -96,13 +102,12 @@ def lang_in(args: list[str]) -> str:
 def finish(run: Callable[[], Any], lang: str = "en") -> int:
     """Run click (``standalone_mode=False``) and turn whatever ends it into an exit code;
     ``lang``: the language of the lines said here."""
-    said = _ENDS.get(lang, _ENDS["en"])
     try:
         code = run()
     except click.exceptions.Exit as done:
         return int(done.exit_code or 0)
     except click.exceptions.Abort:
-        click.echo(said["aborted"], err=True)
+        click.echo(ending("aborted", lang), err=True)
         return 1
     except click.ClickException as exc:
         exc.show()
@@ -111,14 +116,14 @@ def finish(run: Callable[[], Any], lang: str = "en") -> int:
         report(exc, lang)
         return exit_code_of(exc)
     except KeyboardInterrupt:
-        click.echo(said["interrupted"], err=True)
+        click.echo(ending("interrupted", lang), err=True)
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug must still end in one clear line, not a traceback
         log = write_crash_log()
-        click.echo(said["bug"].format(kind=type(exc).__name__, exc=exc), err=True)
-        click.echo(said["bug_hint"].format(log=log), err=True)
+        click.echo(ending("bug", lang, kind=type(exc).__name__, exc=exc), err=True)
+        click.echo(ending("bug_hint", lang, log=log), err=True)
         return 1
     return int(code or 0) if isinstance(code, int) else 0
 

@@ -100,18 +100,20 @@ def launch(request: GuiRequest) -> int:
     try:
         return run_gui(request.db_path, request.libraries, request.lang)
     except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
+        from runbook_assistant.cli.errors import ending
+
+        print(ending("interrupted", request.lang or "en"), file=sys.stderr)
         return 130
     except Exception as exc:
         # The same "error: ..." lines (and crash log) as every command; click loads only now.
-        from runbook_assistant.cli.errors import report, write_crash_log
+        from runbook_assistant.cli.errors import ending, report, write_crash_log
         from runbook_assistant.core.errors import RunbookAssistantError
 
+        lang = request.lang or "en"
         if isinstance(exc, RunbookAssistantError):
-            report(exc, request.lang or "en")
+            report(exc, lang)
             return 1
         log = write_crash_log()
-        print(f"error: unexpected problem: {type(exc).__name__}: {exc}", file=sys.stderr)
-        print(f"hint: nothing recorded before this was lost; details are in {log}",
-              file=sys.stderr)
+        print(ending("bug", lang, kind=type(exc).__name__, exc=exc), file=sys.stderr)
+        print(ending("bug_hint", lang, log=log), file=sys.stderr)
         return 1

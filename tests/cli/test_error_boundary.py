@@ -46,3 +46,28 @@ def test_a_bug_ends_in_one_line_and_a_crash_log(monkeypatch: pytest.MonkeyPatch,
 def test_an_error_with_a_hint_is_two_lines() -> None:
     assert error_lines(CommandError("unknown run 'x'", hint="see `run list`")) == [
         "error: unknown run 'x'", "hint: see `run list`"]
+
+
+def test_a_bug_is_said_in_dutch_with_lang_nl(monkeypatch: pytest.MonkeyPatch, db: Path) -> None:
+    """The lines that end a command when nothing else can follow ``--lang`` too (click's own
+    context is gone by then: the language comes from the command line)."""
+    def broken(*_args: object, **_kw: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr("runbook_assistant.core.run.engine.Engine.runs", broken)
+    result = CliRunner().invoke(cli, ["--db", str(db), "--lang", "nl", "run", "list"])
+    lines = result.stderr.splitlines()
+    assert lines[0] == "fout: onverwacht probleem: ZeroDivisionError: division by zero"
+    assert lines[1].startswith("tip: niets van wat eerder is vastgelegd is verloren")
+
+
+def test_the_app_start_says_its_last_lines_in_its_language(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from runbook_assistant.cli import gui
+
+    def broken(*_args: object) -> int:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(gui, "run_gui", broken)
+    assert gui.launch(gui.GuiRequest(None, (), "nl", False)) == 1
+    assert capsys.readouterr().err.startswith("fout: onverwacht probleem: ZeroDivisionError")
