@@ -57,6 +57,14 @@ def test_list_and_search_import_neither_templates_nor_sync(tmp_path: Path) -> No
                     "PySide6"} & loaded
 
 
+def test_a_warm_list_neither_parses_nor_loads_the_signing_code(tmp_path: Path) -> None:
+    _modules_after(tmp_path, "list", "--json")  # fills the library cache
+    code, loaded = _modules_after(tmp_path, "list", "--json")
+    assert code == 0
+    # No runbook parsed (markdown-it, YAML) and no approval to check (cryptography, OpenSSL).
+    assert not {"markdown_it", "yaml", "cryptography", "_hashlib"} & loaded
+
+
 def test_a_command_of_several_modules_still_finds_them_all(tmp_path: Path) -> None:
     # ``run`` gets subcommands from several modules: ``run draft`` lives in export_cmds.
     code, loaded = _modules_after(tmp_path, "run", "draft", "--help")

@@ -17,17 +17,16 @@ import os
 from dataclasses import asdict, dataclass, fields
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from runbook_assistant.core.atomic import atomic_path
 from runbook_assistant.core.errors import RunbookAssistantError
-from runbook_assistant.core.log.identity import (
-    DeviceIdentity,
-    fingerprint_of,
-    key_matches_device,
-    verify_signature,
-)
-from runbook_assistant.core.runbook.parser import parse_file
+
+if TYPE_CHECKING:
+    from runbook_assistant.core.log.identity import DeviceIdentity
+
+# The signing code (cryptography) and the parser are imported where used: ``list`` asks every
+# runbook for its approval, and most have none to check.
 
 SUFFIX = ".approval.json"
 FORMAT = 1
@@ -69,9 +68,13 @@ class Approval:
 
     @property
     def fingerprint(self) -> str:
+        from runbook_assistant.core.log.identity import fingerprint_of
+
         return fingerprint_of(self.public_key)
 
     def valid_signature(self) -> bool:
+        from runbook_assistant.core.log.identity import key_matches_device, verify_signature
+
         return (key_matches_device(self.device_id, self.public_key)
                 and verify_signature(self.public_key, self.signed_bytes(), self.signature))
 
@@ -131,6 +134,8 @@ def approve(path: str | os.PathLike[str], name: str, identity: DeviceIdentity,
     name = " ".join(name.split())
     if not name:
         raise ApprovalError.of("approve_no_name")
+    from runbook_assistant.core.runbook.parser import parse_file
+
     result = parse_file(path)
     if result.runbook is None or result.errors:
         first = result.errors[0] if result.errors else None
