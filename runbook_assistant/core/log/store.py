@@ -49,7 +49,7 @@ from runbook_assistant.core.sqlscript import run_script
 
 __all__ = ["DeviceRecord", "RunRecord", "Store", "Writer"]
 
-_READ_CHUNK = 5000
+_READ_CHUNK = 1000
 _SELECT_EVENTS = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"
 # The same, with the proof (prev_hash, hash, sig) left empty: see ``Store.events``.
 _SELECT_SHOWN = (f"SELECT {', '.join(EVENT_COLUMNS[:11])}, '', '', '' FROM events"
