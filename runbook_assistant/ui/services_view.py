@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -75,6 +75,7 @@ def actor_of(source: ActorSource) -> str:
 
 
 FIT_ORDER = ("history", "degraded", "down", "restore", "since")  # hidden first on a narrow panel
+_CELL_PAD = 12  # the cell's margins around its text
 
 
 class ServicesModel(RowsModel[ServiceRow]):
@@ -262,12 +263,19 @@ class ServicesView(QWidget):
     def fit_columns(self) -> None:
         """On a narrow panel the service's name and its status come first: the least needed
         columns (history, then the durations, then "since") hide until the name has room for
-        about eighteen characters. Hidden ones are in the tooltip and the timeline."""
+        about eighteen characters, and for its longest word (a word does not wrap: a long one,
+        "(informatienummer)", would be cut off). Hidden ones are in the tooltip and the
+        timeline."""
         header = self.table.horizontalHeader()
         columns = ServicesModel.COLUMNS
         for name in FIT_ORDER:
             header.setSectionHidden(columns.index(name), False)
-        wanted = self.table.fontMetrics().averageCharWidth() * 18
+        bold = QFont(self.table.font())
+        bold.setBold(True)  # as the names are drawn
+        metrics = QFontMetrics(bold)
+        longest = max((metrics.horizontalAdvance(word) for row in self.model.rows
+                       for word in row.service.split()), default=0)
+        wanted = max(self.table.fontMetrics().averageCharWidth() * 18, longest + _CELL_PAD)
         for name in FIT_ORDER:
             others = sum(header.sectionSize(i) for i in range(len(columns))
                          if i and not header.isSectionHidden(i))

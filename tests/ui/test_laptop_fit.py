@@ -129,3 +129,37 @@ def test_at_text_x1_5_step_titles_keep_room_beside_or_above_their_countdown(
     assert all(width >= room for _title, width, _below in rows), rows
     assert tree.viewport().width() < 40 * tree.fontMetrics().averageCharWidth()  # narrow indeed
     assert any(below for *_rest, below in rows)
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_no_word_of_a_service_name_is_cut_off(qtbot: Any, qapp: Any, engine: Any,
+                                              tmp_path: Any, scale: float) -> None:
+    """A word does not wrap inside a cell: the services board keeps its name column at least as
+    wide as the longest word ("(informatienummer)"), hiding a less needed column first."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from runbook_assistant.core import paths
+    from runbook_assistant.core.library.catalog import Library
+    from runbook_assistant.ui import theme
+    from runbook_assistant.ui.services_view import ServicesView
+
+    bundled = Library([paths.bundled_runbooks_dir()], tmp_path / "bundled.sqlite3")
+    runbook = bundled.get("netwerkstoring-wijziging")
+    run_id = engine.start_run(runbook, bundled.source(runbook.id), title="Storing",
+                              actor="Anna", participants=[("Anna", "incident-lead")]).run_id
+    bundled.close()
+    theme.apply_theme(qapp, "light")
+    theme.apply_font_scale(qapp, scale)
+    view = ServicesView(engine, run_id)
+    qtbot.addWidget(view)
+    view.resize(460, 600)  # the side panel of a 1280-wide window (1920×1080 at 150 %)
+    view.show()
+    qtbot.waitExposed(view)
+    bold = QFont(view.table.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    longest = max(metrics.horizontalAdvance(word) for row in view.model.rows
+                  for word in row.service.split())
+    assert "(informatienummer)" in {w for r in view.model.rows for w in r.service.split()}
+    header = view.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(0) >= longest)
