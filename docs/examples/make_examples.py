@@ -90,12 +90,11 @@ def play(engine: Engine, clock: Clock) -> str:
     check("14:31", "locate-failure", "Mehmet Yilmaz")
     check("14:40", "why-no-failover", "Eva Mulder")
     check("14:45", "record-timeline", "Sanne de Vries")
-    clock.at("14:50")
-    e.message_sent(run_id, "msg-website", actor="Fatima el Amrani", channel="website",
-                   audience="inwoners",
-                   text="Door een storing in het computernetwerk is de gemeente beperkt "
-                        "bereikbaar. De loketten zijn alleen open voor spoedgevallen. "
-                        "Volgende update om 16.00 uur.")
+    clock.at("14:50")  # a step that sends a message: its text is logged with the check
+    e.check(run_id, "post-website", actor="Fatima el Amrani",
+            sent_text="Door een storing in het computernetwerk is de gemeente beperkt "
+                      "bereikbaar. De loketten zijn alleen open voor spoedgevallen. "
+                      "Volgende update om 16.00 uur.")
     check("15:02", "switchover-read-plan", "Mehmet Yilmaz", "Eva Mulder")
     check("15:10", "isolate-failed", "Mehmet Yilmaz", "Eva Mulder")
     check("15:31", "switchover-execute", "Mehmet Yilmaz", "Eva Mulder")
