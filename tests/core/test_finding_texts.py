@@ -48,3 +48,12 @@ def test_the_findings_met_while_writing_read_in_dutch() -> None:
     assert finding_in("something new", "nl") == "something new"
     assert finding_in("no version in the front matter: using version 1", "en") == (
         "no version in the front matter: using version 1")
+
+
+def test_a_step_that_sends_an_unknown_message_reads_in_dutch() -> None:
+    english = ("step 'stuur' sends message 'msg-site', which is not a message of this runbook "
+               "(did you mean 'msg-sites'?)")
+    assert finding_in(english, "nl") == ("stap 'stuur' verstuurt bericht 'msg-site', maar dat "
+                                         "bericht staat niet in dit draaiboek (bedoel je "
+                                         "'msg-sites'?)")
+    assert finding_in(english, "en") == english

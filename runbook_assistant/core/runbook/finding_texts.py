@@ -57,6 +57,13 @@ _FINDINGS = (
     _p("unknown attribute {attr} on step {step} (did you mean {close}?); it is kept but not used",
        "onbekend attribuut '{attr}' bij stap '{step}' (bedoel je '{close}'?); blijft staan maar "
        "wordt niet gebruikt"),
+    _p("step {step} sends message {message}, which is not a message of this runbook (did you "
+       "mean {close}?)",
+       "stap '{step}' verstuurt bericht '{message}', maar dat bericht staat niet in dit "
+       "draaiboek (bedoel je '{close}'?)"),
+    _p("step {step} is a .decision and sends a message: put the message in a step of its own",
+       "stap '{step}' is een .decision en verstuurt een bericht: zet het bericht in een eigen "
+       "stap"),
     _p("step {step} has role {role}, which is not declared under {key} in the front matter",
        "stap '{step}' heeft rol '{role}', maar die staat niet onder '{key}' in de front matter"),
     _p("option {label} points to {target}, but there is no section with that id",
