@@ -28,6 +28,7 @@ from runbook_assistant.core.run.discipline import eligibility, person_key, staff
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.runbook.model import CHECK_OUTCOMES, Runbook, Step
 from runbook_assistant.ui.dialog_parts import record_buttons
+from runbook_assistant.ui.i18n import ui_lang
 
 OUTCOME_WORDS = {  # translated where shown (FourEyesDialog.tr)
     "ruled-out": QT_TRANSLATE_NOOP("FourEyesDialog", "ruled out"),
@@ -218,7 +219,7 @@ class FourEyesDialog(QDialog):
             problems.append(self.tr("Nobody taking part may perform this step."))
         elif not self.offered_verifiers() and not self.overriding:
             problems.append(self.tr("Nobody taking part may verify it."))
-        short = staffing_refusal(self.state, self.runbook, self.step)
+        short = staffing_refusal(self.state, self.runbook, self.step, ui_lang())
         if short:
             problems.append(self.tr("Staff short: {what}.").format(what=short))
         return " ".join(problems)

@@ -153,7 +153,8 @@ class RunCommands(QObject):
                 lambda engine: engine.check(view.run_id, step.id, actor=view.actor,
                                             outcome=d.outcome())), send))
             return
-        short = staffing_refusal(view.state, view.runbook, step) if view.state else None
+        short = (staffing_refusal(view.state, view.runbook, step, ui_lang())
+                 if view.state else None)
         if short:  # the engine would refuse: say why, and offer an override with a reason
             self._open(override_dialog(short, view), lambda d: self._checked(step, self.record(
                 lambda engine: engine.check(view.run_id, step.id, actor=view.actor,

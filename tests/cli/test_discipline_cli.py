@@ -42,6 +42,23 @@ def test_four_eyes_on_the_network_change_playbook(ra) -> None:
     assert events(ra, run_id)[-1]["payload"] == {"verified_by": "Chris"}
 
 
+def test_the_rules_refuse_in_dutch_with_lang_nl(ra) -> None:
+    # The Dutch playbook, a Dutch command line: the refusal names the people and the shortfall
+    # in Dutch, not in the English words the override records.
+    run_id = ok(ra("run", "start", "netwerkstoring-wijziging", "--title", "18 februari",
+                   "--actor", "Anna", "--participant", "Anna=incident-lead",
+                   "--participant", "Bram=netwerk"))[-1]
+    result = ra("--lang", "nl", "run", "check", run_id, "rollback-execute", "--actor", "Bram",
+                "--verified-by", "Nobody Known")
+    assert result.exit_code == 1 and result.stderr.startswith("fout: "), result.stderr
+    assert ("'Voer de rollback uit' is een vier-ogenstap: Nobody Known neemt niet deel aan deze "
+            "uitvoering") in result.stderr
+    assert "controleren (Netwerkspecialist): Bram" in result.stderr
+    assert "vraagt meer mensen: Netwerkspecialist 2 nodig, 1 aanwezig" in result.stderr
+    for english in ("four-eyes step", "Present who", "verify it", "present)", "participant"):
+        assert english not in result.stderr, english
+
+
 def test_an_override_after_a_refusal_shows_in_json_and_the_report(ra, tmp_path: Path) -> None:
     # The real case: one network specialist in, and nobody to verify.
     run_id = ok(ra("run", "start", "network-outage-change", "--title", "18 February",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from runbook_assistant.core.errors import CommandError
+from runbook_assistant.core.errors import CommandError, Words
 from runbook_assistant.core.log.events import EventKind
 from runbook_assistant.core.log.ordering import parse_time
 from runbook_assistant.core.run import discipline
@@ -79,15 +79,19 @@ def check_step(state: RunState, runbook: Runbook, step_id: str, actor: str,
     verifier = (verified_by or "").strip()
     if verifier and same_person(verifier, actor):
         raise CommandError.of("verifier_is_performer", actor=actor)
-    refusals = [r for r in (
-        discipline.four_eyes_refusal(state, runbook, step, actor, verifier)
-        if step.four_eyes else None,
-        discipline.staffing_refusal(state, runbook, step)) if r]
+    def refused(lang: str) -> list[str]:
+        return [r for r in (
+            discipline.four_eyes_refusal(state, runbook, step, actor, verifier, lang)
+            if step.four_eyes else None,
+            discipline.staffing_refusal(state, runbook, step, lang)) if r]
+
+    refusals = refused("en")  # the words recorded with an override stay English
     reason = (override or "").strip()
     if override is not None and not reason:
         raise CommandError.of("override_needs_reason")
     if refusals and not reason:
-        raise discipline.RuleRefusal.of("rule_refused", refusals=". ".join(refusals))
+        raise discipline.RuleRefusal.of("rule_refused", refusals=Words(
+            ". ".join(refusals), ". ".join(refused("nl"))))
     if reason and not refusals:
         raise CommandError.of("nothing_to_override")
     payload = {"verified_by": verifier} if verifier else {}

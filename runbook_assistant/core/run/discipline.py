@@ -98,50 +98,81 @@ def participant(state: RunState, name: str) -> Participant | None:
     return next((p for p in state.participants if person_key(p.name) == key), None)
 
 
+# How a refusal of the rules reads, composed from the run's people and the runbook's role names.
+REFUSAL_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "not_participant": "{name} is not a participant of this run",
+        "lacks_role": "{name} does not have the role {role}",
+        "needs_verifier": "a second person must verify it",
+        "same_person": "the verifier must be someone other than the performer",
+        "four_eyes": "'{step}' is a four-eyes step: {problems}. Present who could perform it"
+                     "{role}: {performers}; verify it{verifier_roles}: {verifiers}",
+        "or": " or ", "nobody": "nobody",
+        "needs": "'{step}' needs {gaps}", "gap": "{needed} {role} ({present} present)",
+    },
+    "nl": {
+        "not_participant": "{name} neemt niet deel aan deze uitvoering",
+        "lacks_role": "{name} heeft de rol {role} niet",
+        "needs_verifier": "een tweede persoon moet het controleren",
+        "same_person": "wie controleert moet een ander zijn dan wie het uitvoert",
+        "four_eyes": "'{step}' is een vier-ogenstap: {problems}. Aanwezig die het kunnen "
+                     "uitvoeren{role}: {performers}; controleren{verifier_roles}: {verifiers}",
+        "or": " of ", "nobody": "niemand",
+        "needs": "'{step}' vraagt meer mensen: {gaps}",
+        "gap": "{role} {needed} nodig, {present} aanwezig",
+    },
+}
+
+
 def four_eyes_refusal(state: RunState, runbook: Runbook, step: Step, actor: str,
-                      verifier: str) -> str | None:
-    """Why this performer and verifier may not record ``step`` (None: they may).
+                      verifier: str, lang: str = "en") -> str | None:
+    """Why this performer and verifier may not record ``step`` (None: they may), in ``lang``.
 
     Both must be participants, two different people, the performer holding the step's role and
     the verifier its role or its verifier role. The message names who present could do it.
     """
+    words = REFUSAL_WORDS.get(lang, REFUSAL_WORDS["en"])
     who = candidates(state, step)
     role = runbook.role_name(step.role) if step.role else ""
-    verifier_roles = " or ".join(runbook.role_name(r) for r in (step.role, step.verifier) if r)
+    verifier_roles = words["or"].join(runbook.role_name(r) for r in (step.role, step.verifier)
+                                      if r)
     performer = participant(state, actor)
     checker = participant(state, verifier) if verifier else None
     problems = []
     if performer is None:
-        problems.append(f"{actor} is not a participant of this run")
+        problems.append(words["not_participant"].format(name=actor))
     elif not holds(performer, step.role):
-        problems.append(f"{performer.name} does not have the role {role}")
+        problems.append(words["lacks_role"].format(name=performer.name, role=role))
     if not verifier:
-        problems.append("a second person must verify it")
+        problems.append(words["needs_verifier"])
     elif person_key(verifier) == person_key(actor):
-        problems.append("the verifier must be someone other than the performer")
+        problems.append(words["same_person"])
     elif checker is None:
-        problems.append(f"{verifier} is not a participant of this run")
+        problems.append(words["not_participant"].format(name=verifier))
     elif checker.name not in who.verifiers:
-        problems.append(f"{checker.name} does not have the role {verifier_roles}")
+        problems.append(words["lacks_role"].format(name=checker.name, role=verifier_roles))
     if not problems:
         return None
-    perform = _names(who.performers, "nobody")
-    verify = _names(who.verifiers, "nobody")
-    return (f"'{step.title}' is a four-eyes step: " + "; ".join(problems)
-            + f". Present who could perform it{f' ({role})' if role else ''}: {perform}; "
-            f"verify it{f' ({verifier_roles})' if verifier_roles else ''}: {verify}")
+    return words["four_eyes"].format(
+        step=step.title, problems="; ".join(problems), role=f" ({role})" if role else "",
+        performers=_names(who.performers, words["nobody"]),
+        verifier_roles=f" ({verifier_roles})" if verifier_roles else "",
+        verifiers=_names(who.verifiers, words["nobody"]))
 
 
-def staffing_refusal(state: RunState, runbook: Runbook, step: Step) -> str | None:
+def staffing_refusal(state: RunState, runbook: Runbook, step: Step,
+                     lang: str = "en") -> str | None:
     """The shortfall against the staffing the step needs (None: enough people are present)."""
+    words = REFUSAL_WORDS.get(lang, REFUSAL_WORDS["en"])
     gaps = []
     for role_id, needed in runbook.staffing_needs(step):
         present = sum(1 for p in state.participants if role_id in p.roles)
         if present < needed:
-            gaps.append(f"{needed} {runbook.role_name(role_id)} ({present} present)")
+            gaps.append(words["gap"].format(needed=needed, role=runbook.role_name(role_id),
+                                            present=present))
     if not gaps:
         return None
-    return f"'{step.title}' needs " + ", ".join(gaps)
+    return words["needs"].format(step=step.title, gaps=", ".join(gaps))
 
 
 def _names(names: Iterable[str], none: str) -> str:
