@@ -16,6 +16,7 @@ from runbook_assistant.cli.errors import cli_lang
 from runbook_assistant.cli.texts import t
 from runbook_assistant.core.library.catalog import LibraryEntry, RunbookSummary
 from runbook_assistant.core.runbook.durations import format_duration
+from runbook_assistant.core.runbook.finding_texts import finding_in
 from runbook_assistant.core.runbook.model import Runbook, Severity, Step
 
 if TYPE_CHECKING:
@@ -60,11 +61,26 @@ def validate(app: AppContext, targets: tuple[Path, ...]) -> None:
             else:
                 warnings += 1
             click.echo(f"{_display_path(diagnostic.path)}:{diagnostic.line}: "
-                       f"{diagnostic.severity.value}: {diagnostic.message}")
-    click.echo(f"{plural(len(entries), 'file')}, {plural(errors, 'error')}, "
-               f"{plural(warnings, 'warning')}", err=True)
+                       f"{_finding_kind(diagnostic.severity.value)}: "
+                       f"{finding_in(diagnostic.message, cli_lang())}")
+    click.echo(_counted(len(entries), "file") + ", " + _counted(errors, "error") + ", "
+               + _counted(warnings, "warning"), err=True)
     if errors:
         raise click.exceptions.Exit(1)
+
+
+def _finding_kind(kind: str) -> str:
+    return {"error": "fout", "warning": "waarschuwing"}.get(kind, kind) \
+        if cli_lang() == "nl" else kind
+
+
+def _counted(count: int, word: str) -> str:
+    """``2 warnings`` (``2 waarschuwingen`` under --lang nl)."""
+    if cli_lang() != "nl":
+        return plural(count, word)
+    one, many = {"file": ("bestand", "bestanden"), "error": ("fout", "fouten"),
+                 "warning": ("waarschuwing", "waarschuwingen")}[word]
+    return f"{count} {one if count == 1 else many}"
 
 
 def _severity(severity: str) -> str:
@@ -129,10 +145,9 @@ def list_(app: AppContext, as_json: bool, kind: str | None) -> None:
                        + "  " + row[4])
     unusable = library.unusable_count()
     if unusable:
-        click.echo(f"note: {plural(unusable, 'file')} with errors not listed; "
-                   "run `runbook-assistant validate`", err=True)
+        click.echo(t("unusable_not_listed", files=_counted(unusable, "file")), err=True)
     elif not summaries and not as_json:
-        click.echo("no runbooks in the library", err=True)
+        click.echo(t("no_runbooks"), err=True)
 
 
 # --- show --------------------------------------------------------------------------------------

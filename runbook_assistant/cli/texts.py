@@ -68,6 +68,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "n_messages": {"en": "{n} messages", "nl": "{n} berichten"},
     # warnings
     "warning": {"en": "warning: {text}", "nl": "waarschuwing: {text}"},
+    "unusable_not_listed": {"en": "note: {files} with errors not listed; run `runbook-assistant "
+                                  "validate`",
+                            "nl": "let op: {files} met fouten niet getoond; gebruik "
+                                  "`runbook-assistant validate`"},
+    "no_runbooks": {"en": "no runbooks in the library", "nl": "geen draaiboeken in de bibliotheek"},
     "short_of_staff": {"en": "short of staff: {role} {present} of {needed} present",
                        "nl": "onderbezetting: {role} {present} van {needed} aanwezig"},
     "set_unused": {"en": "--set {key} is not a placeholder of {template}; ignored",

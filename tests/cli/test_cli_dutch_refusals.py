@@ -85,3 +85,20 @@ def test_exercise_commands_are_refused_in_dutch(ra, run_id: str) -> None:
 def test_the_same_refusals_stay_english_without_lang(ra, tmp_path: Path) -> None:
     result = ra("sync", "import", tmp_path / "nergens.sqlite")
     assert result.stderr.startswith("error: ") and "not found" in result.stderr
+
+
+def test_validate_in_dutch(ra, tmp_path: Path) -> None:
+    broken = tmp_path / "kapot.md"
+    broken.write_text("---\nid: kapot\ntitle: Kapot\nversion: 1\nlang: nl\n---\n# Kapot\n"
+                      "## Eerste uur {#eerste}\n- [ ] Bel de leverancier {#bel due=5q}\n",
+                      encoding="utf-8")
+    result = ra("--lang", "nl", "validate", str(broken))
+    assert result.exit_code == 1
+    assert result.stdout.strip().endswith(
+        "kapot.md:9: fout: due=: onleesbare duur '5q' (schrijf bijv. 5m, 1h30m)"), result.stdout
+    assert result.stderr.strip() == "1 bestand, 1 fout, 0 waarschuwingen"
+    dutch_only(result.stdout.split(": ", 1)[1] + result.stderr)
+    # Without --lang, the words scripts read stay as they were.
+    english = ra("validate", str(broken))
+    assert "kapot.md:9: error: due=: malformed duration '5q'" in english.stdout
+    assert english.stderr.strip() == "1 file, 1 error, 0 warnings"
