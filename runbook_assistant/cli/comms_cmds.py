@@ -11,6 +11,7 @@ import click
 from runbook_assistant.cli import cli, pass_app
 from runbook_assistant.cli.common import announce, echo_json
 from runbook_assistant.cli.context import AppContext
+from runbook_assistant.cli.errors import cli_lang
 from runbook_assistant.cli.run_cmds import run
 from runbook_assistant.cli.texts import t
 from runbook_assistant.core.comms.contacts import Contact, ContactBook, load_contacts
@@ -25,7 +26,7 @@ def _contact_book() -> ContactBook:
     """The contacts; problems in a contacts file are named on stderr and do not stop anything."""
     book = load_contacts()
     for problem in book.problems:
-        click.echo(t("warning", text=problem), err=True)
+        click.echo(t("warning", text=problem.text(cli_lang())), err=True)
     return book
 
 
@@ -33,7 +34,7 @@ def _municipality() -> Municipality:
     """The municipality's settings; problems in its file are named on stderr."""
     settings = load_municipality()
     for problem in settings.problems:
-        click.echo(t("warning", text=problem), err=True)
+        click.echo(t("warning", text=problem.text(cli_lang())), err=True)
     return settings
 
 

@@ -14,6 +14,7 @@ import click
 from runbook_assistant.cli import cli, pass_app
 from runbook_assistant.cli.common import announce
 from runbook_assistant.cli.context import AppContext
+from runbook_assistant.cli.errors import cli_lang
 from runbook_assistant.cli.run_cmds import run
 from runbook_assistant.cli.texts import t
 from runbook_assistant.core.export import export_checklist, export_run
@@ -68,7 +69,7 @@ def checklist(app: AppContext, runbook_id: str, output: str, lang: str | None) -
     runbook = app.library.get(runbook_id)
     book = load_contacts()
     for problem in book.problems:
-        click.echo(t("warning", text=problem), err=True)
+        click.echo(t("warning", text=problem.text(cli_lang())), err=True)
     written = export_checklist(runbook, Path(output), contacts=book, lang=lang)
     click.echo(str(written))
 

@@ -42,6 +42,7 @@ from runbook_assistant.core.run.changes import RunChange
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.errors import guarded
+from runbook_assistant.ui.i18n import ui_lang
 from runbook_assistant.ui.row_models import RecordRole, RowsModel
 
 if TYPE_CHECKING:
@@ -284,7 +285,7 @@ class ContactsView(QWidget):
         if not problems:
             self.problems.hide()
             return
-        lines = [str(p) for p in problems[:MAX_PROBLEMS_SHOWN]]
+        lines = [p.text(ui_lang()) for p in problems[:MAX_PROBLEMS_SHOWN]]
         if len(problems) > MAX_PROBLEMS_SHOWN:
             lines.append(self.tr("… and {count} more").format(
                 count=len(problems) - MAX_PROBLEMS_SHOWN))

@@ -11,6 +11,7 @@ from runbook_assistant.core.comms.municipality import (
     user_municipality_path,
 )
 from runbook_assistant.ui import theme
+from runbook_assistant.ui.i18n import ui_lang
 
 
 class MunicipalityLabel(QLabel):
@@ -40,7 +41,7 @@ class MunicipalityLabel(QLabel):
             where = "municipality.yaml"
         lines = [" · ".join(parts),
                  self.tr("Messages fill these in; change them in {file}").format(file=where)]
-        lines += [str(p) for p in m.problems]
+        lines += [p.text(ui_lang()) for p in m.problems]
         self.setProperty("tone", "danger" if m.problems else "")
         theme.restyle(self)
         self.setText("\n".join(lines))

@@ -53,6 +53,24 @@ def test_a_broken_user_contacts_file_is_reported_and_the_bundled_ones_still_work
     assert re.match(rf"warning: {re.escape(str(user))}:\d+: invalid YAML: ", result.stderr)
 
 
+def test_problems_in_the_settings_files_in_dutch_with_lang_nl(ra) -> None:
+    (paths.user_data_dir() / "contacts.yaml").write_text(
+        "contacts:\n  - name: Eigen Persoon\n    telefoon: 06 1234\n", encoding="utf-8")
+    (paths.user_data_dir() / "municipality.yaml").write_text(
+        "time_zone: Europe/Amsterdan\n", encoding="utf-8")
+    result = ra("--lang", "nl", "contacts", "--json")
+    assert re.search(r"waarschuwing: \S*contacts\.yaml:3: onbekende sleutel 'telefoon' "
+                     r"\(bekend: ", result.stderr), result.stderr
+    run_id = ok(ra("run", "start", "netwerkstoring-wijziging", "--title", "t",
+                   "--actor", "Anna"))[-1]
+    message = ra("--lang", "nl", "run", "message", run_id, "msg-website", "--actor", "Iris")
+    assert re.search(r"waarschuwing: \S*municipality\.yaml:1: onbekende tijdzone "
+                     r"'Europe/Amsterdan' \(bijv\. Europe/Amsterdam\)", message.stderr), \
+        message.stderr
+    english = ra("contacts", "--json")
+    assert "unknown key 'telefoon' (known: " in english.stderr
+
+
 def test_run_message_fills_what_is_known_and_names_what_is_not(ra) -> None:
     run_id = start(ra)
     ok(ra("run", "service", run_id, "Bellen met de gemeente", "down", "--actor", "Sanne"))

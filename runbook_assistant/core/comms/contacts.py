@@ -236,14 +236,17 @@ def parse_contacts(text: str, path: str = "<text>") -> ContactFile:
             elif name == "contacts":
                 entries = value
             else:
-                reader.problem(key, f"unknown key '{name}' (known: {', '.join(TOP_KEYS)})")
+                reader.problem(key, f"unknown key '{name}' (known: {', '.join(TOP_KEYS)})",
+                               f"onbekende sleutel '{name}' (bekend: {', '.join(TOP_KEYS)})")
     else:
-        reader.problem(root, "expected a mapping with 'organisation' and 'contacts'")
+        reader.problem(root, "expected a mapping with 'organisation' and 'contacts'",
+                       "verwacht een mapping met 'organisation' en 'contacts'")
     contacts: list[Contact] = []
     given: list[frozenset[str]] = []
     if entries is not None and not is_null(entries):
         if not isinstance(entries, SequenceNode):
-            reader.problem(entries, "'contacts' must be a list of entries ('- name: ...')")
+            reader.problem(entries, "'contacts' must be a list of entries ('- name: ...')",
+                           "'contacts' moet een lijst van vermeldingen zijn ('- name: ...')")
         else:
             seen: dict[str, int] = {}
             for node in entries.value:
@@ -254,7 +257,9 @@ def parse_contacts(text: str, path: str = "<text>") -> ContactFile:
                 first = seen.get(_key(contact.name))
                 if first is not None:
                     reader.problem(node, f"contact '{contact.name}' is listed twice "
-                                         f"(first at line {first}); this entry is ignored")
+                                         f"(first at line {first}); this entry is ignored",
+                                   f"contact '{contact.name}' staat er twee keer in (eerst op "
+                                   f"regel {first}); deze vermelding wordt overgeslagen")
                     continue
                 seen[_key(contact.name)] = line_of(node)
                 contacts.append(contact)
@@ -267,15 +272,18 @@ class _Reader(NodeReader):
 
     def contact(self, node: Node) -> tuple[Contact, frozenset[str]] | None:
         if not isinstance(node, MappingNode):
-            self.problem(node, "a contact must be a mapping ('name: ...', 'phone: ...')")
+            self.problem(node, "a contact must be a mapping ('name: ...', 'phone: ...')",
+                         "een contact moet een mapping zijn ('name: ...', 'phone: ...')")
             return None
         values: dict[str, object] = {}
         for key, value in node.value:
             name = key_name(key)
             if name in values:
-                self.problem(key, f"'{name}' is given twice in this entry; the last one counts")
+                self.problem(key, f"'{name}' is given twice in this entry; the last one counts",
+                             f"'{name}' staat twee keer in deze vermelding; de laatste telt")
             if name not in FIELDS:
-                self.problem(key, f"unknown key '{name}' (known: {', '.join(FIELDS)})")
+                self.problem(key, f"unknown key '{name}' (known: {', '.join(FIELDS)})",
+                             f"onbekende sleutel '{name}' (bekend: {', '.join(FIELDS)})")
             elif name == "roles":
                 values["roles"] = self.roles(value)
             elif name == "on_call":
@@ -286,7 +294,8 @@ class _Reader(NodeReader):
             return None  # a name of the wrong type was reported already
         name = str(values.pop("name", "") or "").strip()
         if not name:
-            self.problem(node, "contact without a name; this entry is ignored")
+            self.problem(node, "contact without a name; this entry is ignored",
+                         "contact zonder naam; deze vermelding wordt overgeslagen")
             return None
         good = {k: v for k, v in values.items() if v is not None}  # wrong types were reported
         contact = Contact(name=name, source=f"{self.path}:{line_of(node)}", **good)  # type: ignore[arg-type]
@@ -299,7 +308,8 @@ class _Reader(NodeReader):
             return (str(node.value).strip(),) if str(node.value).strip() else ()
         if not isinstance(node, SequenceNode) or not all(
                 isinstance(item, ScalarNode) for item in node.value):
-            self.problem(node, "'roles' must be a list of role ids, e.g. [incident-lead, kcc]")
+            self.problem(node, "'roles' must be a list of role ids, e.g. [incident-lead, kcc]",
+                         "'roles' moet een lijst van rol-id's zijn, bijv. [incident-lead, kcc]")
             return None
         return tuple(str(item.value).strip() for item in node.value if str(item.value).strip())
 
@@ -308,7 +318,7 @@ class _Reader(NodeReader):
             return str(node.value).lower() in ("true", "yes", "on", "y")
         if is_null(node):
             return False
-        self.problem(node, "'on_call' must be true or false")
+        self.problem(node, "'on_call' must be true or false", "'on_call' moet true of false zijn")
         return None
 
 

@@ -147,13 +147,15 @@ def parse_municipality(text: str, path: str = "<text>") -> Municipality:
     values: dict[str, object] = {"time_zone": ""}
     if root is not None and not is_null(root):
         if not isinstance(root, MappingNode):
-            reader.problem(root, "expected a mapping ('name: Gemeente …', 'website: …')")
+            reader.problem(root, "expected a mapping ('name: Gemeente …', 'website: …')",
+                           "verwacht een mapping ('name: Gemeente …', 'website: …')")
         else:
             seen: set[str] = set()
             for key, value in root.value:
                 name = key_name(key)
                 if name in seen:
-                    reader.problem(key, f"'{name}' is given twice; the last one counts")
+                    reader.problem(key, f"'{name}' is given twice; the last one counts",
+                                   f"'{name}' staat er twee keer in; de laatste telt")
                 seen.add(name)
                 _read_key(reader, name, key, value, values)
     return replace(Municipality(), **values, problems=reader.sorted_problems())  # type: ignore[arg-type]
@@ -164,7 +166,8 @@ def _read_key(reader: NodeReader, name: str, key: Node, value: Node,
     if name in TEXT_KEYS:
         text = reader.text(value, name)
         if text is not None and name == "time_zone" and text and not _known_zone(text):
-            reader.problem(value, f"unknown time zone '{text}' (e.g. Europe/Amsterdam)")
+            reader.problem(value, f"unknown time zone '{text}' (e.g. Europe/Amsterdam)",
+                           f"onbekende tijdzone '{text}' (bijv. Europe/Amsterdam)")
         elif text is not None:
             values[name] = text
     elif name in PEOPLE_KEYS:
@@ -172,20 +175,23 @@ def _read_key(reader: NodeReader, name: str, key: Node, value: Node,
         if person is not None:
             values[name] = person
     else:
-        reader.problem(key, f"unknown key '{name}' (known: {', '.join(KEYS)})")
+        reader.problem(key, f"unknown key '{name}' (known: {', '.join(KEYS)})",
+                       f"onbekende sleutel '{name}' (bekend: {', '.join(KEYS)})")
 
 
 def _person(reader: NodeReader, what: str, node: Node) -> Person | None:
     if is_null(node):
         return Person()
     if not isinstance(node, MappingNode):
-        reader.problem(node, f"'{what}' must be a mapping with 'name' and 'title'")
+        reader.problem(node, f"'{what}' must be a mapping with 'name' and 'title'",
+                       f"'{what}' moet een mapping zijn met 'name' en 'title'")
         return None
     given: dict[str, str] = {}
     for key, value in node.value:
         name = key_name(key)
         if name not in PERSON_KEYS:
-            reader.problem(key, f"unknown key '{name}' in '{what}' (known: name, title)")
+            reader.problem(key, f"unknown key '{name}' in '{what}' (known: name, title)",
+                           f"onbekende sleutel '{name}' in '{what}' (bekend: name, title)")
             continue
         text = reader.text(value, f"{what}.{name}")
         if text is not None:

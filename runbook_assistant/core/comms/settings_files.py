@@ -26,9 +26,15 @@ class FileProblem:
     path: str
     line: int
     message: str
+    nl: str = ""  # the message in Dutch, where a person reads it in a Dutch app or --lang nl
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
+
+    def text(self, lang: str = "en") -> str:
+        """``file:line: message`` in ``lang`` (English where no Dutch is given)."""
+        message = self.nl if lang == "nl" and self.nl else self.message
+        return f"{self.path}:{self.line}: {message}"
 
 
 def bundled_path(file_name: str) -> Path:
@@ -58,7 +64,8 @@ def read_text(path: Path) -> tuple[str, FileProblem | None]:
     try:
         return path.read_text(encoding="utf-8"), None
     except (OSError, UnicodeDecodeError) as exc:
-        return "", FileProblem(str(path), 1, f"cannot read the file: {exc}")
+        return "", FileProblem(str(path), 1, f"cannot read the file: {exc}",
+                               f"kan het bestand niet lezen: {exc}")
 
 
 def compose(text: str, path: str) -> tuple[Node | None, FileProblem | None]:
@@ -69,7 +76,7 @@ def compose(text: str, path: str) -> tuple[Node | None, FileProblem | None]:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, FileProblem(path, line, f"invalid YAML: {reason}")
+        return None, FileProblem(path, line, f"invalid YAML: {reason}", f"ongeldige YAML: {reason}")
 
 
 class NodeReader:
@@ -79,15 +86,16 @@ class NodeReader:
         self.path = path
         self.problems: list[FileProblem] = []
 
-    def problem(self, node: Node, message: str) -> None:
-        self.problems.append(FileProblem(self.path, line_of(node), message))
+    def problem(self, node: Node, message: str, nl: str = "") -> None:
+        self.problems.append(FileProblem(self.path, line_of(node), message, nl))
 
     def text(self, node: Node, what: str) -> str | None:
         """A scalar as stripped text (``""`` for null); None (and a problem) for anything else."""
         if is_null(node):
             return ""
         if not isinstance(node, ScalarNode):
-            self.problem(node, f"'{what}' must be text, not a list or mapping")
+            self.problem(node, f"'{what}' must be text, not a list or mapping",
+                         f"'{what}' moet tekst zijn, geen lijst of mapping")
             return None
         return str(node.value).strip()
 
