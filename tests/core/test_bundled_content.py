@@ -1,10 +1,12 @@
 """What the bundled playbooks say, checked against the domain: no municipality's own number in a
-template, contacts for every role, the controller (not the DPO) notifies the DPA, one council
-clock, and service lists that read as sentences."""
+template, contacts for every role, the controller (not the DPO) notifies the DPA, the legal clocks
+from the moment of discovery, one council clock, service lists that read as sentences, and other
+playbooks named by their real titles."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -62,10 +64,68 @@ def test_the_dpo_advises_and_the_executive_notifies_the_dpa(runbooks: list[Runbo
         for step in runbook.steps:
             if notify.search(step.title):
                 seen += 1
-                assert step.role in ("college", "gemeentesecretaris"), (runbook.id, step.id)
+                assert step.role == "college", (runbook.id, step.id)  # the mandated official
                 assert step.due == 72 * 3600 and step.due_from == "discovery", (runbook.id, step.id)
                 assert any(s.role == "fg" for s in runbook.steps), runbook.id  # its advice
-    assert seen >= 10
+    assert seen >= 16
+
+
+def test_every_breach_assessment_has_its_notification_step(runbooks: list[Runbook]) -> None:
+    # The DPO's assessment runs against the 72 hours; the notification after it is a timer too.
+    for runbook in runbooks:
+        advice = [s for s in runbook.steps if s.role == "fg" and s.due_from == "discovery"
+                  and s.due is not None and s.due < 72 * 3600]
+        notify = [s for s in runbook.steps if s.role == "college" and s.due == 72 * 3600
+                  and s.due_from == "discovery"]
+        assert bool(advice) == bool(notify), runbook.id
+
+
+# Cyberbeveiligingswet (NIS2): early warning 24 h, notification 72 h, final report one month;
+# whether the law applies is asked before the first of them. The first pattern matching counts.
+NIS2 = ((re.compile(r"eindverslag|final report", re.I), 30 * 86400),
+        (re.compile(r"melding binnen 72|notification within 72", re.I), 72 * 3600),
+        (re.compile(r"bij wie je meldt|whom to notify", re.I), 12 * 3600),
+        (re.compile(r"vroegtijdige waarschuwing|early warning|Cyberbeveiligingswet", re.I),
+         24 * 3600))
+
+
+def test_the_cyber_security_act_clocks_run_from_discovery(runbooks: list[Runbook]) -> None:
+    seen = 0
+    for runbook in runbooks:
+        for step in runbook.steps:
+            due = next((due for pattern, due in NIS2 if pattern.search(step.title)), None)
+            if due is not None:
+                seen += 1
+                assert (step.due, step.due_from) == (due, "discovery"), (runbook.id, step.id)
+        text = "\n".join(f"{s.title}\n{s.details}" for s in runbook.steps)
+        assert "vroege waarschuwing" not in text, runbook.id  # the law's own words
+    assert seen >= 20
+
+
+def test_dutch_playbooks_speak_of_the_log_not_a_run(runbooks: list[Runbook]) -> None:
+    # The app's Dutch is "uitvoering" and "logboek"; "run" is the English word.
+    for runbook in runbooks:
+        if runbook.lang == "nl":
+            text = Path(runbook.path).read_text("utf-8")
+            assert not re.search(r"\bruns?\b", text), runbook.id
+
+
+QUOTED_REFERENCE = re.compile(
+    r"\b(?:draaiboek|draaiboeken|playbook|runbook|runbooks|zie|see)\b[^\"\n]{0,80}"
+    r"((?:\"[^\"{}=]+\"(?:,\s*|\s+(?:of|or|en|and)\s+)?)+)", re.I)
+
+
+def test_other_playbooks_are_named_by_their_titles(runbooks: list[Runbook]) -> None:
+    titles = {(r.lang, r.title) for r in runbooks}
+    found = []
+    for runbook in runbooks:
+        text = re.sub(r"\s*\n\s*", " ", Path(runbook.path).read_text("utf-8"))
+        own = {m.title for m in runbook.messages}  # "use the message ..." names a template
+        for hit in QUOTED_REFERENCE.finditer(text):
+            found += [(runbook.id, q) for q in re.findall(r'"([^"]+)"', hit.group(1))
+                      if (runbook.lang, q) not in titles and q not in own]
+    assert found == []
+    assert QUOTED_REFERENCE.search('zie "Storing e-mail"')  # the check can find one
 
 
 def test_one_council_clock_across_the_playbooks(runbooks: list[Runbook]) -> None:

@@ -34,8 +34,11 @@ PLAYBOOKS = [
      {"besluit-go": "uitvoeren", "uitvoeren-ok": "afsluiten"}),
     ("sleutelpersoon-onbereikbaar", "key-person-unavailable", {"bellen-vervanger": "overnemen"}),
 ]
-# Playbooks with a legal clock that runs from discovery (the GDPR's 72 hours).
-LEGAL_CLOCK = {"phishing-gecompromitteerd-account", "datalek-melden", "ransomware-leverancier"}
+# Playbooks with a legal clock that runs from discovery (the GDPR's 72 hours, the 24 hours of the
+# Cyberbeveiligingswet): a breach or a significant incident is possible in each of them.
+LEGAL_CLOCK = {"phishing-gecompromitteerd-account", "datalek-melden", "ransomware-leverancier",
+               "ketenstoring-landelijk-saas", "inloggen-onmogelijk", "ddos-aanval",
+               "stroomuitval-datacenter"}
 # Playbooks with steps that wait for enough people (needs=, .needs-staffing).
 STAFFED = {"phishing-gecompromitteerd-account", "telefonie-informatienummer",
            "ransomware-leverancier", "inloggen-onmogelijk", "stroomuitval-datacenter",
