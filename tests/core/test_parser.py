@@ -127,7 +127,7 @@ def test_scenario() -> None:
                "netwerk", 29),
         Inject(600, "Het informatienummer 14020 valt uit.", "communicatie", 30),
         Inject(1500, 'Een wethouder belt: "Wat moet ik de raad vertellen?"\n\n'
-               "Houd aan: ze wil binnen een uur een eerste raadsinformatiebrief.",
+               "Let op: ze wil binnen een uur een eerste raadsinformatiebrief.",
                "incident-lead", 31),
         Inject(2700, "De leverancier meldt dat de reservecomponent ook defect is.", None, 33),
         Inject(5400, "Einde van de oefening.", None, 34),
