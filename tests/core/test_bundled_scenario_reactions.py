@@ -16,7 +16,7 @@ from runbook_assistant.core import paths
 from runbook_assistant.core.comms.messages import fill_message
 from runbook_assistant.core.exercise.session import ExerciseSession
 from runbook_assistant.core.export import load_run
-from runbook_assistant.core.export.debrief_data import build_debrief
+from runbook_assistant.core.export.debrief_data import Debrief, build_debrief
 from runbook_assistant.core.library.catalog import Library
 from runbook_assistant.core.run.discipline import candidates
 from runbook_assistant.core.run.engine import Engine
@@ -90,39 +90,37 @@ def react_decision(engine: Engine, clock: HandClock, run_id: str, runbook: Runbo
     engine.decide(run_id, decision_id, target, actor=who.performers[0], rationale="de weg erheen")
 
 
-@pytest.mark.parametrize("scenario_id", SCENARIOS)
-def test_a_team_that_does_what_is_expected_meets_every_reaction(
-        engine: Engine, clock: HandClock, scenario_id: str) -> None:
+def play(engine: Engine, clock: HandClock, scenario_id: str, *, reacting: bool) -> Debrief:
+    """Deliver every inject at its time (doing what it expects when ``reacting``), close, and
+    return the debrief."""
     run_id, scenario, runbook = start(engine, scenario_id)
     session = ExerciseSession(engine, run_id, scenario, source=clock)
     begin = clock.now()
     for inject in scenario.injects:
         clock.moment = max(clock.moment, begin + timedelta(seconds=inject.offset))
         session.tick(LEADER)
-        for item in inject.expect:
+        for item in inject.expect if reacting else ():
             react(engine, clock, run_id, runbook, item)
     clock.advance(1)
     engine.close(run_id, actor=LEADER, summary="Einde oefening")
     debrief = build_debrief(load_run(engine, run_id, library=LIBRARY))
+    assert len(debrief.injects) == len(scenario.injects) and not debrief.overrides
+    return debrief
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
+def test_a_team_that_does_what_is_expected_meets_every_reaction(
+        engine: Engine, clock: HandClock, scenario_id: str) -> None:
+    debrief = play(engine, clock, scenario_id, reacting=True)
     judged = [(i.number, i.verdict, i.missing) for i in debrief.injects if i.expected]
     assert judged and all(verdict == "met" for _, verdict, _ in judged), judged
-    assert len(debrief.injects) == len(scenario.injects) and not debrief.overrides
 
 
 @pytest.mark.parametrize("scenario_id", SCENARIOS)
 def test_a_team_that_does_nothing_misses_every_reaction(
         engine: Engine, clock: HandClock, scenario_id: str) -> None:
-    run_id, scenario, _runbook = start(engine, scenario_id)
-    session = ExerciseSession(engine, run_id, scenario, source=clock)
-    begin = clock.now()
-    for inject in scenario.injects:
-        clock.moment = max(clock.moment, begin + timedelta(seconds=inject.offset))
-        session.tick(LEADER)
-    clock.advance(1)
-    engine.close(run_id, actor=LEADER, summary="Einde oefening")
-    debrief = build_debrief(load_run(engine, run_id, library=LIBRARY))
-    verdicts = {i.verdict for i in debrief.injects if i.expected}
-    assert verdicts == {"missed"}
+    debrief = play(engine, clock, scenario_id, reacting=False)
+    assert {i.verdict for i in debrief.injects if i.expected} == {"missed"}
 
 
 def test_every_bundled_scenario_is_played() -> None:
