@@ -51,8 +51,8 @@ def test_the_rules_refuse_in_dutch_with_lang_nl(ra) -> None:
     result = ra("--lang", "nl", "run", "check", run_id, "rollback-execute", "--actor", "Bram",
                 "--verified-by", "Nobody Known")
     assert result.exit_code == 1 and result.stderr.startswith("fout: "), result.stderr
-    assert ("'Voer de rollback uit' is een vier-ogenstap: Nobody Known neemt niet deel aan deze "
-            "uitvoering") in result.stderr
+    assert ("'Draai de wijziging terug' is een vier-ogenstap: Nobody Known neemt niet deel aan "
+            "deze uitvoering") in result.stderr
     assert "controleren (Netwerkspecialist): Bram" in result.stderr
     assert "vraagt meer mensen: Netwerkspecialist 2 nodig, 1 aanwezig" in result.stderr
     for english in ("four-eyes step", "Present who", "verify it", "present)", "participant"):
