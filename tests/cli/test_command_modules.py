@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -62,7 +63,20 @@ def test_a_warm_list_neither_parses_nor_loads_the_signing_code(tmp_path: Path) -
     code, loaded = _modules_after(tmp_path, "list", "--json")
     assert code == 0
     # No runbook parsed (markdown-it, YAML) and no approval to check (cryptography, OpenSSL).
-    assert not {"markdown_it", "yaml", "cryptography", "_hashlib"} & loaded
+    forbidden = {"markdown_it", "yaml", "cryptography", "_hashlib"}
+    if _recently_written(REPO / "runbooks"):
+        # A file written in the last few seconds is hashed again on purpose (its stat may not
+        # show a change made within the same tick); it is still not parsed.
+        forbidden.discard("_hashlib")
+    assert not forbidden & loaded
+
+
+def _recently_written(folder: Path) -> bool:
+    from runbook_assistant.core.library.scan import FileStat
+
+    now = time.time_ns()
+    return any(not FileStat.of(path.stat()).settled(now)
+               for path in folder.rglob("*") if path.is_file())
 
 
 def test_a_command_of_several_modules_still_finds_them_all(tmp_path: Path) -> None:
