@@ -8,12 +8,12 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
 from hand_clock import HandClock
 from pg_cluster import free_port
+from waiting import wait_until
 
 from runbook_assistant.core.log.identity import DeviceIdentity
 from runbook_assistant.core.log.store import Store
@@ -40,13 +40,12 @@ class HubProcess:
             [sys.executable, "-m", "runbook_assistant", "hub", "serve", "--database",
              self.database, "--port", str(self.port), "--workers", str(self.workers)],
             stdout=subprocess.DEVNULL, stderr=self.log.open("ab"), env={**os.environ})
-        deadline = time.monotonic() + 60
-        while not self.healthy():
-            if self.process.poll() is not None:
+        def answering() -> bool:
+            if self.process is not None and self.process.poll() is not None:
                 raise RuntimeError(f"the hub did not start: {self.log.read_text()}")
-            if time.monotonic() > deadline:
-                raise RuntimeError("the hub did not answer /health within 60 s")
-            time.sleep(0.05)
+            return self.healthy()
+
+        wait_until(answering, "the hub answering /health")
         return self
 
     def healthy(self) -> bool:

@@ -7,7 +7,6 @@ import sqlite3
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +15,7 @@ import psycopg
 import pytest
 from hub_support import HubProcess, Laptop, count_rows, event_ids_in
 from pg_cluster import Cluster
+from waiting import wait_until
 
 from runbook_assistant.core.errors import SyncError
 from runbook_assistant.core.log.chain import EVENT_COLUMNS
@@ -23,14 +23,6 @@ from runbook_assistant.core.sync.bundle import Bundle, manifest_message, write_b
 from runbook_assistant.core.sync.exchange import collect_bundle
 from runbook_assistant.core.sync.hub_client import HubRefused, HubUnreachable, sync_database
 from runbook_assistant.core.sync.hub_protocol import API, BUNDLE_TYPE, signed_headers
-
-
-def _wait_until(condition: Callable[[], bool], what: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"never: {what}")
-        time.sleep(0.05)
 
 
 def test_an_unreachable_hub_leaves_the_laptop_recording_and_the_next_sync_catches_up(
@@ -71,7 +63,7 @@ def test_a_hub_killed_mid_push_merges_nothing_and_the_retry_completes(
                         "'runbook-assistant-hub' AND wait_event_type = 'Lock'").fetchone()
                     return bool(row and row[0])
 
-            _wait_until(hub_waits, "the hub waits inside its merge transaction")
+            wait_until(hub_waits, "the hub waits inside its merge transaction")
             hub.kill()
             with pytest.raises(HubUnreachable):
                 pushing.result()
@@ -83,7 +75,7 @@ def test_a_hub_killed_mid_push_merges_nothing_and_the_retry_completes(
                                   "application_name = 'runbook-assistant-hub'").fetchone()
             return bool(row and row[0] == 0)
 
-    _wait_until(hub_gone, "PostgreSQL ended the killed hub's sessions")
+    wait_until(hub_gone, "PostgreSQL ended the killed hub's sessions")
     for table in ("events", "runs", "devices", "chain_heads"):
         assert count_rows(hub.database, table) == 0, table  # nothing half-merged
 

@@ -6,11 +6,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from pg_cluster import find_bindir
+from waiting import wait_until
 
 _STARTER = """
 import sys
@@ -32,9 +32,8 @@ def test_a_killed_test_run_leaves_no_cluster_running_and_no_folder() -> None:
     pid = int((root / "data" / "postmaster.pid").read_text().split()[0])
     os.kill(starter.pid, signal.SIGKILL)  # as `timeout` or a crash would end a test run
     starter.wait()
-    deadline = time.monotonic() + 60  # a generous bound for a loaded machine, not a figure
-    while (root.exists() or _alive(pid)) and time.monotonic() < deadline:
-        time.sleep(0.1)
+    wait_until(lambda: not root.exists() and not _alive(pid),
+               "the watchdog stopped the cluster and removed its folder", every=0.1)
     assert not root.exists()
     assert not _alive(pid)
 
