@@ -25,7 +25,7 @@ from runbook_assistant.core.run.discipline import staffing_shortfall
 from runbook_assistant.core.run.exercise_commands import ExerciseCommands
 from runbook_assistant.core.run.kinds import check_payload
 from runbook_assistant.core.run.message_steps import send_payload
-from runbook_assistant.core.run.paperwork import ActionItem, action_items, find_action, parse_due
+from runbook_assistant.core.run.paperwork_commands import PaperworkCommands
 from runbook_assistant.core.run.run_states import RunStates
 from runbook_assistant.core.run.state_types import RunState
 from runbook_assistant.core.runbook.model import Runbook
@@ -54,7 +54,7 @@ class RunSummary:
     scenario_id: str | None = None
 
 
-class Engine(ExerciseCommands):
+class Engine(ExerciseCommands, PaperworkCommands):
     """Commands on runs, over one store."""
 
     def __init__(self, store: Store, clock: Clock | None = None) -> None:
@@ -375,56 +375,10 @@ class Engine(ExerciseCommands):
         return self._record(run_id, EventKind.TIMER_FIRED, actor=actor, step_id=step_id,
                             check=check)
 
-    def draft_report(self, run_id: str, field: str, text: str, *, actor: str) -> Event:
-        """Record a part of the incident report (cause, impact, measures, ...)."""
-        return self._record(run_id, EventKind.REPORT_DRAFTED, actor=actor,
-                            check=lambda s, rb: {"field": checks.required(field, "report field"),
-                                                 "text": text})
-
     def close(self, run_id: str, *, actor: str, summary: str = "") -> Event:
         """Close the run's checklist; its report, notes and action items stay open."""
         return self._record(run_id, EventKind.RUN_CLOSED, actor=actor,
                             check=lambda s, rb: {"summary": summary.strip()})
-
-    def finalise_report(self, run_id: str, *, actor: str) -> Event:
-        """Make the current version of the report final (the run must be closed)."""
-        return self._record(run_id, EventKind.REPORT_FINALISED, actor=actor,
-                            check=lambda s, rb: checks.finalise(s))
-
-    def add_action(self, run_id: str, text: str, *, actor: str, owner: str,
-                   due: str | None = None, runbook_id: str | None = None) -> Event:
-        """Add a follow-up action item (owner, optional due date and runbook to change)."""
-        def check(state: RunState, runbook: Runbook) -> dict[str, Any]:
-            payload = {"text": checks.required(text, "action text"),
-                       "owner": checks.required(owner, "owner")}
-            when = parse_due(due)
-            if when:
-                payload["due"] = when
-            if runbook_id and runbook_id.strip():
-                payload["runbook_id"] = runbook_id.strip()
-            return payload
-        return self._record(run_id, EventKind.ACTION_ADDED, actor=actor, check=check)
-
-    def action_done(self, run_id: str, action: str, *, actor: str, note: str = "") -> Event:
-        """Mark an action item done (``action``: A2, 2, or its id)."""
-        def check(state: RunState, runbook: Runbook) -> dict[str, Any]:
-            item = find_action(action_items(state.events), action)
-            if item.status == "done":
-                raise CommandError.of("action_already_done", action=item.label,
-                                      by=item.done_by)
-            payload = {"action": item.action_id, "text": item.text}
-            if note.strip():
-                payload["note"] = note.strip()
-            return payload
-        return self._record(run_id, EventKind.ACTION_DONE, actor=actor, check=check)
-
-    def actions(self, *, open_only: bool = False) -> list[ActionItem]:
-        """Every run's action items (or the open ones), oldest run first."""
-        found: list[ActionItem] = []
-        for summary in reversed(self.runs()):
-            items = action_items(self.events(summary.run_id))
-            found += [i for i in items if not open_only or i.status == "open"]
-        return found
 
 
 # The rules of a step command that need nothing typed yet (see ``Engine.refusal``).
