@@ -7,7 +7,6 @@ becomes "Start anyway" and the engine records the shortfall in the run's first e
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -36,10 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from runbook_assistant.core.errors import RunbookAssistantError
-from runbook_assistant.core.run.discipline import discovery_moment, staffing_shortfall
+from runbook_assistant.core.run.discipline import discovery_moment
 from runbook_assistant.core.runbook.model import Runbook
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.municipality_label import MunicipalityLabel
+from runbook_assistant.ui.start_run_roles import RoleDelegate, present_per_role, shortfall_of
 from runbook_assistant.ui.widgets import Heading
 
 LEAD_ROLES = ("incident-lead", "lead", "coordinator", "coordinator-ict")
@@ -65,72 +63,6 @@ class StartRunParams:
                 "participants": self.participants, "scenario_id": self.scenario_id,
                 "clock_keeps_running": self.clock_keeps_running,
                 "discovered_at": self.discovered_at}
-
-
-def _roles_by_person(participants: tuple[tuple[str, str | None], ...]) -> list[list[str]]:
-    # As the engine counts: one person listed twice (any case) is one person with two roles.
-    by_person: dict[str, list[str]] = {}
-    for name, role in participants:
-        roles = by_person.setdefault(name.casefold(), [])
-        if role and role not in roles:
-            roles.append(role)
-    return list(by_person.values())
-
-
-def shortfall_of(runbook: Runbook, participants: tuple[tuple[str, str | None], ...]
-                 ) -> tuple[tuple[str, int, int], ...]:
-    """Every staffing minimum not met: (role id, needed, present)."""
-    gaps = staffing_shortfall(runbook, _roles_by_person(participants))
-    return tuple((gap.role, gap.needed, gap.present) for gap in gaps)
-
-
-def present_per_role(participants: tuple[tuple[str, str | None], ...]) -> dict[str, int]:
-    """How many different people hold each role."""
-    counts: dict[str, int] = {}
-    for roles in _roles_by_person(participants):
-        for role in roles:
-            counts[role] = counts.get(role, 0) + 1
-    return counts
-
-
-class RoleDelegate(QStyledItemDelegate):
-    """The role cell's editor: a list of the runbook's roles, opened by typing, F2 or Tab.
-
-    The key that opened it goes to the list (a letter picks the first role with it); the id is
-    stored in the cell's UserRole, the name is what the cell shows.
-    """
-
-    def __init__(self, choices: Callable[[], list[tuple[str, str | None]]],
-                 parent: QWidget) -> None:
-        super().__init__(parent)
-        self._choices = choices
-
-    def createEditor(self, parent: QWidget, _option: Any, _index: Any) -> QWidget:
-        combo = QComboBox(parent)
-        combo.setObjectName("roleEditor")
-        for name, role in self._choices():
-            combo.addItem(name, role)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: Any) -> None:
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(editor.findData(index.data(Qt.ItemDataRole.UserRole)), 0))
-
-    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
-        # A closed combo box keeps Enter to itself: Enter must set the role, as in a name cell.
-        if (isinstance(editor, QComboBox) and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and not editor.view().isVisible()):
-            self.commitData.emit(editor)
-            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
-            return True
-        return super().eventFilter(editor, event)
-
-    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.UserRole)
-            model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
 
 
 class StartRunDialog(QDialog):

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from runbook_assistant.core.library.catalog import Library
 from runbook_assistant.ui import theme
-from runbook_assistant.ui.start_run_dialog import StartRunDialog, shortfall_of
+from runbook_assistant.ui.start_run_dialog import StartRunDialog
+from runbook_assistant.ui.start_run_roles import shortfall_of
 
 # No message box may wait for a click that never comes.
 pytestmark = pytest.mark.usefixtures("message_boxes")

@@ -217,3 +217,14 @@ def staffing_shortfall(runbook: Runbook,
             present[role] = present.get(role, 0) + 1
     return tuple(StaffingGap(role, needed, present.get(role, 0))
                  for role, needed in runbook.staffing if present.get(role, 0) < needed)
+
+
+def roles_per_person(people: Iterable[tuple[str, str | None]]) -> list[list[str]]:
+    """Each person's roles from (name, role) pairs: one name listed twice (any case) is one
+    person with two roles, as the engine counts a run's participants."""
+    by_person: dict[str, list[str]] = {}
+    for name, role in people:
+        roles = by_person.setdefault(person_key(name), [])
+        if role and role not in roles:
+            roles.append(role)
+    return list(by_person.values())

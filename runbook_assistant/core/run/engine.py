@@ -21,7 +21,7 @@ from runbook_assistant.core.log.events import Event, EventKind
 from runbook_assistant.core.log.store import RunRecord, Store
 from runbook_assistant.core.run import command_checks as checks
 from runbook_assistant.core.run import discipline
-from runbook_assistant.core.run.discipline import staffing_shortfall
+from runbook_assistant.core.run.discipline import roles_per_person, staffing_shortfall
 from runbook_assistant.core.run.exercise_commands import ExerciseCommands
 from runbook_assistant.core.run.kinds import check_payload
 from runbook_assistant.core.run.message_steps import send_payload
@@ -229,7 +229,8 @@ class Engine(ExerciseCommands, PaperworkCommands):
             if role_id:
                 person["role"] = role_id
             people.append(person)
-        gaps = staffing_shortfall(runbook, _roles_per_person(people))
+        gaps = staffing_shortfall(runbook, roles_per_person(
+            (p["name"], p.get("role")) for p in people))
         record = RunRecord(
             id=new_event_id(), runbook_id=runbook.id, runbook_version=runbook.version,
             runbook_sha256=hashlib.sha256(source_text.encode("utf-8")).hexdigest(),
@@ -388,13 +389,3 @@ _RULES_AHEAD: dict[EventKind, Callable[[RunState, Runbook, str], object]] = {
     EventKind.STEP_UNCHECKED: checks.uncheck_step,
     EventKind.DECISION_RECORDED: checks.decidable,
 }
-
-
-def _roles_per_person(people: Sequence[dict[str, str]]) -> list[list[str]]:
-    """Roles per person, people with the same name (case-insensitively) taken together."""
-    by_name: dict[str, list[str]] = {}
-    for person in people:
-        roles = by_name.setdefault(person["name"].casefold(), [])
-        if person.get("role"):
-            roles.append(person["role"])
-    return list(by_name.values())
