@@ -100,8 +100,17 @@ def _approval(path: str | Path, sha256: str, review_by: str) -> Status:
     return approval_status(path, sha256, review_by)
 
 
+def _approvals(summaries: Sequence[RunbookSummary]) -> dict[str, str]:
+    """The approval state of every runbook (not scenario) among ``summaries``, by id."""
+    from runbook_assistant.core.authoring.approval import approval_statuses
+
+    runbooks = [s for s in summaries if s.kind != "exercise"]
+    statuses = approval_statuses((s.path, s.sha256, s.review_by) for s in runbooks)
+    return {s.id: status.state.value for s, status in zip(runbooks, statuses, strict=True)}
+
+
 # --- list --------------------------------------------------------------------------------------
-def _summary_json(summary: RunbookSummary) -> dict[str, Any]:
+def _summary_json(summary: RunbookSummary, approvals: dict[str, str]) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": summary.id, "title": summary.title, "version": summary.version,
         "lang": summary.lang, "kind": summary.kind, "path": summary.path,
@@ -112,15 +121,14 @@ def _summary_json(summary: RunbookSummary) -> dict[str, Any]:
         data["runbook"] = summary.runbook
         data["injects"] = summary.injects
     else:
-        data["approval"] = _approval(summary.path, summary.sha256,
-                                     summary.review_by).state.value
+        data["approval"] = approvals[summary.id]
     return data
 
 
-def _approval_word(summary: RunbookSummary) -> str:
+def _approval_word(summary: RunbookSummary, approvals: dict[str, str]) -> str:
     if summary.kind == "exercise":
         return "-"  # a scenario is not approved itself: its runbook is
-    return t("state_" + _approval(summary.path, summary.sha256, summary.review_by).state.value)
+    return t("state_" + approvals[summary.id])
 
 
 @cli.command(name="list")
@@ -132,10 +140,11 @@ def list_(app: AppContext, as_json: bool, kind: str | None) -> None:
     """Runbooks and exercise scenarios in the library, sorted by id."""
     library = app.library
     summaries = library.summaries(kind)
+    approvals = _approvals(summaries)
     if as_json:
-        echo_json([_summary_json(s) for s in summaries])
+        echo_json([_summary_json(s, approvals) for s in summaries])
     elif summaries:
-        rows = [(s.id, s.lang, f"v{s.version}", _approval_word(s),
+        rows = [(s.id, s.lang, f"v{s.version}", _approval_word(s, approvals),
                  s.title + (f"  ({_exercise_of(s.runbook)})" if s.kind == "exercise" else ""))
                 for s in summaries]
         widths = [max(len(row[n]) for row in rows) for n in range(4)]

@@ -16,6 +16,7 @@ from runbook_assistant.core.authoring.approval import (
     Status,
     approval_path,
     approval_status,
+    approval_statuses,
     approve,
 )
 from runbook_assistant.core.log.identity import DeviceIdentity
@@ -161,3 +162,34 @@ def test_the_approval_a_run_ran_under_in_words_also_as_older_versions_recorded_i
     assert approval_text({"state": "not-approved", "reason": "never approved"}, "en") == (
         "NOT approved: never approved")
     assert approval_text({}, "en") == approval_text(None, "nl") == ""
+
+
+def test_many_statuses_at_once_are_each_file_s_own_status(tmp_path: Path) -> None:
+    """approval_statuses lists each folder once; its answers are approval_status's, for an
+    approved, an edited, a forged, a damaged, a never approved file, one whose approval file
+    differs only in letter case, and one in a folder that is gone."""
+    identity = DeviceIdentity.generate()
+    names = ["approved.md", "edited.md", "forged.md", "damaged.md", "never.md", "Case.md"]
+    files = []
+    for name in names:
+        target = tmp_path / ("sub" if name == "never.md" else "") / name
+        target.parent.mkdir(exist_ok=True)
+        shutil.copy(FIXTURES / "good" / "complete-example.md", target)
+        files.append(target)
+    for target in files[:4] + files[5:]:
+        approve(target, "Sanne", identity, NOW)
+    files[1].write_text(files[1].read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    forged = approval_path(files[2])
+    forged.write_text(forged.read_text(encoding="utf-8").replace("Sanne", "Bas"),
+                      encoding="utf-8")
+    approval_path(files[3]).write_text("{not json", encoding="utf-8")
+    # Found by a case-blind file system, not by a case-sensitive one: either way the same answer.
+    approval_path(files[5]).rename(tmp_path / "case.md.approval.json")
+    files.append(tmp_path / "gone" / "x.md")
+    wanted = [(path, parse_file(path).runbook.sha256 if path.exists() else "0" * 64,
+               "2026-01-01") for path in files]
+    one_by_one = [approval_status(*item, NOW.date()) for item in wanted]
+    assert approval_statuses(wanted, NOW.date()) == one_by_one
+    assert [s.why or s.state.value for s in one_by_one] == [
+        "review-due", "edited", "signature", "damaged", "never",
+        "never" if approval_path(files[5]).exists() is False else "review-due", "never"]

@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from enum import StrEnum
 from pathlib import Path
@@ -32,6 +34,7 @@ SUFFIX = ".approval.json"
 FORMAT = 1
 _DOMAIN = b"runbook-assistant approval\n"  # a signature over this can mean nothing else
 MAX_APPROVAL_BYTES = 64 * 1024
+_NEVER: tuple[None, str, str] = (None, "never approved", "never")  # no approval file
 
 
 class ApprovalError(RunbookAssistantError):
@@ -164,7 +167,7 @@ def read_approval(path: str | os.PathLike[str]) -> tuple[Approval | None, str, s
         with target.open("rb") as handle:
             data = handle.read(MAX_APPROVAL_BYTES + 1)
     except FileNotFoundError:
-        return None, "never approved", "never"
+        return _NEVER
     except OSError as exc:
         return None, f"the approval file cannot be read: {exc.strerror or exc}", "unreadable"
     try:
@@ -183,12 +186,46 @@ def read_approval(path: str | os.PathLike[str]) -> tuple[Approval | None, str, s
     return approval, "", ""
 
 
+def approval_statuses(files: Iterable[tuple[str | os.PathLike[str], str, str]],
+                      today: datetime.date | None = None) -> list[Status]:
+    """``approval_status`` of many (path, sha256, review_by) at once, for a list of runbooks.
+
+    Each folder is listed once: a runbook with no approval file beside it (the usual case) costs
+    no open. Names are compared case- and normalisation-blind (a file system may be either), so
+    the listing only rules a file out; a file it cannot rule out is read as ``approval_status``
+    reads it, and a folder that cannot be listed is left to it too.
+    """
+    today = today or datetime.date.today()
+    listed: dict[str, frozenset[str] | None] = {}
+    statuses = []
+    for path, sha256, review_by in files:
+        folder, name = os.path.split(os.fspath(path))
+        if folder not in listed:
+            try:
+                listed[folder] = frozenset(_name_key(entry) for entry in os.listdir(folder or "."))
+            except OSError:
+                listed[folder] = None
+        names = listed[folder]
+        ruled_out = names is not None and _name_key(name + SUFFIX) not in names
+        statuses.append(_status(_NEVER if ruled_out else read_approval(path), sha256, review_by,
+                                today))
+    return statuses
+
+
+def _name_key(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()
+
+
 def approval_status(path: str | os.PathLike[str], sha256: str, review_by: str = "",
                     today: datetime.date | None = None) -> Status:
     """The approval state of the runbook file at ``path`` whose bytes hash to ``sha256``."""
-    today = today or datetime.date.today()
+    return _status(read_approval(path), sha256, review_by, today or datetime.date.today())
+
+
+def _status(read: tuple[Approval | None, str, str], sha256: str, review_by: str,
+            today: datetime.date) -> Status:
     due = bool(review_by) and review_by < today.isoformat()
-    approval, reason, why = read_approval(path)
+    approval, reason, why = read
     void = None
     if approval is not None:
         if not approval.valid_signature():
