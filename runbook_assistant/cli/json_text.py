@@ -53,8 +53,16 @@ def _write(value: Any, newline: str, out: list[str]) -> None:
         out.append("[")
         separator = inner
         for item in value:
-            out.append(separator)
-            _write(item, inner, out)
+            kind = type(item)
+            if kind is str:  # the usual values written here at once, as _write would
+                out.append(separator + _STRING(item))
+            elif kind is int:
+                out.append(separator + int.__repr__(item))
+            elif item is None:
+                out.append(separator + "null")
+            else:
+                out.append(separator)
+                _write(item, inner, out)
             separator = "," + inner
         out.append(newline + "]")
     elif isinstance(value, dict):
@@ -67,8 +75,16 @@ def _write(value: Any, newline: str, out: list[str]) -> None:
         for key, item in value.items():
             if not isinstance(key, str):
                 raise _Unusual  # json turns numbers, booleans and None into strings: its job
-            out.append(separator + _STRING(key) + ": ")
-            _write(item, inner, out)
+            kind = type(item)
+            if kind is str:  # the usual values written here at once, as _write would
+                out.append(separator + _STRING(key) + ": " + _STRING(item))
+            elif kind is int:
+                out.append(separator + _STRING(key) + ": " + int.__repr__(item))
+            elif item is None:
+                out.append(separator + _STRING(key) + ": null")
+            else:
+                out.append(separator + _STRING(key) + ": ")
+                _write(item, inner, out)
             separator = "," + inner
         out.append(newline + "}")
     else:

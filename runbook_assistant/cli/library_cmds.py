@@ -14,13 +14,11 @@ from runbook_assistant.cli.common import echo_json, plural
 from runbook_assistant.cli.context import AppContext
 from runbook_assistant.cli.errors import cli_lang
 from runbook_assistant.cli.texts import t
-from runbook_assistant.core.library.catalog import LibraryEntry, RunbookSummary
-from runbook_assistant.core.runbook.durations import format_duration
-from runbook_assistant.core.runbook.finding_texts import finding_in
-from runbook_assistant.core.runbook.model import Runbook, Severity, Step
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # list and search need none of these: each is imported where it is used
     from runbook_assistant.core.authoring.approval import Status
+    from runbook_assistant.core.library.catalog import LibraryEntry, RunbookSummary
+    from runbook_assistant.core.runbook.model import Runbook, Step
 
 KINDS = ("runbook", "exercise")
 
@@ -51,6 +49,9 @@ def validate(app: AppContext, targets: tuple[Path, ...]) -> None:
     Prints `path:line: error|warning: message`, one a line. Exit 0 when there are no errors
     (warnings allowed), 1 when there are errors.
     """
+    from runbook_assistant.core.runbook.finding_texts import finding_in
+    from runbook_assistant.core.runbook.model import Severity
+
     entries: Sequence[LibraryEntry] = (
         app.library.check(list(targets)) if targets else app.library.entries())
     errors = warnings = 0
@@ -204,6 +205,8 @@ def runbook_json(runbook: Runbook, entry: LibraryEntry) -> dict[str, Any]:
 
 
 def _markers(runbook: Runbook, step: Step) -> str:
+    from runbook_assistant.core.runbook.durations import format_duration
+
     marks = []
     if step.role:
         marks.append(f"[{runbook.role_name(step.role)}]")

@@ -37,9 +37,11 @@ def safe(value: Any) -> str:
     # a time (a line break is not printable): output of many lines keeps the fast path, and only
     # a line with something unprintable in it (a control, or just a no-break space) is looked at
     # character by character.
+    if text.replace("\n", " ").replace("\t", " ").isprintable():
+        return text  # the usual case, seen in one pass: nothing to do
     lines = text.split("\n")
     if all(line.isprintable() or _tabs_only(line) for line in lines):
-        return text  # the usual case: nothing to do
+        return text
     return "\n".join(line if line.isprintable() else "".join(
         _escaped(c) if _hidden(c) else c for c in line) for line in lines)
 

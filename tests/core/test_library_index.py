@@ -261,3 +261,36 @@ def test_a_cache_locked_by_another_process_does_not_stop_the_library(folder: Pat
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_summaries_read_back_from_the_cache_equal_the_parsed_ones(folder: Path,
+                                                                  tmp_path: Path) -> None:
+    """A warm start builds summaries without the dataclass constructor: the same objects."""
+    (folder / "tagless.md").write_text("---\nid: tagless\ntitle: Geen tags\nversion: 1\n---\n\n"
+                                       "## Doen\n\n- [ ] Iets {#iets}\n", encoding="utf-8")
+    cache = tmp_path / "index.sqlite3"
+    parsed = Library([folder], cache).summaries()
+    read_back = Library([folder], cache).summaries()
+    assert read_back == parsed and [hash(s) for s in read_back] == [hash(s) for s in parsed]
+    assert any(not s.tags for s in read_back) and any(s.tags for s in read_back)
+    assert [type(s.tags) for s in read_back] == [tuple] * len(read_back)
+    with pytest.raises(AttributeError):
+        read_back[0].title = "changed"  # type: ignore[misc]
+    values = [getattr(parsed[0], name) for name in library_index._SUMMARY_COLUMNS]
+    assert library_index.summary_of_row(values) == type(parsed[0])(*values)
+
+
+def test_search_finds_only_the_usable_runbooks_of_the_current_scan(folder: Path,
+                                                                   tmp_path: Path) -> None:
+    """Which rows search may return is told to the index at the first search after a scan."""
+    library = Library([folder], tmp_path / "index.sqlite3")
+    before = {hit.id for hit in library.search("netwerk")}
+    assert before
+    victim = next(iter(before))
+    path = next(p for p in folder.glob("*.md") if f"id: {victim}\n" in p.read_text("utf-8"))
+    path.write_text(path.read_text("utf-8").replace(f"id: {victim}\n", "id: [\n"), "utf-8")
+    library.refresh()
+    after = {hit.id for hit in library.search("netwerk")}
+    assert victim not in after and after < before
+    assert after == {hit.id for hit in Library([folder], tmp_path / "fresh.sqlite3")
+                     .search("netwerk")}

@@ -17,11 +17,11 @@ import threading
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from runbook_assistant.core import paths
 from runbook_assistant.core.errors import LibraryError
 from runbook_assistant.core.library.index import LibraryIndex, SearchHit
-from runbook_assistant.core.library.links import link, link_expectations, with_error
 from runbook_assistant.core.library.scan import (
     FileStat,
     Known,
@@ -35,10 +35,12 @@ from runbook_assistant.core.library.scan import (
     settled_stats,
 )
 from runbook_assistant.core.library.summary import Prepared, RunbookSummary, cross_file_findings
-from runbook_assistant.core.runbook.model import ParseResult, Runbook
 from runbook_assistant.core.slug import slugify
 
-__all__ = ["Library", "LibraryEntry", "RunbookSummary", "SearchHit", "is_runbook_file", "link"]
+if TYPE_CHECKING:  # a warm list or search builds no model object: see summaries()
+    from runbook_assistant.core.runbook.model import ParseResult, Runbook
+
+__all__ = ["Library", "LibraryEntry", "RunbookSummary", "SearchHit", "is_runbook_file"]
 
 _SEVERITY_ORDER = {"low": 0, "medium": 1, "high": 2, "critical": 3}
 
@@ -93,6 +95,7 @@ class Library:
         self._files: list[_File] | None = None
         self._by_id: dict[str, _File] = {}  # usable runbooks and scenarios
         self._claimed: dict[str, _File] = {}  # every parsed id, usable or not
+        self._searchable = False  # whether the index knows which rows search may return
 
     # --- scanning ------------------------------------------------------------------------------
     @property
@@ -140,8 +143,7 @@ class Library:
                     self._claimed.setdefault(file.summary.id, file)
             # Ids of usable files are unique: a later namesake got a duplicate error above.
             self._by_id = {f.summary.id: f for f in files if f.usable and f.summary is not None}
-            with contextlib.suppress(sqlite3.Error):  # search then finds nothing, no failure
-                self.index.set_searchable(f.docid for f in files if f.usable and f.docid)
+            self._searchable = False  # told to the index at the first search: see search()
 
     def _known_stats(self) -> Known:
         """The stat and hash of every file hashed before (empty when the index cannot say)."""
@@ -207,8 +209,11 @@ class Library:
                 file.result = (parse_one(again.data, file.path) if again.data is not None
                                else problem_result(file.path, again.problem))
             result = file.result
-            for message in file.linked:
-                result = with_error(result, file.path, message)
+            if file.linked:
+                from runbook_assistant.core.library.links import with_error
+
+                for message in file.linked:
+                    result = with_error(result, file.path, message)
             file.entry = LibraryEntry(file.path, file.sha256, result, file.root, file.bundled)
         return file.entry
 
@@ -230,6 +235,8 @@ class Library:
         with self._lock:
             files = self._ensure()
             self._load(files)
+            from runbook_assistant.core.library.links import link_expectations
+
             return link_expectations([self._entry(file) for file in files])
 
     def _runbook_or_none(self, runbook_id: str) -> Runbook | None:
@@ -309,8 +316,11 @@ class Library:
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search over the usable runbooks, best match first; never raises on input."""
         with self._lock:
-            self._ensure()
+            files = self._ensure()
             try:
+                if not self._searchable:
+                    self.index.set_searchable(f.docid for f in files if f.usable and f.docid)
+                    self._searchable = True
                 return self.index.search(query, limit)
             except sqlite3.Error:
                 return []
@@ -367,6 +377,8 @@ class Library:
             self._load(files)
             order = {s.path: n for n, s in enumerate(unique)}
             merged = sorted((self._entry(f) for f in files), key=lambda e: order[e.path])
+            from runbook_assistant.core.library.links import link
+
             return link(merged, known_runbooks=known, lookup=self._runbook_or_none)
 
 

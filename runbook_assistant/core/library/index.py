@@ -25,13 +25,15 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from runbook_assistant import __version__
 from runbook_assistant.core.gc_pause import gc_paused
 from runbook_assistant.core.library.summary import Prepared, RunbookSummary
-from runbook_assistant.core.runbook.model import ParseResult, Runbook
 from runbook_assistant.core.sqlscript import run_script
+
+if TYPE_CHECKING:  # the model is imported where a result is unpickled: a warm list has none
+    from runbook_assistant.core.runbook.model import ParseResult, Runbook
 
 SCHEMA_VERSION = "4"
 # Bump when what is stored changes without a change to the core sources (e.g. a frozen build).
@@ -160,6 +162,18 @@ def fts_columns(runbook: Runbook) -> tuple[str, ...]:
     )
 
 
+def summary_of_row(values: Sequence[object]) -> RunbookSummary:
+    """``RunbookSummary(*values)``, the same object, made without the frozen dataclass's
+    ``__init__`` (a field at a time through ``object.__setattr__``): a warm start makes one per
+    file. The values are those its constructor stored, read back from the index."""
+    summary = _new_summary(RunbookSummary)
+    summary.__dict__.update(zip(_SUMMARY_COLUMNS, values, strict=True))
+    return summary
+
+
+_new_summary = object.__new__
+
+
 def _summary_row(summary: RunbookSummary | None, path: str, sha: str) -> tuple[object, ...]:
     """The values of _SUMMARY_COLUMNS for a file (all but path and hash None without a runbook)."""
     if summary is None:
@@ -260,13 +274,16 @@ class LibraryIndex:
         tags = 1 + _SUMMARY_COLUMNS.index("tags")
         path, sha = 1 + _SUMMARY_COLUMNS.index("path"), 1 + _SUMMARY_COLUMNS.index("sha256")
         found: dict[tuple[str, str], CachedFile] = {}
+        # Every row's tags (JSON arrays) read in one call rather than one call a row.
+        held = [row for row in rows if row[1] is not None]  # a row with an id held a runbook
+        all_tags = json.loads(f"[{','.join(row[tags] for row in held)}]")
+        summaries = {}
+        for row, row_tags in zip(held, all_tags, strict=True):
+            values = list(row[1:])
+            values[tags - 1] = tuple(row_tags)
+            summaries[row[0]] = summary_of_row(values)
         for row in rows:
-            summary = None
-            if row[1] is not None:  # a row with an id held a runbook
-                values = list(row[1:])
-                values[tags - 1] = tuple(json.loads(row[tags]))
-                summary = RunbookSummary(*values)
-            found[(row[path], row[sha])] = CachedFile(row[0], summary)
+            found[(row[path], row[sha])] = CachedFile(row[0], summaries.get(row[0]))
         return found
 
     def file_stats(self) -> dict[str, tuple[tuple[int, int, int, int], str]]:
@@ -294,6 +311,8 @@ class LibraryIndex:
                 f"SELECT docid, result FROM blobs WHERE docid IN ({', '.join('?' for _ in some)})",
                 some).fetchall()
         import pickle  # here: a warm start that only lists unpickles nothing
+
+        from runbook_assistant.core.runbook.model import ParseResult
 
         found: dict[int, ParseResult] = {}
         with gc_paused():  # unpickling builds many small objects at once: see gc_pause.py

@@ -14,11 +14,13 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from runbook_assistant.core.library.summary import Prepared, RunbookSummary
-from runbook_assistant.core.runbook.model import Diagnostic, ParseResult, Severity
 from runbook_assistant.core.textfile import read_limited, reason
+
+if TYPE_CHECKING:  # imported where a result is made: a warm list makes none
+    from runbook_assistant.core.runbook.model import ParseResult
 
 RUNBOOK_SUFFIXES = (".md",)
 MAX_FILE_BYTES = 10 * 1024 * 1024  # keeps a stray huge file from eating memory
@@ -82,6 +84,8 @@ def _is_runbook_name(name: str) -> bool:
 
 def problem_result(path: Path, message: str) -> ParseResult:
     """An unusable file: no runbook, one error at line 1."""
+    from runbook_assistant.core.runbook.model import Diagnostic, ParseResult, Severity
+
     return ParseResult(None, (Diagnostic(str(path), 1, Severity.ERROR, message),))
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from runbook_assistant.core.runbook.model import ParseResult, Severity
+if TYPE_CHECKING:  # a warm list reads summaries only: no model is imported for them
+    from runbook_assistant.core.runbook.model import ParseResult
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class RunbookSummary:
     @classmethod
     def of(cls, result: ParseResult) -> RunbookSummary | None:
         """The summary of a parse result (None when no runbook came out of the file)."""
+        from runbook_assistant.core.runbook.model import Severity
+
         rb = result.runbook
         if rb is None:
             return None
