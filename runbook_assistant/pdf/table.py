@@ -7,8 +7,9 @@ between words, or inside a word that is wider than its column (an e-mail address
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -16,6 +17,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QGlyphRun,
     QPainter,
     QPdfWriter,
     QPen,
@@ -48,6 +50,11 @@ RED = QColor("#b00020")  # the report's alarm colour (overrides)
 WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 _ANYWHERE = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 _ANYWHERE.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+_WORDS = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # what WRAP does
+_WORDS.setWrapMode(QTextOption.WrapMode.WordWrap)
+_COLORS = {SMALL: MUTED, MONO: MUTED, ALARM: RED}  # the text colour of each style (else black)
+_KEEP = 20_000  # measured pieces kept per table (names, times, step ids and sentences repeat)
+_REUSE = True  # draw a piece's glyphs again instead of its text (False: always draw the text)
 
 
 class TableDrawer:
@@ -73,7 +80,8 @@ class TableDrawer:
         return self.bottom - self.top
 
     def _table(self, table: TableBlock) -> None:
-        self._measured: dict[tuple[str, int, float], tuple[float, int]] = {}
+        self._pieces: dict[tuple[str, str, float], _Piece] = {}
+        self._box = 4.5 * self.mm
         self._forget_pen()
         widths = [c.width * self.width for c in table.columns]
         header = TableRow(tuple(c.label for c in table.columns))
@@ -151,25 +159,28 @@ class TableDrawer:
     def _measure(self, text: str, font: QFont, width: float) -> tuple[float, int]:
         """Height of ``text`` in a column ``width`` wide, and how to draw it: on one line (0),
         wrapped between words (1), or also inside a word wider than the column (2)."""
-        key = (text, id(font), width)
-        cached = self._measured.get(key)
-        if cached is not None:
-            return cached
         metrics = self.metrics(font)
         width = max(width, 1.0)
         if not text or ("\n" not in text and metrics.horizontalAdvance(text) <= width):
-            result = (metrics.height(), 0)
-        else:
-            bounds = metrics.boundingRect(QRectF(0, 0, width, 1e7), WRAP, text)
-            if bounds.width() <= width + 0.5:
-                result = (bounds.height(), 1)
-            else:
-                result = (self._layout_height(text, font, width), 2)
-        if len(text) <= 40:  # names, times, step ids: they repeat, row after row
-            if len(self._measured) > 20_000:
-                self._measured.clear()
-            self._measured[key] = result
-        return result
+            return metrics.height(), 0
+        bounds = metrics.boundingRect(QRectF(0, 0, width, 1e7), WRAP, text)
+        if bounds.width() <= width + 0.5:
+            return bounds.height(), 1
+        return self._layout_height(text, font, width), 2
+
+    def _piece(self, text: str, style: str, width: float) -> _Piece:
+        """``text`` in ``style`` measured for a column ``width`` wide: once per table, since
+        names, times, step ids and many sentences repeat row after row."""
+        key = (text, style, width)
+        piece = self._pieces.get(key)
+        if piece is None:
+            if len(self._pieces) > _KEEP:
+                self._pieces.clear()
+            font = self.fonts.of(style)
+            height, mode = self._measure(text, font, width)
+            piece = self._pieces[key] = _Piece(text, font, _COLORS.get(style, BLACK), height,
+                                               mode, self.metrics(font).ascent())
+        return piece
 
     def _layout_height(self, text: str, font: QFont, width: float) -> float:
         """Height of text wrapped between words, or anywhere inside a word that does not fit."""
@@ -187,36 +198,33 @@ class TableDrawer:
             layout.endLayout()
         return height
 
-    def _font(self, column: Column, line: Line, bold: bool = False) -> tuple[QFont, str]:
-        if bold:
-            return self.fonts.bold, BOLD
-        style = MONO if column.kind == "mono" and not line.style else line.style
-        return self.fonts.of(style), style
-
     def _lay(self, row: TableRow, widths: list[float], columns: tuple[Column, ...],
              bold: bool = False) -> tuple[float, list[list[_Piece]]]:
         """The row's height and, per cell, its lines measured (what ``_row`` draws)."""
+        pad2 = 2 * self.pad
         if row.style == "day":
-            text = _plain(row.cells[0])
-            height, mode = self._measure(text, self.fonts.bold, self.width - 2 * self.pad)
-            return height + 3 * self.pad, [[_Piece(text, self.fonts.bold, BOLD, height, mode)]]
+            piece = self._piece(_plain(row.cells[0]), BOLD, self.width - pad2)
+            return piece.height + 3 * self.pad, [[piece]]
+        piece_of = self._piece
         tallest = 0.0
         laid: list[list[_Piece]] = []
         for cell, width, column in zip(row.cells, widths, columns, strict=False):
-            pieces: list[_Piece] = []
-            if column.kind == "box" and not bold:
-                height = 4.5 * self.mm
-            else:
-                inner = width - 2 * self.pad
-                height = 0.0
-                for line in _lines(cell):
-                    font, style = self._font(column, line, bold)
-                    line_height, mode = self._measure(line.text, font, inner)
-                    pieces.append(_Piece(line.text, font, style, line_height, mode))
-                    height += line_height
+            kind = column.kind
+            if kind == "box" and not bold:
+                laid.append([])
+                tallest = max(tallest, self._box)
+                continue
+            inner = width - pad2
+            if isinstance(cell, str):  # the common case: one line in the column's own style
+                piece = piece_of(cell, BOLD if bold else MONO if kind == "mono" else "", inner)
+                laid.append([piece])
+                tallest = max(tallest, piece.height)
+                continue
+            pieces = [piece_of(line.text, BOLD if bold else MONO if kind == "mono"
+                               and not line.style else line.style, inner) for line in cell]
             laid.append(pieces)
-            tallest = max(tallest, height)
-        return tallest + 2 * self.pad, laid
+            tallest = max(tallest, sum(piece.height for piece in pieces))
+        return tallest + pad2, laid
 
     def _row_height(self, row: TableRow, widths: list[float], columns: tuple[Column, ...],
                     bold: bool = False) -> float:
@@ -264,17 +272,65 @@ class TableDrawer:
         if piece.font is not self._pen_font:
             p.setFont(piece.font)
             self._pen_font = piece.font
-        color = MUTED if piece.style in (SMALL, MONO) else (RED if piece.style == ALARM
-                                                             else BLACK)
-        if color is not self._pen_color:
-            p.setPen(color)
-            self._pen_color = color
+        if piece.color is not self._pen_color:
+            p.setPen(piece.color)
+            self._pen_color = piece.color
+        runs = piece.runs
+        if runs is None and piece.drawn and _REUSE:
+            runs = piece.runs = self._shape(piece, width)
+        if runs:  # drawn before: its glyphs are shaped already
+            at = QPointF(x, y)
+            for run in runs:
+                p.drawGlyphRun(at, run)
+            return
+        piece.drawn = True
         if piece.mode == 0:  # one line: no layout needed, the quickest way to draw text
-            p.drawText(QPointF(x, y + self.metrics(piece.font).ascent()), piece.text)
+            p.drawText(QPointF(x, y + piece.ascent), piece.text)
         elif piece.mode == 1:
             p.drawText(QRectF(x, y, width, piece.height + 1), WRAP, piece.text)
         else:
             p.drawText(QRectF(x, y, width, piece.height + 1), piece.text, _ANYWHERE)
+
+    def _shape(self, piece: _Piece, width: float) -> list[QGlyphRun]:
+        """The glyphs ``drawText`` draws for ``piece``, placed where it places them, to draw
+        again without shaping the text again; empty when only ``drawText`` may draw it.
+
+        The lines are laid out as ``drawText`` lays out a rectangle of text: a line break for
+        each newline, lines at whole pixels ``leading`` apart, no more lines once the rectangle
+        is full. Text that ``drawText`` would clip, or that holds tabs or other control or
+        separator characters (which it treats in ways of its own), is left to ``drawText``."""
+        text, font = piece.text, piece.font
+        if not text.replace("\n", " " if piece.mode else "\t").isprintable():
+            return []
+        layout = QTextLayout(text.replace("\n", "\u2028"), font, self.writer)
+        if piece.mode == 0:
+            layout.beginLayout()
+            line = layout.createLine()
+            layout.endLayout()
+            if line.ascent() != piece.ascent:
+                return []
+            return layout.glyphRuns()
+        layout.setTextOption(_WORDS if piece.mode == 1 else _ANYWHERE)
+        leading = self.metrics(font).leading()
+        limit = piece.height + 1
+        height = -leading
+        lines = []
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            height = math.ceil(height + leading)
+            line.setPosition(QPointF(0, height))
+            height += line.height()
+            lines.append(line)
+            if height >= limit:
+                break
+        layout.endLayout()
+        if height > limit or any(line.naturalTextWidth() > width for line in lines):
+            return []
+        return [run for line in lines for run in line.glyphRuns()]
 
     def _grid(self, widths: list[float], height: float) -> None:
         p = self.p
@@ -316,14 +372,22 @@ class TableDrawer:
         yield done, *self._lay(done, widths, columns)
 
 
-class _Piece(NamedTuple):
-    """One line of a cell, measured: its font, style, height and how to draw it."""
+class _Piece:
+    """One line of a cell, measured: its font, colour, height and how to draw it; once it has
+    been drawn twice, also its glyphs (shaping is most of what drawing text costs)."""
 
-    text: str
-    font: QFont
-    style: str
-    height: float
-    mode: int
+    __slots__ = ("ascent", "color", "drawn", "font", "height", "mode", "runs", "text")
+
+    def __init__(self, text: str, font: QFont, color: QColor, height: float, mode: int,
+                 ascent: float) -> None:
+        self.text = text
+        self.font = font
+        self.color = color
+        self.height = height
+        self.mode = mode
+        self.ascent = ascent
+        self.drawn = False
+        self.runs: list[QGlyphRun] | None = None
 
 
 def _lines(cell: Cell) -> tuple[Line, ...]:

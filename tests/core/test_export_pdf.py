@@ -3,8 +3,10 @@ extracted with pdftotext, fonts embedded (pdffonts)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import zlib
 from collections.abc import Iterator
 from datetime import UTC
 from pathlib import Path
@@ -162,3 +164,44 @@ def test_pdf_exports_leave_the_interpreter_healthy(engine: Engine, clock: HandCl
         render_run(data, "report-pdf", tmp_path / f"r{n}.pdf")
     gc.collect()
     assert sys.getrefcount(None) >= before
+
+
+def page_streams(pdf: Path) -> list[bytes]:
+    """Each page's drawing instructions, inflated (Qt writes one compressed stream per page)."""
+    data = pdf.read_bytes()
+    found = re.finditer(rb"<<\n/Length \d+ 0 R\n/Filter /FlateDecode\n>>\nstream\n", data)
+    return [zlib.decompress(data[m.end():data.index(b"\nendstream", m.end())]) for m in found]
+
+
+def test_text_drawn_again_from_its_glyphs_is_drawn_exactly_as_before(
+        engine: Engine, clock: HandClock, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A line of a table met again is drawn from the glyphs shaped the first time. The pages must
+    # be the same, instruction for instruction, as when every line is shaped and drawn anew.
+    from runbook_assistant.pdf import table
+
+    run_id = start_run(engine, clock)
+    play_run(engine, clock, run_id)
+    notes = ["kort", "twee  spaties   en een lange zin die over meer regels loopt in de kolom",
+             "eerste regel\ntweede regel, ook wat langer zodat die afbreekt in de smalle kolom",
+             "tab\tin de tekst", "vaste\u00a0spatie", "é ü ø — “aanhalingstekens” ☐ → …",
+             "sleutel " + "a3f9c0e1" * 30]
+    for _ in range(3):
+        for note in notes:
+            engine.note(run_id, note, actor="Bram")
+            clock.advance(1)
+    shaped: list[int] = []
+    original = table.TableDrawer._shape
+
+    def counting(drawer: table.TableDrawer, piece: object, width: float) -> list:
+        runs = original(drawer, piece, width)  # type: ignore[arg-type]
+        shaped.append(piece.mode if runs else -1)  # type: ignore[attr-defined]
+        return runs
+
+    monkeypatch.setattr(table.TableDrawer, "_shape", counting)
+    again = page_streams(export(engine, run_id, "pdf", tmp_path / "again.pdf"))
+    assert {0, 1, 2, -1} <= set(shaped)  # one line, wrapped, broken inside a word; and refused
+    monkeypatch.setattr(table, "_REUSE", False)
+    anew = page_streams(export(engine, run_id, "pdf", tmp_path / "anew.pdf"))
+    assert anew and again == anew
+    assert text(tmp_path / "again.pdf") == text(tmp_path / "anew.pdf")
