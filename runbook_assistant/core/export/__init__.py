@@ -114,6 +114,9 @@ class FormatInfo:
     # False: the format shows the events but not their hashes and signatures, which are then
     # not read (a long run's export takes less memory and time).
     proof: bool = True
+    # True: the format writes the events exactly as stored (JSON); they are read as rows and
+    # never made into Event objects (``load_run(as_stored=True)``).
+    as_stored: bool = False
 
     def label(self, lang: str) -> str:
         return self.label_nl if lang == "nl" else self.label_en
@@ -138,7 +141,7 @@ FORMATS: tuple[FormatInfo, ...] = (
     FormatInfo("csv", "Timeline (CSV, for Excel)", "Tijdlijn (CSV, voor Excel)", ".csv",
                _text(render_csv), proof=False),
     FormatInfo("json", "Verifiable record (JSON)", "Controleerbaar logboek (JSON)", ".json",
-               _text(render_json)),
+               _text(render_json), as_stored=True),
     FormatInfo("debrief", "Exercise debrief", "Evaluatie van de oefening", ".html", _debrief,
                exercise_only=True),
 )
@@ -192,8 +195,9 @@ def export_run(source: Engine | Store, run_id: str, fmt: str, out_path: Path | s
 def _loaded(source: Engine | Store, run_id: str, fmt: str, target: Path, lang: str | None,
             tz: tzinfo | None, now: datetime | None, library: Library | None,
             csv_dialect: str | None) -> RunData:
+    info = _known_format(fmt, target)
     data = load_run(source, run_id, lang=lang, tz=tz, now=now, library=library,
-                    proof=_known_format(fmt, target).proof)
+                    proof=info.proof, as_stored=info.as_stored)
     if csv_dialect is not None:
         from runbook_assistant.core.export.csv_out import check_dialect
 
@@ -209,7 +213,7 @@ def render_run(data: RunData, fmt: str, out_path: Path | str, *,
     info = _known_format(fmt, target)
     if info.exercise_only and not data.exercise:
         raise ExportError.of("format_needs_exercise", format=info.name)
-    tracker = Progress(len(data.events), progress, cancel)
+    tracker = Progress(data.event_count, progress, cancel)
     tracker.check()
     # Reading and writing a long run makes hundreds of thousands of objects that outlive many
     # collections (events, rows); the cycle collector would walk them again and again, up to a

@@ -54,14 +54,16 @@ def render_json(data: RunData, progress: Progress) -> Iterator[str]:
         # left out whole (events and head) or a cut tail does not pass for a complete file.
         head["manifest"] = export_manifest(
             data.signer, made_at=head["exported_at"], app_version=__version__,
-            run_ids=[record.id], heads=data.chain_heads, event_count=len(data.events))
+            run_ids=[record.id], heads=data.chain_heads, event_count=data.event_count)
     text = json.dumps(head, ensure_ascii=False, indent=1)
     yield text[:-2] + ',\n "events": ['  # reopen the object to stream the events after it
-    events = data.events
+    rows = data.stored_rows
+    events: list[Any] = data.events if rows is None else rows
+    write = _events_text if rows is None else _rows_text
     for start in range(0, len(events), _CHUNK):
         chunk = events[start:start + _CHUNK]
         with gc_paused():  # many short-lived objects, no cycles: see gc_pause.py
-            text = _events_text(chunk)
+            text = write(chunk)
         yield ("\n  " if start == 0 else ",\n  ") + text
         progress.advance(len(chunk))
     yield "\n ]\n}\n"
@@ -93,6 +95,42 @@ def _events_text(events: list[Any]) -> str:
         f'"kind":"{e.kind}","step_id":{"null" if e.step_id is None else _quoted(e.step_id)},'
         f'"payload":{"{}" if e.payload == {} else _encode(e.payload)},'
         f'"prev_hash":"{e.prev_hash}","hash":"{e.hash}","sig":"{e.sig}"}}' for e in events])
+
+
+def _rows_text(rows: list[tuple[Any, ...]]) -> str:
+    """What ``_events_text`` writes for the events these stored rows hold, from the rows
+    themselves: no Event and no payload object per event, and each payload's stored text as it
+    is when it is exactly what the encoder would write of it (checked for the whole chunk at
+    once). Anything else goes the way of the events."""
+    try:
+        # The same check as ``_events_text``'s, on the same fields (``kind`` as stored is the
+        # kind's value, which is what an Event's kind writes).
+        probe = "".join(chain.from_iterable(
+            (r[0], r[1], r[2], r[4], r[5], r[6], r[7], r[11], r[12], r[13], r[10] or "",
+             r[8] or "") for r in rows))
+        payloads = "[" + ",".join([r[9] for r in rows]) + "]"
+        plain = (probe.isprintable() and '"' not in probe and "\\" not in probe
+                 and all(type(r[3]) is int for r in rows)
+                 # One value per row (the store checked that) and each written as stored.
+                 and _encode(json.loads(payloads)) == payloads)
+    except (TypeError, ValueError):
+        plain = False
+    if not plain:
+        from runbook_assistant.core.log.chain import rows_to_events
+
+        return _events_text(rows_to_events(rows))
+    return ",\n  ".join([
+        _PLAIN % (i, run, device, seq, hlc, wall, "null" if late is None else f'"{late}"',
+                  actor, kind, "null" if step is None else f'"{step}"', payload, prev, hash_,
+                  sig)
+        for (i, run, device, seq, hlc, wall, actor, kind, step, payload, late, prev, hash_, sig)
+        in rows])
+
+
+# ``_events_text``'s line, for values that need no escaping.
+_PLAIN = ('{"id":"%s","run_id":"%s","device_id":"%s","seq":%d,"hlc":"%s","wall_time":"%s",'
+          '"occurred_at":%s,"actor":"%s","kind":"%s","step_id":%s,"payload":%s,'
+          '"prev_hash":"%s","hash":"%s","sig":"%s"}')
 
 
 def _quoted(text: str) -> str:

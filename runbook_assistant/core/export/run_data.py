@@ -55,7 +55,7 @@ class RunData:
 
     record: RunRecord
     runbook: Runbook
-    events: list[Event]
+    _events: list[Event] | None  # None: made from ``stored_rows`` on first use (``events``)
     devices: list[DeviceRecord]
     chain_heads: list[ChainHead]
     exported_at: datetime
@@ -68,6 +68,26 @@ class RunData:
     # debrief questions and the reactions its injects expect.
     scenario: Runbook | None = None
     _state: RunState | None = field(default=None, repr=False)
+    # The events as stored rows (``Store.event_rows``), when the format writes them as stored
+    # (JSON): then no Event or payload object is made unless something asks for ``events``.
+    stored_rows: list[tuple[Any, ...]] | None = field(default=None, repr=False)
+
+    @property
+    def events(self) -> list[Event]:
+        """The run's events in fold order."""
+        if self._events is None:
+            from runbook_assistant.core.log.chain import rows_to_events
+
+            rows, events = self.stored_rows or [], []
+            for start in range(0, len(rows), 1000):  # (the store checked them when reading)
+                events += rows_to_events(rows[start:start + 1000])
+            self._events, self.stored_rows = events, None
+        return self._events
+
+    @property
+    def event_count(self) -> int:
+        """How many events the run has (without making them)."""
+        return len(self._events if self._events is not None else self.stored_rows or [])
 
     # --- derived, computed once on first use -------------------------------------------------
     @property
@@ -193,17 +213,23 @@ class RunData:
 
 def load_run(source: Engine | Store, run_id: str, *, lang: str | None = None,
              tz: tzinfo | None = None, now: datetime | None = None,
-             library: Library | None = None, proof: bool = True) -> RunData:
+             library: Library | None = None, proof: bool = True,
+             as_stored: bool = False) -> RunData:
     """Read one run from an engine or a store (``ExportError`` for an unknown run); an exercise
     run's scenario is looked up in ``library`` when given. ``proof=False``: the events without
-    their hashes and signatures (``Store.events``), for a format that only shows them."""
+    their hashes and signatures (``Store.events``), for a format that only shows them;
+    ``as_stored``: the events as stored rows (``RunData.stored_rows``), for one that writes them
+    as stored."""
     store: Store = getattr(source, "store", source)
     clock: Any = getattr(source, "clock", None) or getattr(store, "clock", None)
     try:
         record = _record(source, store, run_id)
         runbook = _runbook(source, record)
-        events = store.events(record.id, proof=proof)  # in fold order: (hlc, device_id, seq)
-        signers = {e.device_id for e in events}
+        # In fold order: (hlc, device_id, seq).
+        rows = store.event_rows(record.id) if as_stored else None
+        events = None if rows is not None else store.events(record.id, proof=proof)
+        signers = ({row[2] for row in rows} if rows is not None
+                   else {e.device_id for e in events or ()})
         devices = [d for d in store.devices() if d.id in signers]
         heads = [h for h in store.chain_heads() if h.run_id == record.id]
     except ExportError:
@@ -219,9 +245,10 @@ def load_run(source: Engine | Store, run_id: str, *, lang: str | None = None,
         from runbook_assistant.core.comms.municipality import load_municipality
 
         tz = load_municipality().tz()
-    return RunData(record=record, runbook=runbook, events=events, devices=devices,
+    return RunData(record=record, runbook=runbook, _events=events, devices=devices,
                    chain_heads=heads, exported_at=exported_at, lang=lang or record.lang or "en",
-                   tz=tz, signer=store.identity, scenario=_scenario(library, record))
+                   tz=tz, signer=store.identity, scenario=_scenario(library, record),
+                   stored_rows=rows)
 
 
 def _scenario(library: Library | None, record: RunRecord) -> Runbook | None:

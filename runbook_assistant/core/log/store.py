@@ -9,6 +9,7 @@ chain head per (device, run) marks the last event.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import sqlite3
@@ -33,7 +34,7 @@ from runbook_assistant.core.log.clock import (
     SystemClock,
     format_wall_time,
 )
-from runbook_assistant.core.log.events import Event
+from runbook_assistant.core.log.events import Event, EventKind
 from runbook_assistant.core.log.identity import DeviceIdentity
 from runbook_assistant.core.log.integrity import index_problems
 from runbook_assistant.core.log.readonly import connect_read_only, discard_copy
@@ -259,6 +260,24 @@ class Store:
                 events += self._to_events(rows)
             return events
 
+    def event_rows(self, run_id: str) -> list[tuple[Any, ...]]:
+        """The run's events as stored rows (``chain.EVENT_COLUMNS``, the payload as its JSON
+        text), in the order of ``events``: for what writes the events exactly as stored (the
+        JSON export), without making an ``Event`` and a payload of each.
+
+        Checked as ``events`` checks them: a row that is not a valid event (an unknown kind, a
+        payload that is not JSON) is a damaged store, here as there.
+        """
+        with self._translated("read"), gc_paused():
+            cursor = self.conn.execute(
+                f"{_SELECT_EVENTS} WHERE run_id = ? ORDER BY hlc, device_id, seq", (run_id,))
+            rows: list[tuple[Any, ...]] = []
+            while chunk := cursor.fetchmany(_READ_CHUNK):
+                if not _valid_rows(chunk):
+                    self._to_events(chunk)  # raises the same error reading the events would
+                rows += _shared(chunk)
+            return rows
+
     def events_since(self, run_id: str, after_rowid: int) -> tuple[list[Event], int]:
         """The run's events appended after position ``after_rowid`` (0: all), in append order,
         and the position to pass next time (``events.pos``, which VACUUM keeps)."""
@@ -336,6 +355,34 @@ class Store:
             yield
         except sqlite3.Error as exc:
             raise store_errors.translate(self.path, exc, action=action) from exc
+
+
+def _valid_rows(rows: list[Any]) -> bool:
+    """True when every row has a known kind and a payload that is one JSON value each (what
+    ``rows_to_events`` would accept; it is not asked, since making the events is the cost)."""
+    if not all(row[7] in _KIND_NAMES for row in rows):
+        return False
+    try:
+        return len(json.loads("[" + ",".join([row[9] for row in rows]) + "]")) == len(rows)
+    except (TypeError, ValueError):
+        return False
+
+
+_KIND_NAMES = frozenset(kind.value for kind in EventKind)
+
+
+def _shared(rows: list[Any]) -> list[tuple[Any, ...]]:
+    """The rows with one string object for each repeated value, as ``rows_to_events`` shares
+    them (run, device, actor, kind, step, an empty payload, and each prev_hash is an earlier
+    event's hash): a third less memory for a long run."""
+    shared: dict[str, str] = {}
+    one = shared.setdefault
+    return [(id_, one(run_id, run_id), one(device_id, device_id), seq, hlc, wall_time,
+             one(actor, actor), one(kind, kind), step_id if step_id is None else
+             one(step_id, step_id), payload if len(payload) > 2 else one(payload, payload),
+             occurred_at, one(prev_hash, prev_hash), one(hash_, hash_), sig)
+            for (id_, run_id, device_id, seq, hlc, wall_time, actor, kind, step_id, payload,
+                 occurred_at, prev_hash, hash_, sig) in rows]
 
 
 def _create_private(path: Path) -> None:

@@ -1,0 +1,103 @@
+"""The JSON export writes the events from their stored rows (no Event objects): the file must be
+byte for byte the one written from the events, whatever the stored values hold."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from eventlog_helpers import start_run
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from runbook_assistant.core.errors import ExportError
+from runbook_assistant.core.export import export_run, load_run, render_run
+from runbook_assistant.core.log.chain import EVENT_COLUMNS
+from runbook_assistant.core.log.events import EventKind
+from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.log.store import Store
+
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+texts = st.text(max_size=12)  # any character: quotes, backslashes, control characters, emoji
+values = st.recursive(
+    st.none() | st.booleans() | st.integers() | texts
+    | st.floats(allow_nan=False, allow_infinity=False),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(texts, inner, max_size=3),
+    max_leaves=6)
+events = st.lists(st.tuples(
+    st.sampled_from([EventKind.NOTE_ADDED, EventKind.STEP_CHECKED,
+                     EventKind.SERVICE_STATUS_CHANGED]),
+    texts, st.none() | texts, st.dictionaries(texts, values, max_size=3)), max_size=8)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store.open(tmp_path / "log.sqlite3", identity=DeviceIdentity.generate())
+    start_run(opened)
+    yield opened
+    opened.close()
+
+
+def both_ways(store: Store, folder: Path) -> tuple[bytes, bytes]:
+    """The JSON export written from the stored rows, and the one written from the events."""
+    export_run(store, "run-1", "json", folder / "rows.json", tz=UTC, now=NOW)
+    data = load_run(store, "run-1", tz=UTC, now=NOW)
+    assert data.stored_rows is None and len(data.events) == data.event_count
+    render_run(data, "json", folder / "events.json")
+    return (folder / "rows.json").read_bytes(), (folder / "events.json").read_bytes()
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(added=events)
+def test_the_json_export_from_stored_rows_is_the_one_from_the_events(
+        store: Store, tmp_path: Path, added: list) -> None:
+    with store.writing() as w:
+        for kind, actor, step_id, payload in added:
+            w.append("run-1", kind, actor=actor, step_id=step_id, payload=payload)
+    from_rows, from_events = both_ways(store, tmp_path)
+    assert from_rows == from_events
+
+
+def insert_raw(store: Store, **values: object) -> None:
+    """A row as another program could have stored it (not through the writer)."""
+    good = dict(zip(EVENT_COLUMNS, store.event_rows("run-1")[0], strict=True))
+    row = {**good, "id": f"raw-{values.get('seq', 99)}", "seq": 99, "hlc": "9", **values}
+    store.conn.execute(f"INSERT INTO events ({', '.join(row)}) VALUES "
+                       f"({', '.join('?' * len(row))})", tuple(row.values()))
+
+
+@pytest.mark.parametrize("payload", [
+    '{"b": 1, "a": 2}', '{"b":1,"a":2}', '{"a":1E2}', '{"a":"\\u00e9"}', '{"a":1,"a":2}',
+    '"just text"', "[1,2]", "{}", "null"])
+def test_a_payload_stored_in_another_form_is_written_as_the_events_write_it(
+        store: Store, tmp_path: Path, payload: str) -> None:
+    insert_raw(store, payload=payload)
+    from_rows, from_events = both_ways(store, tmp_path)
+    assert from_rows == from_events
+
+
+@pytest.mark.parametrize("values", [
+    {"actor": 'say "hi"\n'}, {"seq": 100, "wall_time": "tab\there"}, {"step_id": "back\\slash"},
+    {"seq": "7"}, {"occurred_at": "2026-11-23T05:00:00.000Z"}, {"actor": "Zoë \u2028"}])
+def test_odd_stored_values_are_written_as_the_events_write_them(
+        store: Store, tmp_path: Path, values: dict) -> None:
+    insert_raw(store, **values)
+    from_rows, from_events = both_ways(store, tmp_path)
+    assert from_rows == from_events
+
+
+@pytest.mark.parametrize("values", [{"kind": "no_such_kind"}, {"payload": "{not json"},
+                                    {"payload": "1,2"}])
+def test_a_row_that_is_no_event_stops_the_json_export_as_it_stops_reading_the_events(
+        store: Store, tmp_path: Path, values: dict) -> None:
+    insert_raw(store, **values)
+    with pytest.raises(ExportError, match="damaged") as from_rows:
+        export_run(store, "run-1", "json", tmp_path / "rows.json", tz=UTC, now=NOW)
+    with pytest.raises(ExportError) as from_events:
+        load_run(store, "run-1", tz=UTC, now=NOW)
+    assert str(from_rows.value) == str(from_events.value)
+    assert not (tmp_path / "rows.json").exists()
