@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from state_builders import START, Laptop, make_runbook
 
 from runbook_assistant.core.log.events import EventKind
-from runbook_assistant.core.run.timeline import timeline_rows
+from runbook_assistant.core.log.ordering import ordered, parse_time
+from runbook_assistant.core.run.timeline import TimelineRow, event_text, timeline_rows
 
 
 def sample() -> Laptop:
@@ -144,3 +147,51 @@ def test_report_drafts_name_the_field_as_the_report_heads_it() -> None:
                   "Rapport bijgewerkt: Persoonsgegevens geraakt", "Rapport bijgewerkt: whatever"]
     assert en == ["Report drafted: Summary", "Report drafted: Impact per service",
                   "Report drafted: Personal data affected", "Report drafted: whatever"]
+
+
+def reference_rows(runbook, events, lang: str) -> list[TimelineRow]:
+    """Each row made on its own from its event (``event_text``): no shared sentences."""
+    rows = []
+    for event in ordered(events):
+        wall = parse_time(event.wall_time)
+        step = runbook.step(event.step_id) if event.step_id else None
+        title = step.title if step else (event.step_id or "")
+        rows.append(TimelineRow(
+            parse_time(event.occurred_at) if event.occurred_at else wall, wall, event.late,
+            event.actor, str(event.kind), event.step_id, title,
+            event_text(event, runbook, lang, step_title=title), event.device_id, event.id,
+            event.seq))
+    return rows
+
+
+STEPS = [s.id for s in make_runbook().iter_steps()] + ["not-in-the-runbook"]
+entry = st.tuples(st.integers(0, 1), st.sampled_from(["check", "uncheck", "skip", "note", "plain"]),
+                  st.sampled_from(STEPS), st.sampled_from(["Anna", "Bram"]), st.booleans(),
+                  st.integers(0, 3))
+
+
+@settings(max_examples=100, deadline=None)
+@given(entries=st.lists(entry, max_size=30), lang=st.sampled_from(["en", "nl"]))
+def test_rows_are_each_events_own_sentence_and_times(entries, lang: str) -> None:
+    laptops = [Laptop("dev-a"), Laptop("dev-b")]
+    laptops[0].start()
+    minute = 1.0
+    for device, action, step_id, actor, late, gap in entries:
+        laptop, minute = laptops[device], minute + gap + 0.5
+        occurred = {"occurred_minute": 0.5} if late else {}
+        if action == "check":
+            laptop.record(EventKind.STEP_CHECKED, minute, step_id=step_id, actor=actor,
+                          payload={"verified_by": "Zoë"} if gap else {}, **occurred)
+        elif action == "uncheck":
+            laptop.record(EventKind.STEP_UNCHECKED, minute, step_id=step_id, actor=actor)
+        elif action == "skip":
+            laptop.record(EventKind.STEP_SKIPPED, minute, step_id=step_id, actor=actor,
+                          payload={"reason": "r"} if gap else {})
+        elif action == "note":
+            laptop.record(EventKind.NOTE_ADDED, minute, step_id=step_id if gap else None,
+                          actor=actor, payload={"text": f"n{gap}"})
+        else:
+            laptop.record(EventKind.STEP_CHECKED, minute, step_id=step_id, actor=actor)
+    events = laptops[0].log + laptops[1].log
+    runbook = make_runbook(lang)
+    assert timeline_rows(runbook, events, lang) == reference_rows(runbook, events, lang)

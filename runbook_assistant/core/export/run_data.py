@@ -101,9 +101,9 @@ class RunData:
     @cached_property
     def rows(self) -> list[TimelineRow]:
         """The timeline rows (one per event) in the export's language."""
-        from runbook_assistant.core.run.timeline import timeline_rows
+        from runbook_assistant.core.run.timeline import rows_in_order
 
-        return timeline_rows(self.runbook, self.events, self.lang)
+        return rows_in_order(self.runbook, self.in_order, self.lang)
 
     def timeline_chunks(self, size: int = 2000) -> Iterator[tuple[list[Event], list[TimelineRow]]]:
         """The events in fold order and their timeline rows, ``size`` at a time.
@@ -112,23 +112,32 @@ class RunData:
         holds one chunk of rows at a time instead of all of them (the cached ``rows`` are used
         when something made them already).
         """
-        from runbook_assistant.core.log.ordering import ordered
-        from runbook_assistant.core.run.timeline import timeline_rows
+        from runbook_assistant.core.run.timeline import rows_in_order
 
-        events = ordered(self.events)  # what ``timeline_rows`` makes one row each of, in order
+        events = self.in_order  # what ``timeline_rows`` makes one row each of, in order
         made = self.__dict__.get("rows")
         for start in range(0, len(events), size):
             chunk = events[start:start + size]
             yield chunk, (made[start:start + size] if made is not None
-                          else timeline_rows(self.runbook, chunk, self.lang))
+                          else rows_in_order(self.runbook, chunk, self.lang))
+
+    @cached_property
+    def in_order(self) -> list[Event]:
+        """The events as ``ordering.ordered`` gives them (for the fold and the timeline)."""
+        from runbook_assistant.core.log.ordering import ordered
+
+        return ordered(self.events)
 
     @property
     def state(self) -> RunState:
         """The run's state at the moment of export (folded on first use)."""
         if self._state is None:
-            from runbook_assistant.core.run.state import fold
+            from runbook_assistant.core.run.fold import RunFolder
 
-            self._state = fold(self.runbook, self.record, self.events, self.exported_at)
+            # ``state.fold``, with the events put in order once for the timeline too
+            folder = RunFolder(self.runbook, self.record)
+            folder.feed_all(self.in_order)
+            self._state = folder.state(self.exported_at)
         return self._state
 
     @cached_property

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from runbook_assistant.core.gc_pause import gc_paused
 from runbook_assistant.core.log.events import Event, EventKind
@@ -51,30 +51,47 @@ _SENTENCES: dict[str, dict[EventKind, tuple[WriteFn, Words]]] = {}
 
 def timeline_rows(runbook: Runbook, events: Iterable[Event], lang: str) -> list[TimelineRow]:
     """One row per event, sorted like the fold, with a sentence in ``lang`` (nl or en)."""
+    return rows_in_order(runbook, ordered(events), lang)
+
+
+def rows_in_order(runbook: Runbook, events: Iterable[Event], lang: str) -> list[TimelineRow]:
+    """``timeline_rows`` of events already as ``ordered`` gives them (one row each, as given)."""
     steps = {s.id: s.title for s in runbook.iter_steps()}
     sentences = _sentences(lang)
-    contexts: dict[tuple[str, str], TextContext] = {}  # few steps and people, many events
+    # Few steps and people, many events: per (step, actor) its context, and the sentence of each
+    # kind of event without a payload (a writer's sentence depends on nothing else).
+    contexts: dict[tuple[str, str], tuple[TextContext, dict[EventKind, str]]] = {}
+    kind_names = _KindNames()
     rows: list[TimelineRow] = []
-    append, new, fast = rows.append, object.__new__, _FAST_ROWS
+    append, new, fast, fromiso = rows.append, object.__new__, _FAST_ROWS, datetime.fromisoformat
     with gc_paused():  # no cycles among the rows: see gc_pause.py
-        for event in ordered(events):
-            step_id, actor = event.step_id, event.actor
+        for event in events:
+            step_id, actor, kind, payload = event.step_id, event.actor, event.kind, event.payload
             step_title = steps.get(step_id, step_id) if step_id else ""
-            sentence = sentences.get(event.kind)
+            sentence = sentences.get(kind)
             if sentence is None:
-                text = str(event.kind)
+                text = str(kind)
             else:
-                context = contexts.get((step_title, actor))
-                if context is None:
-                    context = contexts[step_title, actor] = TextContext(runbook, lang,
-                                                                        step_title, actor)
-                write, words = sentence
-                text = write(words, event.payload, context)
-            wall = parse_time(event.wall_time)
+                known = contexts.get((step_title, actor))
+                if known is None:
+                    known = contexts[step_title, actor] = (
+                        TextContext(runbook, lang, step_title, actor), {})
+                context, plain = known
+                empty = type(payload) is dict and not payload
+                text = plain.get(kind) if empty else None  # type: ignore[assignment]
+                if text is None:
+                    write, words = sentence
+                    text = write(words, payload, context)
+                    if empty:
+                        plain[kind] = text
+            # parse_time, inlined for the stored form ("...Z" gives UTC as is)
+            wall = fromiso(event.wall_time)
+            if wall.tzinfo is not UTC:
+                wall = parse_time(event.wall_time)
             occurred_at = event.occurred_at
             if not fast:
                 append(TimelineRow(parse_time(occurred_at) if occurred_at else wall, wall,
-                                   occurred_at is not None, actor, str(event.kind), step_id,
+                                   occurred_at is not None, actor, kind_names[kind], step_id,
                                    step_title, text, event.device_id, event.id, event.seq))
                 continue
             row = new(TimelineRow)
@@ -83,7 +100,7 @@ def timeline_rows(runbook: Runbook, events: Iterable[Event], lang: str) -> list[
             d["wall_time"] = wall
             d["late"] = occurred_at is not None
             d["actor"] = actor
-            d["kind"] = str(event.kind)
+            d["kind"] = kind_names[kind]
             d["step_id"] = step_id
             d["step_title"] = step_title
             d["text"] = text
@@ -92,6 +109,14 @@ def timeline_rows(runbook: Runbook, events: Iterable[Event], lang: str) -> list[
             d["seq"] = event.seq
             append(row)
     return rows
+
+
+class _KindNames(dict[object, str]):
+    """``str(kind)`` of each kind, made once."""
+
+    def __missing__(self, kind: object) -> str:
+        name = self[kind] = str(kind)
+        return name
 
 
 # Making a TimelineRow through its frozen ``__init__`` sets each field with
