@@ -17,6 +17,7 @@ from runbook_assistant.core.export import export_run, load_run, render_run
 from runbook_assistant.core.log.chain import EVENT_COLUMNS
 from runbook_assistant.core.log.events import EventKind
 from runbook_assistant.core.log.identity import DeviceIdentity
+from runbook_assistant.core.log.ordering import parse_time
 from runbook_assistant.core.log.store import Store
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -101,3 +102,23 @@ def test_a_row_that_is_no_event_stops_the_json_export_as_it_stops_reading_the_ev
         load_run(store, "run-1", tz=UTC, now=NOW)
     assert str(from_rows.value) == str(from_events.value)
     assert not (tmp_path / "rows.json").exists()
+
+
+def test_each_anchor_is_its_devices_head_with_the_time_and_count_of_its_events(
+        tmp_path: Path) -> None:
+    from eventlog_helpers import open_store, two_laptops_two_runs
+
+    store_a = open_store(tmp_path / "log.sqlite3", DeviceIdentity.generate())
+    store_b = open_store(tmp_path / "log.sqlite3", DeviceIdentity.generate())
+    two_laptops_two_runs(store_a, store_b)
+    data = load_run(store_a, "run-1", tz=UTC, now=NOW)
+    # What an anchor says, worked out by hand from every event.
+    expected = {}
+    for head in data.chain_heads:
+        mine = [e for e in data.events if e.device_id == head.device_id]
+        last = [e for e in mine if e.seq == head.seq][-1]
+        expected[head.device_id] = (len(mine), head.seq, data.date_time(parse_time(last.wall_time)))
+    assert len(expected) == 2
+    assert {a.device_id: (a.events, a.seq, a.head_time) for a in data.anchors} == expected
+    store_a.close()
+    store_b.close()

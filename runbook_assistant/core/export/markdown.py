@@ -12,6 +12,7 @@ from runbook_assistant.core.export.atomic import Progress
 from runbook_assistant.core.export.inert import md, md_block
 from runbook_assistant.core.export.report import decision_lines
 from runbook_assistant.core.export.run_data import RunData
+from runbook_assistant.core.gc_pause import gc_paused
 
 
 def render_markdown(data: RunData, progress: Progress) -> Iterator[str]:
@@ -26,21 +27,40 @@ def render_markdown(data: RunData, progress: Progress) -> Iterator[str]:
     yield f"## {w['timeline']}\n\n"
     yield f"| {w['time']} | {w['who']} | {w['what']} | {w['step_id']} |\n|---|---|---|---|\n"
     day = None
+    cells = _Cells()
+    local, moment = data.local, data.moment
+    late_recorded = w["late_recorded"]
     for _, rows in data.timeline_chunks():  # a chunk of rows at a time: see RunData
-        for row in rows:
-            local = data.local(row.time)
-            if local is not None and local.date() != day:
-                day = local.date()
-                yield f"| **{data.day(row.time)}** | | | |\n"
-            text = md(row.text)
-            if row.late:
-                text += (" *(" + w["late_recorded"].format(when=data.date_time(row.wall_time))
-                         + ")*")
-            yield (f"| {data.moment(row.time)} | {md(row.actor)} | {text} | "
-                   f"{md(row.step_id or '')} |\n")
-            progress.advance()
+        parts: list[str] = []
+        append = parts.append
+        with gc_paused():  # many short-lived objects, no cycles: see gc_pause.py
+            for row in rows:
+                when = local(row.time)
+                if when is not None and when.date() != day:
+                    day = when.date()
+                    append(f"| **{data.day(row.time)}** | | | |\n")
+                text = cells[row.text]
+                if row.late:
+                    text += (" *(" + late_recorded.format(when=data.date_time(row.wall_time))
+                             + ")*")
+                # ``data.moment`` with the HH:MM of ``when`` (what ``data.hm`` makes of it)
+                hm = None if when is None else f"{when.hour:02d}:{when.minute:02d}"
+                append(f"| {moment(row.time, hm)} | {cells[row.actor]} | {text} | "
+                       f"{cells[row.step_id or '']} |\n")
+            chunk = "".join(parts)
+        progress.advance(len(rows))
+        yield chunk
     yield from _decisions(data)
     yield from anchors_markdown(data)
+
+
+class _Cells(dict[str, str]):
+    """``inert.md`` of each distinct text, made once: names, step ids and many sentences repeat
+    throughout a run."""
+
+    def __missing__(self, text: str) -> str:
+        value = self[text] = md(text)
+        return value
 
 
 def _facts(data: RunData) -> Iterator[str]:

@@ -7,10 +7,12 @@ app's progress dialog does) without touching SQLite.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from functools import cached_property
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from runbook_assistant.core import formatting
@@ -30,6 +32,8 @@ if TYPE_CHECKING:
     from runbook_assistant.core.run.state_types import RunState
     from runbook_assistant.core.run.timeline import TimelineRow
 
+
+_DEVICE = attrgetter("device_id")
 
 
 @dataclass(frozen=True)
@@ -143,11 +147,19 @@ class RunData:
     @cached_property
     def anchors(self) -> list[Anchor]:
         """Every device's signed chain head in this run, with its fingerprint."""
-        counts: dict[str, int] = {}
+        events = self.events
+        counts = Counter(map(_DEVICE, events))
+        # The recorded time of each head's event: the last event with its device and number
+        # (nearly always among the last few of the run, so looked for from the end).
+        wanted = {(head.device_id, int(head.seq)) for head in self.chain_heads}
         times: dict[tuple[str, int], str] = {}
-        for event in self.events:
-            counts[event.device_id] = counts.get(event.device_id, 0) + 1
-            times[(event.device_id, event.seq)] = event.wall_time
+        for event in reversed(events):
+            if not wanted:
+                break
+            key = (event.device_id, event.seq)
+            if key in wanted:
+                wanted.discard(key)
+                times[key] = event.wall_time
         devices = {d.id: d for d in self.devices}
         result = []
         for head in self.chain_heads:
