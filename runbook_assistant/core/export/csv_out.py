@@ -53,29 +53,37 @@ def render_csv(data: RunData, progress: Progress) -> Iterator[str]:
     yield BOM + sep.join(cells[label] for label in header) + "\r\n"
     mode = cells[w["exercise"] if data.exercise else w["incident"]]
     yes, no = cells[w["yes"]], cells[w["no"]]
-    local = data.local
+    tz = data.tz  # ``data.local``, inlined below
+    # ``data.exercise_at``: always "" for an incident
+    exercise_at = data.exercise_at if data.exercise else None
     # Names, step ids, titles and many sentences repeat: make each cell once (``cells``).
     # The rows come a chunk at a time with their events (the same fold order): the times are
     # taken exactly as stored, and a long run never holds all its rows at once.
     for events, rows in data.timeline_chunks(_CHUNK):
-        same = len(rows) == len(events)
+        paired = zip(events if len(rows) == len(events) else [None] * len(rows), rows,
+                     strict=True)
         with gc_paused():  # many short-lived objects, no cycles: see gc_pause.py
             lines = []
-            for n, row in enumerate(rows):
-                event = events[n] if same and events[n].id == row.event_id else None
-                when = local(row.time)
-                lines.append(sep.join((
+            append = lines.append
+            for event, row in paired:
+                if event is not None and event.id != row.event_id:
+                    event = None
+                time = row.time
+                when = (None if time is None else
+                        time.astimezone(tz) if tz is not None else time.astimezone())
+                append(sep.join((
                     mode,
                     # isoformat's first 19 characters: YYYY-MM-DD HH:MM:SS, the same as
                     # formatting each part, in a fraction of the time.
                     when.isoformat(" ")[:19] if when else "",
-                    event.effective_time if event else format_wall_time(row.time),
+                    # the event's effective_time and wall_time, as stored
+                    (event.occurred_at or event.wall_time) if event else format_wall_time(time),
                     event.wall_time if event else format_wall_time(row.wall_time),
                     yes if row.late else no,
                     cells[row.actor], row.kind, cells[row.step_id or ""],
                     cells[row.step_title], cells[row.text],
                     row.device_id, str(row.seq), row.event_id,
-                    data.exercise_at(row.time))))
+                    exercise_at(time) if exercise_at is not None else "")))
             lines.append("")
             chunk = "\r\n".join(lines)
         progress.advance(len(rows))

@@ -107,6 +107,8 @@ def timeline_body(data: RunData, progress: Progress | None = None) -> Iterator[M
     """
     late_text = data.labels["late_recorded"]
     local, day = data.local, None
+    # ``data.moment``: the time as it is for an incident, with the exercise time for an exercise
+    moment = data.moment if data.exercise else None
     escaped = _Escaped()
     overridden = {o.event_id for o in data.state.overrides}  # shown in red
     empty = True
@@ -117,14 +119,17 @@ def timeline_body(data: RunData, progress: Progress | None = None) -> Iterator[M
         with gc_paused():  # many short-lived objects, no cycles: see gc_pause.py
             for row in rows:
                 when = local(row.time)
-                if when is not None and when.date() != day:
-                    day = when.date()
-                    append(_DAY.format(escape_html(data.day(row.time))))
+                if when is None:
+                    at = ""
+                else:
+                    if when.date() != day:
+                        day = when.date()
+                        append(_DAY.format(escape_html(data.day(row.time))))
+                    at = _hm(when) if moment is None else moment(row.time, _hm(when))
                 late = (_LATE.format(escape_html(late_text.format(
                     when=_recorded(data, row.time, row.wall_time)))) if row.late else "")
                 append(_ROW.format(' class="override"' if row.event_id in overridden else "",
-                                   data.moment(row.time, _hm(when)) if when else "",
-                                   escaped[row.actor],
+                                   at, escaped[row.actor],
                                    escaped[row.text], late, escaped[row.step_id or ""]))
             chunk = Markup("".join(parts))  # every field above is escaped
         if progress is not None:

@@ -28,7 +28,9 @@ def render_markdown(data: RunData, progress: Progress) -> Iterator[str]:
     yield f"| {w['time']} | {w['who']} | {w['what']} | {w['step_id']} |\n|---|---|---|---|\n"
     day = None
     cells = _Cells()
-    local, moment = data.local, data.moment
+    local = data.local
+    # ``data.moment``: the time as it is for an incident, with the exercise time for an exercise
+    moment = data.moment if data.exercise else None
     late_recorded = w["late_recorded"]
     for _, rows in data.timeline_chunks():  # a chunk of rows at a time: see RunData
         parts: list[str] = []
@@ -43,10 +45,10 @@ def render_markdown(data: RunData, progress: Progress) -> Iterator[str]:
                 if row.late:
                     text += (" *(" + late_recorded.format(when=data.date_time(row.wall_time))
                              + ")*")
-                # ``data.moment`` with the HH:MM of ``when`` (what ``data.hm`` makes of it)
-                hm = None if when is None else f"{when.hour:02d}:{when.minute:02d}"
-                append(f"| {moment(row.time, hm)} | {cells[row.actor]} | {text} | "
-                       f"{cells[row.step_id or '']} |\n")
+                # the HH:MM of ``when`` (what ``data.hm`` makes of it)
+                hm = "" if when is None else f"{when.hour:02d}:{when.minute:02d}"
+                at = hm if moment is None or when is None else moment(row.time, hm)
+                append(f"| {at} | {cells[row.actor]} | {text} | {cells[row.step_id or '']} |\n")
             chunk = "".join(parts)
         progress.advance(len(rows))
         yield chunk
