@@ -132,3 +132,21 @@ def test_the_board_is_the_same_whatever_order_events_arrive_in() -> None:
         ("Informatienummer 14020", "unknown", True), ("Parkeervergunningen", "down", False)]
     assert forward[1].time_to_restore == minutes(15)
     assert forward[3].down_for == minutes(9)
+
+
+def test_a_reported_service_is_exactly_the_service_state_of_its_last_report() -> None:
+    from runbook_assistant.core.log.ordering import parse_time
+    from runbook_assistant.core.run.state import ServiceState, fold
+
+    a = Laptop("device-a")
+    a.record(EventKind.RUN_STARTED, 0)
+    a.record(EventKind.SERVICE_STATUS_CHANGED, 5, actor="Bram",
+             payload={"service": "Sociale Zaken", "status": "down", "note": "storing"})
+    last = a.record(EventKind.SERVICE_STATUS_CHANGED, 7, actor="Cem",
+                    payload={"service": "Sociale Zaken", "status": "degraded"})
+    state = fold(make_runbook(), None, a.log)
+    made = next(s for s in state.services if s.name == "Sociale Zaken")
+    expected = ServiceState("Sociale Zaken", "degraded", parse_time(last.wall_time), "", "Cem")
+    assert made == expected and hash(made) == hash(expected) and repr(made) == repr(expected)
+    assert vars(made) == vars(expected)  # the same fields, in the same order
+    assert list(vars(made)) == list(vars(expected))

@@ -67,9 +67,23 @@ declare(EventKind.NOTE_ADDED, fields=("text", "observer?"), fold=fold_note, writ
 
 
 def fold_service(folder: RunFolder, event: Event, at: datetime) -> None:
-    name = str(event.payload.get("service", ""))
-    folder.services[name] = ServiceState(name, str(event.payload.get("status", "unknown")), at,
-                                         str(event.payload.get("note") or ""), event.actor)
+    payload = event.payload
+    name = str(payload.get("service", ""))
+    status, note = str(payload.get("status", "unknown")), str(payload.get("note") or "")
+    if not _FAST_SERVICES:
+        folder.services[name] = ServiceState(name, status, at, note, event.actor)
+        return
+    # The same object ServiceState(...) makes (see fold_note): a long run reports services
+    # tens of thousands of times, and only the last report of each is kept.
+    state = _new(ServiceState)
+    state.__dict__.update(name=name, status=status, since=at, note=note, by=event.actor)
+    folder.services[name] = state
+
+
+_FAST_SERVICES = (tuple(ServiceState.__dataclass_fields__) ==
+                  ("name", "status", "since", "note", "by")
+                  and "__slots__" not in ServiceState.__dict__
+                  and not hasattr(ServiceState, "__post_init__"))
 
 
 def write_service(w: Words, p: Payload, c: TextContext) -> str:
