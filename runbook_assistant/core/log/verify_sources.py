@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Collection, Sequence
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from runbook_assistant.core.errors import VerifyError
 from runbook_assistant.core.gc_pause import gc_paused
 from runbook_assistant.core.log.chain import EVENT_COLUMNS, ChainHead, dict_to_row
 from runbook_assistant.core.log.identity import device_id_of, fingerprint_of
-from runbook_assistant.core.log.integrity import sqlite_problems
+from runbook_assistant.core.log.integrity import start_sqlite_problems
 from runbook_assistant.core.log.manifest import (
     BUNDLE_APPLICATION_ID,
     SignedManifest,
@@ -63,18 +64,25 @@ def connection_source(conn: sqlite3.Connection, name: str, *, table: str = "even
     transaction, or one of its own). ``integrity``: SQLite's own checks too (``thorough``: the
     full ``integrity_check``; else ``quick_check`` and the index counts)."""
     own = not conn.in_transaction
+    # SQLite's own checks run beside the reading (see ``start_sqlite_problems``).
+    checks = start_sqlite_problems(conn, thorough=thorough, table=table) if integrity else None
     if own:
         conn.execute("BEGIN")
     try:
         with gc_paused():  # a tuple per event, no cycles: see gc_pause.py
-            return _read_connection(conn, name, table, integrity, thorough)
+            source = _read_connection(conn, name, table)
+        if checks is not None:
+            source.integrity = checks()
+        return source
     finally:
         if own:
             conn.execute("COMMIT")
+        if checks is not None:
+            with suppress(Exception):  # (already given, or the reading itself failed)
+                checks()
 
 
-def _read_connection(conn: sqlite3.Connection, name: str, table: str, integrity: bool,
-                     thorough: bool) -> LogSource:
+def _read_connection(conn: sqlite3.Connection, name: str, table: str) -> LogSource:
     tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     rows = conn.execute(f"SELECT {', '.join(EVENT_COLUMNS)} FROM {_quote(table)} "
                         "ORDER BY device_id, run_id, seq").fetchall()
@@ -84,13 +92,11 @@ def _read_connection(conn: sqlite3.Connection, name: str, table: str, integrity:
         if "chain_heads" in tables else []
     runs = [RunRecord(*row) for row in conn.execute(
         f"SELECT {', '.join(_RUN_COLUMNS)} FROM runs")] if "runs" in tables else None
-    problems = sqlite_problems(conn, thorough=thorough, table=table) if integrity else []
     if conn.execute("PRAGMA application_id").fetchone()[0] == BUNDLE_APPLICATION_ID:
         return LogSource("bundle", name, rows, devices, heads, runs,
                          manifest=_bundle_manifest(conn, runs or [], heads) if "manifest" in
-                         tables else None, manifest_required=True, integrity=problems,
-                         presorted=True)
-    return LogSource("database", name, rows, devices, heads, runs, integrity=problems,
+                         tables else None, manifest_required=True, presorted=True)
+    return LogSource("database", name, rows, devices, heads, runs,
                      statements=read_statements(conn), whole_log=True, presorted=True)
 
 

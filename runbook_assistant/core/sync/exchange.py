@@ -14,6 +14,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -203,20 +204,23 @@ def _import_into(target: SyncTarget, path: Path | str, maker: str | None,
     if maker is not None and bundle.manifest.made_by != maker:
         raise SyncError.of("sync_wrong_maker", path=path, maker=maker,
                            made_by=bundle.manifest.made_by)
-    needed = ({str(row[2]) for row in bundle.events} | {h.device_id for h in bundle.heads}
-              | {bundle.manifest.made_by})
+    # Events per device, counted once: the rows passed the checks, so each device id is a str.
+    per_device = Counter(map(itemgetter(2), bundle.events))
+    needed = set(per_device) | {h.device_id for h in bundle.heads} | {bundle.manifest.made_by}
     devices = [d for d in bundle.devices if d.id in needed]
     m = bundle.manifest
     witness = statement_body(made_by=m.made_by, fingerprint=m.fingerprint, made_at=m.made_at,
                              heads=bundle.heads)
     merged = target.merge(SyncBatch(bundle.runs, devices, bundle.events, bundle.heads, witness))
     new_ids = {d.id for d in merged.new_devices}
-    return ImportResult(path, bundle.manifest, bundle.runs, _signers(bundle, new_ids), merged,
-                        bundle.heads)
+    return ImportResult(path, bundle.manifest, bundle.runs,
+                        _signers(bundle, new_ids, per_device), merged, bundle.heads)
 
 
-def _signers(bundle: Bundle, new_ids: Collection[str]) -> list[Signer]:
-    counts = Counter(str(row[2]) for row in bundle.events)
+def _signers(bundle: Bundle, new_ids: Collection[str],
+             counts: Counter[str] | None = None) -> list[Signer]:
+    if counts is None:
+        counts = Counter(str(row[2]) for row in bundle.events)
     return [Signer(d, counts[d.id], d.id in new_ids) for d in bundle.devices if counts[d.id]]
 
 
