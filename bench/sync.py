@@ -119,7 +119,8 @@ def bench_phases(folder: Path, bundles: list[Path]) -> None:
             t1 = time.process_time()
             check_bundle(bundle, bundle_path)
             t2 = time.process_time()
-            target.merge(SyncBatch(bundle.runs, bundle.devices, bundle.events, bundle.heads))
+            target.merge(SyncBatch(bundle.runs, bundle.devices, bundle.events, bundle.heads,
+                                   image=bundle.image))  # as an import merges
             t3 = time.process_time()
             read, check, merge = read + t1 - t0, check + t2 - t1, merge + t3 - t2
     store.close()

@@ -136,3 +136,17 @@ def test_a_commit_during_the_open_check_is_not_taken_for_damage(tmp_path: Path) 
     finally:
         reader.close()
         writer.close()
+
+
+def test_the_checks_beside_the_reading_find_what_the_checks_in_line_find(big: Path) -> None:
+    from runbook_assistant.core.log.integrity import sqlite_problems, start_sqlite_problems
+
+    for damaged in (False, True):
+        if damaged:
+            _damage_index(big, 80)
+        conn = sqlite3.connect(big, isolation_level=None)
+        beside = start_sqlite_problems(conn)  # a second connection, in a thread
+        assert beside() == sqlite_problems(conn) == (
+            ["the index events_run_hlc lists 80 of the 301 rows of events: reads through it "
+             "would show less than is there"] if damaged else [])
+        conn.close()

@@ -87,3 +87,40 @@ def replace_last_event(laptop: Laptop, run_id: str) -> Laptop:
     conn.execute("UPDATE chain_heads SET hash = ? WHERE run_id = ?", ("f" * 64, run_id))
     conn.close()
     return laptop
+
+
+def test_copying_the_events_from_the_bundle_file_writes_what_binding_the_rows_writes(
+        a_with_three_runs: Laptop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An import copies the new events from the bundle file in SQL (``SyncBatch.image``); any
+    other target binds the rows. Both write the same rows, in the same order, a part at a time
+    and continuing a chain the laptop already holds the start of."""
+    import sqlite3
+
+    from runbook_assistant.core.sync.bundle import read_bundle
+    from runbook_assistant.core.sync.merge import SyncBatch
+
+    a = a_with_three_runs
+    monkeypatch.setattr(merge, "MERGE_PART", 3)
+    copied, bound = Laptop(tmp_path / "copied"), Laptop(tmp_path / "bound")
+
+    def merged(laptop: Laptop, bundle_path: Path, image: bool) -> list[tuple[object, ...]]:
+        bundle = read_bundle(bundle_path)
+        assert bundle.image is not None
+        with StoreTarget(laptop.store) as target:
+            result = target.merge(SyncBatch(bundle.runs, bundle.devices, bundle.events,
+                                            bundle.heads, image=bundle.image if image else None))
+        assert result.new_events > 0
+        conn = sqlite3.connect(laptop.db)
+        rows = conn.execute("SELECT * FROM events ORDER BY pos").fetchall()
+        conn.close()
+        return rows
+
+    first = a.export()
+    assert merged(copied, first, True) == merged(bound, first, False)
+    for run in sorted({e.run_id for e in a.store.all_events()}):
+        a.engine.note(run, "Daarna", actor="Anna")  # each chain goes on
+    second = a.export()
+    assert merged(copied, second, True) == merged(bound, second, False)
+    assert verify_store(copied.store).ok
+    for laptop in (a, copied, bound):
+        laptop.close()

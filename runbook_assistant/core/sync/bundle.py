@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +77,8 @@ class Bundle:
     devices: list[DeviceRecord]
     events: list[tuple[Any, ...]]
     heads: list[ChainHead]
+    # The bytes of the file the rows were read from (``read_bundle``; None: made in memory).
+    image: bytes | None = field(default=None, repr=False, compare=False)
 
 
 def manifest_message(manifest: Manifest, run_ids: Sequence[str],
@@ -175,7 +177,7 @@ def read_bundle(path: Path | str, data: bytes | None = None) -> Bundle:
         raise SyncError.of("bundle_damaged", path=path, why=exc) from exc
     finally:
         conn.close()
-    return Bundle(manifest, runs, devices, events, heads)
+    return Bundle(manifest, runs, devices, events, heads, image)
 
 
 def _read_bytes(path: Path, size: int = -1) -> bytes:

@@ -211,7 +211,8 @@ def _import_into(target: SyncTarget, path: Path | str, maker: str | None,
     m = bundle.manifest
     witness = statement_body(made_by=m.made_by, fingerprint=m.fingerprint, made_at=m.made_at,
                              heads=bundle.heads)
-    merged = target.merge(SyncBatch(bundle.runs, devices, bundle.events, bundle.heads, witness))
+    merged = target.merge(SyncBatch(bundle.runs, devices, bundle.events, bundle.heads, witness,
+                                    bundle.image))
     new_ids = {d.id for d in merged.new_devices}
     return ImportResult(path, bundle.manifest, bundle.runs,
                         _signers(bundle, new_ids, per_device), merged, bundle.heads)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Collection, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
@@ -52,6 +53,9 @@ class SyncBatch:
     # The witness statement to record with the merge (``witness.statement_body``): the heads
     # this import saw. A target records it, signed, whenever the merge added anything.
     witness: str | None = None
+    # The bundle file ``events`` were read from (``Bundle.image``): a SQLite target copies the
+    # new events from it in SQL, the very rows that were checked, without binding each value.
+    image: bytes | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -168,17 +172,17 @@ def split_batch(batch: SyncBatch, size: int) -> list[SyncBatch]:
     chains: list[ChainHead] = []
     for key, chain in groupby(batch.events, key=itemgetter(2, 1)):
         if events and len(events) >= size:
-            parts.append(SyncBatch([], [], events, chains))
+            parts.append(SyncBatch([], [], events, chains, image=batch.image))
             events, chains = [], []
         events.extend(chain)
         head = heads.pop((str(key[0]), str(key[1])), None)
         if head is not None:
             chains.append(head)
-    parts.append(SyncBatch([], [], events, chains))
+    parts.append(SyncBatch([], [], events, chains, image=batch.image))
     parts[0] = SyncBatch(batch.runs, batch.devices, parts[0].events,
-                         [*heads.values(), *parts[0].heads])
+                         [*heads.values(), *parts[0].heads], image=batch.image)
     parts[-1] = SyncBatch(parts[-1].runs, parts[-1].devices, parts[-1].events, parts[-1].heads,
-                          batch.witness)
+                          batch.witness, batch.image)
     return parts
 
 
@@ -295,11 +299,15 @@ class StoreTarget:
         try:
             plan_merge(batch, self, now=now)  # refuse before writing anything
             parts = split_batch(batch, MERGE_PART)
+            self._detach()
+            if batch.image is not None:  # (outside a transaction: SQLite's rule for ATTACH)
+                conn.execute(f"ATTACH ':memory:' AS {_IMAGE}")
+                conn.deserialize(batch.image, name=_IMAGE)
             for i, part in enumerate(parts):
                 conn.execute("BEGIN IMMEDIATE")
                 try:
                     written = plan_merge(part, self, now=now)
-                    self._write(written)
+                    self._write(written, batch.image is not None)
                     plan.add(written)
                     if i == len(parts) - 1 and batch.witness is not None and not (
                             plan.result(0).nothing_new):
@@ -310,13 +318,24 @@ class StoreTarget:
                         conn.execute("ROLLBACK")
         except sqlite3.Error as exc:
             raise store_errors.translate(path, exc, action="write to") from exc
+        finally:
+            self._detach()
         result = plan.result(len(batch.events))
         if result.newest_hlc:
             # Later events of this laptop must sort after everything it has now seen.
             self.store.hlc.observe(result.newest_hlc)
         return result
 
-    def _write(self, plan: MergePlan) -> None:
+    def _detach(self) -> None:
+        conn = self._conn
+        with suppress(sqlite3.Error):  # (a failed merge has already said why)
+            if conn is not None and _IMAGE in {r[1] for r in conn.execute("PRAGMA database_list")}:
+                conn.execute(f"DETACH {_IMAGE}")
+
+    def _write(self, plan: MergePlan, from_image: bool = False) -> None:
+        """Write the plan; ``from_image``: the new events are copied from the attached bundle
+        file, chain by chain (each chain's new events are the run of seqs from its first to its
+        last: what it holds is a prefix), else bound from the rows."""
         conn = self.conn
         conn.executemany(f"INSERT INTO devices ({', '.join(DEVICE_COLUMNS)}) "
                          f"VALUES ({', '.join('?' * len(DEVICE_COLUMNS))})",
@@ -325,8 +344,13 @@ class StoreTarget:
                          f"VALUES ({', '.join('?' * len(RUN_COLUMNS))})",
                          [tuple(getattr(r, c) for c in RUN_COLUMNS) for r in plan.runs])
         before = conn.total_changes
-        conn.executemany(f"INSERT OR IGNORE INTO events ({', '.join(EVENT_COLUMNS)}) "
-                         f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})", plan.events)
+        if from_image:
+            for _, chain_iter in groupby(plan.events, key=itemgetter(2, 1)):
+                chain = list(chain_iter)
+                conn.execute(_COPY_CHAIN, (chain[0][2], chain[0][1], chain[0][3], chain[-1][3]))
+        else:
+            conn.executemany(f"INSERT OR IGNORE INTO events ({', '.join(EVENT_COLUMNS)}) "
+                             f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})", plan.events)
         if conn.total_changes - before != len(plan.events):
             raise self._clash(plan.events)
         # Keep the newest signed head of each chain: the maximum is the same in any order.
@@ -346,6 +370,13 @@ class StoreTarget:
                 return SyncError.of("sync_clash", event=row[0], device=row[2], seq=row[3],
                                     other=other[0], other_run=other[1])
         return SyncError.of("sync_not_added")
+
+
+_IMAGE = "sync_bundle"  # the schema name the bundle file is attached under
+# One chain's events from seq to seq, in seq order (the order ``executemany`` would add them).
+_COPY_CHAIN = (f"INSERT OR IGNORE INTO main.events ({', '.join(EVENT_COLUMNS)}) "
+               f"SELECT {', '.join(EVENT_COLUMNS)} FROM {_IMAGE}.events WHERE device_id = ? "
+               "AND run_id = ? AND seq BETWEEN ? AND ? ORDER BY seq")
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
