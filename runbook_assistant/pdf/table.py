@@ -3,6 +3,10 @@
 Each row is measured, moved to a new page (with the header row repeated) when it does not fit,
 and drawn; a row taller than a page (a very long note) is split between words first. Text wraps
 between words, or inside a word that is wider than its column (an e-mail address, a hash).
+
+Times, names, step ids and many sentences repeat row after row: a line of a cell is measured
+once per table, and from its second appearance on it is drawn from the glyphs shaped the first
+time (shaping is most of what drawing text costs), placed exactly where ``drawText`` puts them.
 """
 
 from __future__ import annotations
@@ -82,6 +86,7 @@ class TableDrawer:
     def _table(self, table: TableBlock) -> None:
         self._pieces: dict[tuple[str, str, float], _Piece] = {}
         self._box = 4.5 * self.mm
+        self._rule = QPen(RULE, 0.15 * self.mm)  # the line under each row
         self._forget_pen()
         widths = [c.width * self.width for c in table.columns]
         header = TableRow(tuple(c.label for c in table.columns))
@@ -95,14 +100,24 @@ class TableDrawer:
         self._heading(table)
         self._header(table, widths, header_h)
         count = 0  # rows since the last date heading: every second one is shaded
+        lay, draw, limit = self._lay, self._row, self.body * 0.9
+        columns, zebra = table.columns, table.zebra
         for row in _chain(first, rows):
-            count = 0 if row.style == "day" else count + 1
-            for piece, height, laid in self._fit(row, widths, table.columns):
+            day = row.style == "day"
+            count = 0 if day else count + 1
+            height, laid = lay(row, widths, columns)
+            if day or height <= limit:  # nearly always: the row fits on a page
                 if height > self.bottom - self.y:
                     self._start_page()
                     self._header(table, widths, header_h)
-                self._row(piece, laid, widths, table, height,
-                          shade=table.zebra and count % 2 == 0)
+                draw(row, laid, widths, table, height, zebra and count % 2 == 0)
+                self.y += height
+                continue
+            for piece, height, laid in self._split(row, widths, columns, limit):
+                if height > self.bottom - self.y:
+                    self._start_page()
+                    self._header(table, widths, header_h)
+                draw(piece, laid, widths, table, height, zebra and count % 2 == 0)
                 self.y += height
         self.y += 3 * self.mm
 
@@ -168,18 +183,21 @@ class TableDrawer:
             return bounds.height(), 1
         return self._layout_height(text, font, width), 2
 
-    def _piece(self, text: str, style: str, width: float) -> _Piece:
+    def _piece(self, text: str, style: str, width: float, keep: bool = True) -> _Piece:
         """``text`` in ``style`` measured for a column ``width`` wide: once per table, since
-        names, times, step ids and many sentences repeat row after row."""
+        names, times, step ids and many sentences repeat row after row (``keep``: remember it;
+        not the trial pieces of a row being split)."""
         key = (text, style, width)
         piece = self._pieces.get(key)
         if piece is None:
-            if len(self._pieces) > _KEEP:
-                self._pieces.clear()
             font = self.fonts.of(style)
             height, mode = self._measure(text, font, width)
-            piece = self._pieces[key] = _Piece(text, font, _COLORS.get(style, BLACK), height,
-                                               mode, self.metrics(font).ascent())
+            piece = _Piece(text, font, _COLORS.get(style, BLACK), height, mode,
+                           self.metrics(font).ascent())
+            if keep:
+                if len(self._pieces) >= _KEEP:
+                    self._pieces.clear()
+                self._pieces[key] = piece
         return piece
 
     def _layout_height(self, text: str, font: QFont, width: float) -> float:
@@ -199,13 +217,13 @@ class TableDrawer:
         return height
 
     def _lay(self, row: TableRow, widths: list[float], columns: tuple[Column, ...],
-             bold: bool = False) -> tuple[float, list[list[_Piece]]]:
+             bold: bool = False, keep: bool = True) -> tuple[float, list[list[_Piece]]]:
         """The row's height and, per cell, its lines measured (what ``_row`` draws)."""
         pad2 = 2 * self.pad
         if row.style == "day":
-            piece = self._piece(_plain(row.cells[0]), BOLD, self.width - pad2)
+            piece = self._piece(_plain(row.cells[0]), BOLD, self.width - pad2, keep)
             return piece.height + 3 * self.pad, [[piece]]
-        piece_of = self._piece
+        known, piece_of = self._pieces, self._piece
         tallest = 0.0
         laid: list[list[_Piece]] = []
         for cell, width, column in zip(row.cells, widths, columns, strict=False):
@@ -216,12 +234,13 @@ class TableDrawer:
                 continue
             inner = width - pad2
             if isinstance(cell, str):  # the common case: one line in the column's own style
-                piece = piece_of(cell, BOLD if bold else MONO if kind == "mono" else "", inner)
+                style = BOLD if bold else MONO if kind == "mono" else ""
+                piece = known.get((cell, style, inner)) or piece_of(cell, style, inner, keep)
                 laid.append([piece])
                 tallest = max(tallest, piece.height)
                 continue
             pieces = [piece_of(line.text, BOLD if bold else MONO if kind == "mono"
-                               and not line.style else line.style, inner) for line in cell]
+                               and not line.style else line.style, inner, keep) for line in cell]
             laid.append(pieces)
             tallest = max(tallest, sum(piece.height for piece in pieces))
         return tallest + pad2, laid
@@ -232,58 +251,59 @@ class TableDrawer:
 
     def _row(self, row: TableRow, laid: list[list[_Piece]], widths: list[float],
              table: TableBlock, height: float, shade: bool) -> None:
-        p, pad = self.p, self.pad
+        p, pad, top = self.p, self.pad, self.y
         self._forget_pen()  # the rule under the previous row (or a new page) changed the pen
         if row.style == "day":
-            self._text(laid[0][0], pad, self.y + 2 * pad, self.width - 2 * pad)
-            p.setPen(QPen(QColor("black"), 0.3 * self.mm))
-            p.drawLine(QPointF(0, self.y + height), QPointF(self.width, self.y + height))
+            self._text(laid[0][0], pad, top + 2 * pad, self.width - 2 * pad)
+            p.setPen(QPen(BLACK, 0.3 * self.mm))
+            p.drawLine(QPointF(0, top + height), QPointF(self.width, top + height))
             return
         if shade:
-            p.fillRect(QRectF(0, self.y, self.width, height), ZEBRA)
+            p.fillRect(QRectF(0, top, self.width, height), ZEBRA)
+        text, cells, blocked, count = self._text, row.cells, row.blocked, len(laid)
         x = 0.0
         for index, (column, width) in enumerate(zip(table.columns, widths, strict=True)):
-            cell = row.cells[index] if index < len(row.cells) else ""
-            if index in row.blocked:
-                p.fillRect(QRectF(x, self.y, width, height),
+            if blocked and index in blocked:
+                p.fillRect(QRectF(x, top, width, height),
                            QBrush(HATCH, Qt.BrushStyle.BDiagPattern))
-            elif column.kind == "box" and cell:
-                size = 4.5 * self.mm
-                p.setPen(QPen(QColor("black"), 0.4 * self.mm))
-                self._pen_color = None
-                p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawRect(QRectF(x + (width - size) / 2, self.y + pad, size, size))
-            elif index < len(laid):
-                y = self.y + pad
+            elif column.kind == "box":
+                if index < len(cells) and cells[index]:
+                    size = self._box
+                    p.setPen(QPen(BLACK, 0.4 * self.mm))
+                    self._pen_color = None
+                    p.setBrush(Qt.BrushStyle.NoBrush)
+                    p.drawRect(QRectF(x + (width - size) / 2, top + pad, size, size))
+            elif index < count:
+                y = top + pad
                 for piece in laid[index]:
-                    self._text(piece, x + pad, y, width - 2 * pad)
+                    text(piece, x + pad, y, width - 2 * pad)
                     y += piece.height
             x += width
         if table.grid:
             self._grid(widths, height)
         else:
-            p.setPen(QPen(RULE, 0.15 * self.mm))
-            p.drawLine(QPointF(0, self.y + height), QPointF(self.width, self.y + height))
+            p.setPen(self._rule)
+            p.drawLine(QPointF(0, top + height), QPointF(self.width, top + height))
 
     def _text(self, piece: _Piece, x: float, y: float, width: float) -> None:
         if not piece.text:
             return
         p = self.p
-        if piece.font is not self._pen_font:
-            p.setFont(piece.font)
-            self._pen_font = piece.font
         if piece.color is not self._pen_color:
             p.setPen(piece.color)
             self._pen_color = piece.color
         runs = piece.runs
         if runs is None and piece.drawn and _REUSE:
             runs = piece.runs = self._shape(piece, width)
-        if runs:  # drawn before: its glyphs are shaped already
+        if runs:  # drawn before: its glyphs are shaped already (and carry their own font)
             at = QPointF(x, y)
             for run in runs:
                 p.drawGlyphRun(at, run)
             return
         piece.drawn = True
+        if piece.font is not self._pen_font:
+            p.setFont(piece.font)
+            self._pen_font = piece.font
         if piece.mode == 0:  # one line: no layout needed, the quickest way to draw text
             p.drawText(QPointF(x, y + piece.ascent), piece.text)
         elif piece.mode == 1:
@@ -342,14 +362,10 @@ class TableDrawer:
             p.drawRect(QRectF(x, self.y, width, height))
             x += width
 
-    def _fit(self, row: TableRow, widths: list[float], columns: tuple[Column, ...],
-             ) -> Iterator[tuple[TableRow, float, list[list[_Piece]]]]:
-        """The row laid out; split into several first when it is taller than a page."""
-        limit = self.body * 0.9
-        height, laid = self._lay(row, widths, columns)
-        if row.style == "day" or height <= limit:
-            yield row, height, laid
-            return
+    def _split(self, row: TableRow, widths: list[float], columns: tuple[Column, ...],
+               limit: float) -> Iterator[tuple[TableRow, float, list[list[_Piece]]]]:
+        """A row taller than ``limit`` (a very long note) as several rows, split between words
+        of its longest cell, each laid out."""
         texts = [_plain(c) for c in row.cells]
         longest = max(range(len(texts)), key=lambda i: len(texts[i]))
         piece: list[str] = []
@@ -362,14 +378,14 @@ class TableDrawer:
 
         for word in texts[longest].split(" "):
             trial = with_text(" ".join([*piece, word]))
-            if piece and self._row_height(trial, widths, columns) > limit:
+            if piece and self._lay(trial, widths, columns, keep=False)[0] > limit:
                 done = with_text(" ".join(piece))
-                yield done, *self._lay(done, widths, columns)
+                yield done, *self._lay(done, widths, columns, keep=False)
                 first, piece = False, [word]
             else:
                 piece.append(word)
         done = with_text(" ".join(piece))
-        yield done, *self._lay(done, widths, columns)
+        yield done, *self._lay(done, widths, columns, keep=False)
 
 
 class _Piece:

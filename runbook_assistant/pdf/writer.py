@@ -188,6 +188,7 @@ class _Drawer(TableDrawer):
         self.page = 0
         self.y = self.top
         self._metrics: dict[int, QFontMetricsF] = {}
+        self._elisions: dict[tuple[str, Qt.TextElideMode, float], str] = {}
 
     def metrics(self, font: QFont) -> QFontMetricsF:
         key = id(font)
@@ -223,8 +224,8 @@ class _Drawer(TableDrawer):
         p.setPen(ALARM if self.pages.banner else MUTED)
         label = self.pages.page_label.format(n=self.page)
         label_width = metrics.horizontalAdvance(label) + 2 * mm
-        head = metrics.elidedText(self.pages.header, Qt.TextElideMode.ElideRight,
-                                  self.width - label_width - 4 * mm)
+        head = self._elided(self.pages.header, Qt.TextElideMode.ElideRight,
+                            self.width - label_width - 4 * mm)
         middle = int(Qt.AlignmentFlag.AlignVCenter)
         p.drawText(QRectF(0, y, self.width - label_width, 5 * mm),
                    int(Qt.AlignmentFlag.AlignLeft) | middle, head)
@@ -234,9 +235,17 @@ class _Drawer(TableDrawer):
         p.drawLine(QPointF(0, y + 5.5 * mm), QPointF(self.width, y + 5.5 * mm))
         p.drawLine(QPointF(0, self.bottom + 2 * mm), QPointF(self.width, self.bottom + 2 * mm))
         p.setPen(MUTED)
-        foot = metrics.elidedText(self.pages.footer, Qt.TextElideMode.ElideMiddle, self.width)
+        foot = self._elided(self.pages.footer, Qt.TextElideMode.ElideMiddle, self.width)
         p.drawText(QRectF(0, self.bottom + 2.5 * mm, self.width, 5 * mm),
                    int(Qt.AlignmentFlag.AlignLeft) | middle, foot)
+
+    def _elided(self, text: str, mode: Qt.TextElideMode, width: float) -> str:
+        """``text`` in the page furniture's font, shortened to ``width`` (the same on most
+        pages, so it is worked out once)."""
+        key = (text, mode, width)
+        if key not in self._elisions:
+            self._elisions[key] = self.metrics(self.fonts.furniture).elidedText(text, mode, width)
+        return self._elisions[key]
 
     # --- prose -----------------------------------------------------------------------------------
     def _document(self, html: str) -> QTextDocument:
