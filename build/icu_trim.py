@@ -5,9 +5,21 @@ locales, a quarter of the whole bundle. Qt uses ICU for collation, locale-aware 
 legacy text codecs; the app needs those for Dutch and English only. This module rewrites the
 library with the same soname and symbol (``icudtNN_dat``), holding the same ICU "common data"
 package minus: locale data of other languages (every tree: locales, collation, currencies, units,
-zones...), break-iterator dictionaries (Chinese/Japanese, Thai, Khmer, Lao, Burmese),
-transliterators and legacy multi-byte code pages. What is left is about 4 MB. A locale that is
-gone falls back to ICU's root data, as ICU does for any locale it does not know.
+zones...), transliterators, legacy multi-byte code pages, and the data of ICU services Qt never
+calls. What is left is about 2.7 MB. A locale that is gone falls back to ICU's root data, as ICU
+does for any locale it does not know.
+
+Which services Qt calls is read from what libQt6Core imports from ICU (``nm -D --undefined-only``;
+QtGui, QtWidgets and the bindings import nothing from it): converters (``ucnv_*``), locale-aware
+case mapping (``u_strToUpper``/``u_strToLower``), collation (``ucol_*``) and time zones (``ucal_*``:
+canonical ids and display names). Kept for those: collation (``coll/``), time zones and their names
+(``zoneinfo64``, ``metaZones``, ``timezoneTypes``, ``windowsZones``, ``zone/``, ``region/``),
+converter aliases, normalization, and the locale plumbing every service uses (root, pool,
+res_index, likely subtags, supplemental and locale metadata). Left out: break iteration
+(``brkitr/``, ``ubrk_*``), number, currency, unit and plural formatting (``curr/``, ``unit/``,
+``rbnf/``, ``plurals``, ``units``...), language display names (``lang/``), character names
+(``unames.icu``), IDNA and StringPrep (``uts46.nrm``, ``*.spp``) and spoof checking
+(``confusables.cfu``): none of them is reachable through those calls.
 
 Needs the GNU assembler and linker (``as``, ``ld``, from binutils, which PyInstaller needs on
 Linux anyway to strip binaries). Without them, or for a library it does not recognise, the
@@ -28,7 +40,10 @@ KEEP_LANGUAGES = ("en", "nl")
 # windows-1252 and ISO-8859-15: Western European files; UTF-8/16/32, ASCII and Latin-1 are
 # built into ICU's code, not data.
 KEEP_CONVERTERS = ("ibm-5348_P100-1997.cnv", "ibm-923_P100-1998.cnv")
-DROPPED_TREES = ("translit",)
+DROPPED_TREES = ("translit", "brkitr", "curr", "lang", "unit", "rbnf")
+DROPPED_ITEMS = ("unames.icu", "uts46.nrm", "confusables.cfu", "plurals.res", "pluralRanges.res",
+                 "dayPeriods.res", "units.res", "grammaticalFeatures.res", "genderList.res",
+                 "currencyNumericCodes.res")
 _LOCALE = re.compile(r"^([a-z]{2,3})(_\w+)?\.res$")
 _NOT_LOCALES = ("root.res", "pool.res", "res_index.res")  # shared by every locale of a tree
 _SYMBOL = re.compile(rb"^icudt\d+_dat$")
@@ -38,7 +53,8 @@ def keep_item(name: str) -> bool:
     """True for an item of the ICU package (``icudt73l/coll/nl.res``) that the app may use."""
     path = name.split("/", 1)[1] if "/" in name else name
     tree, _, base = path.rpartition("/")
-    if tree in DROPPED_TREES or base.endswith(".dict"):
+    if tree in DROPPED_TREES or base.endswith((".dict", ".spp")) or (
+            not tree and base in DROPPED_ITEMS):
         return False
     if base.endswith(".cnv"):
         return base in KEEP_CONVERTERS
