@@ -197,6 +197,7 @@ def approval_statuses(files: Iterable[tuple[str | os.PathLike[str], str, str]],
     """
     today = today or datetime.date.today()
     listed: dict[str, frozenset[str] | None] = {}
+    never: dict[str, Status] = {}  # by review-by date: a Status is frozen, so one serves all
     statuses = []
     for path, sha256, review_by in files:
         folder, name = os.path.split(os.fspath(path))
@@ -206,9 +207,13 @@ def approval_statuses(files: Iterable[tuple[str | os.PathLike[str], str, str]],
             except OSError:
                 listed[folder] = None
         names = listed[folder]
-        ruled_out = names is not None and _name_key(name + SUFFIX) not in names
-        statuses.append(_status(_NEVER if ruled_out else read_approval(path), sha256, review_by,
-                                today))
+        if names is not None and _name_key(name + SUFFIX) not in names:
+            status = never.get(review_by)
+            if status is None:
+                status = never[review_by] = _status(_NEVER, sha256, review_by, today)
+            statuses.append(status)
+        else:
+            statuses.append(_status(read_approval(path), sha256, review_by, today))
     return statuses
 
 
