@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 from pathlib import Path
@@ -294,3 +295,26 @@ def test_search_finds_only_the_usable_runbooks_of_the_current_scan(folder: Path,
     assert victim not in after and after < before
     assert after == {hit.id for hit in Library([folder], tmp_path / "fresh.sqlite3")
                      .search("netwerk")}
+
+
+def test_the_log_is_folded_into_the_index_file_while_a_batch_is_parsed(tmp_path: Path) -> None:
+    """While a big batch is parsed, what was written reaches the index file itself (not only the
+    write-ahead log, which the close would otherwise copy over, waiting for the disk)."""
+    index = library_index.LibraryIndex(tmp_path / "index.sqlite3")
+    index.conn.execute("INSERT INTO meta VALUES ('written', 'before the checkpoint')")
+
+    def in_the_file_alone() -> list[tuple[str]]:
+        alone = tmp_path / "file-alone.sqlite3"  # the index file without its log beside it
+        alone.write_bytes((tmp_path / "index.sqlite3").read_bytes())
+        with contextlib.closing(sqlite3.connect(alone)) as conn:
+            if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchall():
+                return []  # not even the tables are in the file yet
+            return conn.execute("SELECT value FROM meta WHERE key = 'written'").fetchall()
+
+    assert in_the_file_alone() == []
+    checkpoints = library_pool._Checkpoints(tmp_path / "index.sqlite3")
+    checkpoints.stop()
+    assert in_the_file_alone() == [("before the checkpoint",)]
+    assert index.conn.execute("SELECT value FROM meta WHERE key = 'written'").fetchall() == [
+        ("before the checkpoint",)]
+    index.close()

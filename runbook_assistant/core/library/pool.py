@@ -7,7 +7,9 @@ is not used: its spawn start imports the parent's main module in every worker fi
 command line is the whole program.)
 
 This process works through the batch from the end while the workers take it from the start, so
-that no core waits while a worker starts up; whatever a worker did not do is done here.
+that no core waits while a worker starts up; whatever a worker did not do is done here. Meanwhile
+a thread here folds the index's write-ahead log into the file as it grows (``_Checkpoints``), so
+that closing the index does not have to write the whole batch again and wait for the disk.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ CHUNK_FILES = 8
 # Files this process parses before it saves them (while the workers run, when the index is free).
 SAVE_FILES = 64
 _AHEAD = 2  # chunks a worker holds, so that it has the next one while its answer is read here
+CHECKPOINT_S = 0.1  # how often the log is folded into the index file while a big batch is parsed
 _HEADER = struct.Struct("<Q")
 _WORKER_CODE = "from runbook_assistant.core.library.pool import serve; serve()"
 
@@ -88,6 +91,7 @@ def parse_into(index: LibraryIndex | None, items: Sequence[Scanned]) -> dict[Key
         queue = _Chunks(len(chunks), reserved=workers)
         pool = [_Worker(index.file, index.fingerprint, chunks, queue, first=n)
                 for n in range(workers)]
+        checkpoints = _Checkpoints(index.file)
         try:
             while (k := queue.from_back()) is not None:
                 parse_here(chunks[k], last=False)
@@ -95,11 +99,47 @@ def parse_into(index: LibraryIndex | None, items: Sequence[Scanned]) -> dict[Key
             queue.close()  # after an error here, the workers stop at their current chunk
             for worker in pool:
                 worker.join()
+            checkpoints.stop()
         stored = set().union(*(worker.stored for worker in pool))
         items = [s for s in items if (str(s.path), s.sha256) not in here
                  and (str(s.path), s.sha256) not in stored]
     parse_here(items)
     return here
+
+
+class _Checkpoints:
+    """A thread that folds the index's write-ahead log into the index file every CHECKPOINT_S.
+
+    The batch writes some tens of megabytes; left in the log, all of it is copied into the file
+    (and the file synced) when the last connection closes: a wait for the disk after the work,
+    where the user waits too. Done on the way instead, that waiting overlaps the parsing (SQLite
+    lets other threads run meanwhile). PASSIVE never waits for, or blocks, the writers; what it
+    cannot fold now is folded later, and the rest at the close, as before.
+    """
+
+    def __init__(self, file: Path) -> None:
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(file,),
+                                        name="library-checkpoints", daemon=True)
+        self._thread.start()
+
+    def _run(self, file: Path) -> None:
+        try:
+            conn = sqlite3.connect(str(file), check_same_thread=False, isolation_level=None)
+        except sqlite3.Error:
+            return  # only a head start: the close folds the log in any case
+        try:
+            while True:  # at once, then every CHECKPOINT_S until stopped
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                if self._stop.wait(CHECKPOINT_S):
+                    break
+        finally:
+            conn.close()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 class _Chunks:
