@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextLayout,
+    QTextLine,
     QTextOption,
 )
 
@@ -36,7 +37,6 @@ from runbook_assistant.core.export.pdf_pages import (
     SMALL,
     Cell,
     Column,
-    Line,
     TableBlock,
     TableRow,
 )
@@ -207,12 +207,7 @@ class TableDrawer:
             layout = QTextLayout(paragraph, font, self.writer)
             layout.setTextOption(_ANYWHERE)
             layout.beginLayout()
-            while True:
-                line = layout.createLine()
-                if not line.isValid():
-                    break
-                line.setLineWidth(width)
-                height += line.height()
+            height += sum(line.height() for line in _laid_lines(layout, width))
             layout.endLayout()
         return height
 
@@ -336,11 +331,7 @@ class TableDrawer:
         height = -leading
         lines = []
         layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
+        for line in _laid_lines(layout, width):
             height = math.ceil(height + leading)
             line.setPosition(QPointF(0, height))
             height += line.height()
@@ -406,8 +397,14 @@ class _Piece:
         self.runs: list[QGlyphRun] | None = None
 
 
-def _lines(cell: Cell) -> tuple[Line, ...]:
-    return (Line(cell),) if isinstance(cell, str) else cell
+def _laid_lines(layout: QTextLayout, width: float) -> Iterator[QTextLine]:
+    """The lines of ``layout`` (between its beginLayout and endLayout), each ``width`` wide."""
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            return
+        line.setLineWidth(width)
+        yield line
 
 
 def _plain(cell: Cell) -> str:
