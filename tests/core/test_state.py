@@ -219,3 +219,18 @@ def test_notes_messages_and_events_of_other_runs() -> None:
     state = fold_fn(RUNBOOK, Run(), a.log + other.log)  # type: ignore[arg-type]
     assert len(state.events) == 2
     assert state.notes[0].text == "Bram belt Cem" and state.notes[0].step_id == "bezetting"
+
+
+def test_a_note_is_exactly_the_note_entry_its_event_makes() -> None:
+    from runbook_assistant.core.log.ordering import parse_time
+    from runbook_assistant.core.run.state import NoteEntry
+
+    a = Laptop("device-a")
+    a.record(EventKind.RUN_STARTED, 0)
+    note = a.record(EventKind.NOTE_ADDED, 3, actor="Bram", step_id="bezetting",
+                    payload={"text": "Cem onderweg"}, occurred_minute=1)
+    made = fold(make_runbook(), None, a.log).notes[-1]
+    expected = NoteEntry("Cem onderweg", "Bram", parse_time(note.occurred_at or ""), note.id,
+                         "bezetting", True)
+    assert made == expected and hash(made) == hash(expected) and repr(made) == repr(expected)
+    assert list(vars(made).items()) == list(vars(expected).items())

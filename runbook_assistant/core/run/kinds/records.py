@@ -34,9 +34,13 @@ def fold_note(folder: RunFolder, event: Event, at: datetime) -> None:
     note = _new(NoteEntry)
     # The same object NoteEntry(...) makes, its __dict__ filled in field order: a frozen
     # dataclass sets each field through object.__setattr__, a third of folding a note.
-    note.__dict__.update(text=text if type(text) is str else str(text), actor=event.actor,
-                         at=at, event_id=event.id, step_id=event.step_id,
-                         late=event.occurred_at is not None)
+    d = note.__dict__
+    d["text"] = text if type(text) is str else str(text)
+    d["actor"] = event.actor
+    d["at"] = at
+    d["event_id"] = event.id
+    d["step_id"] = event.step_id
+    d["late"] = event.occurred_at is not None
     folder.notes.append(note)
 
 
@@ -76,7 +80,12 @@ def fold_service(folder: RunFolder, event: Event, at: datetime) -> None:
     # The same object ServiceState(...) makes (see fold_note): a long run reports services
     # tens of thousands of times, and only the last report of each is kept.
     state = _new(ServiceState)
-    state.__dict__.update(name=name, status=status, since=at, note=note, by=event.actor)
+    d = state.__dict__
+    d["name"] = name
+    d["status"] = status
+    d["since"] = at
+    d["note"] = note
+    d["by"] = event.actor
     folder.services[name] = state
 
 
