@@ -60,6 +60,8 @@ PLAIN_ALLOWED = {
     ("log/verify_sources.py", "TypeError"): "caught at once and turned into a coded VerifyError",
     ("library/pool.py", "EOFError"): "a worker process stopped; the scan falls back in-process",
     ("run/fold.py", "ValueError"): "a programming error (events out of fold order)",
+    ("run/timeline.py", "ValueError"): "a programming error (stored rows the store did not "
+                                       "check)",
     ("run/kinds/__init__.py", "RuntimeError"): "an undeclared event kind, at import (a bug)",
     ("run/kinds/declare.py", "ValueError"): "a wrong declaration of an event kind (a bug)",
     ("authoring/approval.py", "ValueError"): "caught at once in the same function",

@@ -114,8 +114,8 @@ class FormatInfo:
     # False: the format shows the events but not their hashes and signatures, which are then
     # not read (a long run's export takes less memory and time).
     proof: bool = True
-    # True: the format writes the events exactly as stored (JSON); they are read as rows and
-    # never made into Event objects (``load_run(as_stored=True)``).
+    # True: the format writes the events exactly as stored (JSON) or only their timeline rows
+    # (CSV); they are read as rows and not made into Event objects (``load_run(as_stored=True)``).
     as_stored: bool = False
 
     def label(self, lang: str) -> str:
@@ -139,7 +139,7 @@ FORMATS: tuple[FormatInfo, ...] = (
     FormatInfo("md", "Timeline (Markdown)", "Tijdlijn (Markdown)", ".md", _text(render_markdown),
                proof=False),
     FormatInfo("csv", "Timeline (CSV, for Excel)", "Tijdlijn (CSV, voor Excel)", ".csv",
-               _text(render_csv), proof=False),
+               _text(render_csv), proof=False, as_stored=True),
     FormatInfo("json", "Verifiable record (JSON)", "Controleerbaar logboek (JSON)", ".json",
                _text(render_json), as_stored=True),
     FormatInfo("debrief", "Exercise debrief", "Evaluatie van de oefening", ".html", _debrief,

@@ -109,17 +109,30 @@ class RunData:
 
         return rows_in_order(self.runbook, self.in_order, self.lang)
 
-    def timeline_chunks(self, size: int = 2000) -> Iterator[tuple[list[Event], list[TimelineRow]]]:
-        """The events in fold order and their timeline rows, ``size`` at a time.
+    def timeline_chunks(self, size: int = 2000) -> Iterator[tuple[list[Any], list[TimelineRow]]]:
+        """The events in fold order and their timeline rows, ``size`` at a time (the events
+        as ``chain.Row`` when they were read as stored rows: the same fields, ``payload`` as text).
 
         Rows are made as the chunks are asked for and not kept, so that writing a long run
         holds one chunk of rows at a time instead of all of them (the cached ``rows`` are used
         when something made them already).
         """
-        from runbook_assistant.core.run.timeline import rows_in_order
+        from runbook_assistant.core.log.ordering import stored_in_fold_order
+        from runbook_assistant.core.run.timeline import rows_in_order, rows_of_stored
 
-        events = self.in_order  # what ``timeline_rows`` makes one row each of, in order
         made = self.__dict__.get("rows")
+        stored = self.stored_rows if self._events is None and made is None else None
+        # Read as stored rows (and no exercise clock to read from the events): the rows are
+        # made from those, with no Event made (as the store reads them, they are in order).
+        if stored is not None and not self.exercise and stored_in_fold_order(stored):
+            from runbook_assistant.core.log.chain import Row
+
+            for start in range(0, len(stored), size):
+                chunk = stored[start:start + size]
+                yield ([Row._make(row) for row in chunk],
+                       rows_of_stored(self.runbook, chunk, self.lang))
+            return
+        events = self.in_order  # what ``timeline_rows`` makes one row each of, in order
         for start in range(0, len(events), size):
             chunk = events[start:start + size]
             yield chunk, (made[start:start + size] if made is not None
@@ -247,7 +260,7 @@ def load_run(source: Engine | Store, run_id: str, *, lang: str | None = None,
         record = _record(source, store, run_id)
         runbook = _runbook(source, record)
         # In fold order: (hlc, device_id, seq).
-        rows = store.event_rows(record.id) if as_stored else None
+        rows = store.event_rows(record.id, proof=proof) if as_stored else None
         events = None if rows is not None else store.events(record.id, proof=proof)
         signers = ({row[2] for row in rows} if rows is not None
                    else {e.device_id for e in events or ()})

@@ -6,10 +6,11 @@ so that two laptops holding the same events show the same run whatever order the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from itertools import islice
-from operator import attrgetter, le, lt
+from operator import attrgetter, itemgetter, le, lt
+from typing import Any
 
 from runbook_assistant.core.log.events import Event
 
@@ -39,30 +40,40 @@ def ordered(events: Iterable[Event]) -> list[Event]:
 
 _HLC = attrgetter("hlc")
 _FOLD_KEY = attrgetter("hlc", "device_id", "seq")  # fold_key, in C
+_ID = attrgetter("id")
 
 
-def _in_fold_order(events: list[Event]) -> bool:
+def _in_fold_order(events: list[Any], hlc: Callable[[Any], Any] = _HLC,
+                   key: Callable[[Any], Any] = _FOLD_KEY,
+                   ident: Callable[[Any], Any] = _ID) -> bool:
     """True when the events are already unique and in strictly increasing fold order (as the store
-    reads them): then there is nothing to sort, which is most of the time ``ordered`` took."""
+    reads them): then there is nothing to sort, which is most of the time ``ordered`` took.
+    (``hlc``, ``key``, ``ident``: how to get an event's clock, fold key and id.)"""
     if len(events) < 2:
         return True
     try:
         # A clock going backwards near the start settles it before every clock is gathered
         # (events that arrived in any order: most of the time, one of the first few).
-        keys: list[object] = [e.hlc for e in events[:32]]
+        keys: list[object] = list(map(hlc, events[:32]))
         if not all(map(le, keys, islice(keys, 1, None))):
             return False
-        keys = [e.hlc for e in events]
+        keys = list(map(hlc, events))
         # The clocks alone settle it when no two events share a clock value (the usual case).
         if not all(map(lt, keys, islice(keys, 1, None))):
             if not all(map(le, keys, islice(keys, 1, None))):
                 return False  # a clock goes backwards: out of order
-            keys = [fold_key(e) for e in events]
+            keys = list(map(key, events))
             if not all(map(lt, keys, islice(keys, 1, None))):
                 return False
     except TypeError:  # a malformed event: let the sort have its say
         return False
-    return len({e.id for e in events}) == len(events)
+    return len(set(map(ident, events))) == len(events)
+
+
+def stored_in_fold_order(rows: list[tuple[Any, ...]]) -> bool:
+    """True when ``ordered`` would keep the events of these stored rows (``chain.EVENT_COLUMNS``:
+    id 0, device_id 2, seq 3, hlc 4) just as they are: unique and in fold order."""
+    return _in_fold_order(rows, itemgetter(4), itemgetter(4, 2, 3), itemgetter(0))
 
 
 def parse_time(text: str) -> datetime:

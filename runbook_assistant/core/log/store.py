@@ -260,17 +260,19 @@ class Store:
                 events += self._to_events(rows)
             return events
 
-    def event_rows(self, run_id: str) -> list[tuple[Any, ...]]:
+    def event_rows(self, run_id: str, *, proof: bool = True) -> list[tuple[Any, ...]]:
         """The run's events as stored rows (``chain.EVENT_COLUMNS``, the payload as its JSON
         text), in the order of ``events``: for what writes the events exactly as stored (the
-        JSON export), without making an ``Event`` and a payload of each.
+        JSON export) or reads only some of their fields (the CSV timeline), without making an
+        ``Event`` and a payload of each. ``proof=False``: as for ``events``.
 
         Checked as ``events`` checks them: a row that is not a valid event (an unknown kind, a
         payload that is not JSON) is a damaged store, here as there.
         """
+        select = _SELECT_EVENTS if proof else _SELECT_SHOWN
         with self._translated("read"), gc_paused():
             cursor = self.conn.execute(
-                f"{_SELECT_EVENTS} WHERE run_id = ? ORDER BY hlc, device_id, seq", (run_id,))
+                f"{select} WHERE run_id = ? ORDER BY hlc, device_id, seq", (run_id,))
             rows: list[tuple[Any, ...]] = []
             while chunk := cursor.fetchmany(_READ_CHUNK):
                 if not _valid_rows(chunk):

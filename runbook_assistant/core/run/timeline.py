@@ -8,9 +8,12 @@ entry (typed in afterwards from paper) is flagged and carries both times: when i
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from operator import add, attrgetter, itemgetter
+from typing import Any
 
 from runbook_assistant.core.gc_pause import gc_paused
 from runbook_assistant.core.log.events import Event, EventKind
@@ -56,6 +59,27 @@ def timeline_rows(runbook: Runbook, events: Iterable[Event], lang: str) -> list[
 
 def rows_in_order(runbook: Runbook, events: Iterable[Event], lang: str) -> list[TimelineRow]:
     """``timeline_rows`` of events already as ``ordered`` gives them (one row each, as given)."""
+    return _rows(runbook, map(_FIELDS, events), lang)
+
+
+def rows_of_stored(runbook: Runbook, rows: list[tuple[Any, ...]], lang: str) -> list[TimelineRow]:
+    """``rows_in_order`` of the events these stored rows hold (``chain.EVENT_COLUMNS``, in fold
+    order, checked by the store): the same rows, without making an Event of each."""
+    payloads = json.loads("[" + ",".join([row[9] for row in rows]) + "]")
+    if len(payloads) != len(rows):  # (the store reads no such row: ``Store.event_rows``)
+        raise ValueError("a stored payload is not one JSON value")
+    # The kind as stored is its name: the same key to the sentences, the same text in a row.
+    return _rows(runbook, map(_STORED_FIELDS, map(add, rows, zip(payloads))), lang)
+
+
+# What a row is made of, in ``_rows``'s order: from an Event, and from a stored row with its
+# parsed payload added at the end.
+_FIELDS = attrgetter("step_id", "actor", "kind", "payload", "wall_time", "occurred_at",
+                     "device_id", "id", "seq")
+_STORED_FIELDS = itemgetter(8, 6, 7, 14, 5, 10, 2, 0, 3)
+
+
+def _rows(runbook: Runbook, events: Iterable[tuple[Any, ...]], lang: str) -> list[TimelineRow]:
     steps = {s.id: s.title for s in runbook.iter_steps()}
     sentences = _sentences(lang)
     # Few steps and people, many events: per (step, actor) its context, and the sentence of each
@@ -65,8 +89,8 @@ def rows_in_order(runbook: Runbook, events: Iterable[Event], lang: str) -> list[
     rows: list[TimelineRow] = []
     append, new, fast, fromiso = rows.append, object.__new__, _FAST_ROWS, datetime.fromisoformat
     with gc_paused():  # no cycles among the rows: see gc_pause.py
-        for event in events:
-            step_id, actor, kind, payload = event.step_id, event.actor, event.kind, event.payload
+        for step_id, actor, kind, payload, wall_text, occurred_at, device_id, event_id, seq \
+                in events:
             step_title = steps.get(step_id, step_id) if step_id else ""
             sentence = sentences.get(kind)
             if sentence is None:
@@ -85,14 +109,13 @@ def rows_in_order(runbook: Runbook, events: Iterable[Event], lang: str) -> list[
                     if empty:
                         plain[kind] = text
             # parse_time, inlined for the stored form ("...Z" gives UTC as is)
-            wall = fromiso(event.wall_time)
+            wall = fromiso(wall_text)
             if wall.tzinfo is not UTC:
-                wall = parse_time(event.wall_time)
-            occurred_at = event.occurred_at
+                wall = parse_time(wall_text)
             if not fast:
                 append(TimelineRow(parse_time(occurred_at) if occurred_at else wall, wall,
                                    occurred_at is not None, actor, kind_names[kind], step_id,
-                                   step_title, text, event.device_id, event.id, event.seq))
+                                   step_title, text, device_id, event_id, seq))
                 continue
             row = new(TimelineRow)
             d = row.__dict__  # what the frozen __init__ sets, in the same order
@@ -104,9 +127,9 @@ def rows_in_order(runbook: Runbook, events: Iterable[Event], lang: str) -> list[
             d["step_id"] = step_id
             d["step_title"] = step_title
             d["text"] = text
-            d["device_id"] = event.device_id
-            d["event_id"] = event.id
-            d["seq"] = event.seq
+            d["device_id"] = device_id
+            d["event_id"] = event_id
+            d["seq"] = seq
             append(row)
     return rows
 
