@@ -46,7 +46,7 @@ def render_markdown(data: RunData, progress: Progress) -> Iterator[str]:
                     text += (" *(" + late_recorded.format(when=data.date_time(row.wall_time))
                              + ")*")
                 # the HH:MM of ``when`` (what ``data.hm`` makes of it)
-                hm = "" if when is None else f"{when.hour:02d}:{when.minute:02d}"
+                hm = "" if when is None else "%02d:%02d" % (when.hour, when.minute)  # noqa: UP031
                 at = hm if moment is None or when is None else moment(row.time, hm)
                 append(f"| {at} | {cells[row.actor]} | {text} | {cells[row.step_id or '']} |\n")
             chunk = "".join(parts)
