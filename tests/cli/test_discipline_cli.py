@@ -85,6 +85,9 @@ def test_an_override_after_a_refusal_shows_in_json_and_the_report(ra, tmp_path: 
     ok(ra("export", run_id, "--format", "report", "-o", str(report)))
     html = report.read_text(encoding="utf-8")
     assert reason in html and 'class="override"' in html
+    # the overriding check's own row of the timeline, in red
+    (row,) = [r for r in html.split("\n") if r.startswith('<tr class="override">')]
+    assert '<td class="who">Bram</td>' in row and reason in row
     assert "set aside by Bram" in html
 
 
