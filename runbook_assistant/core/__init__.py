@@ -4,6 +4,7 @@ Packages by capability, each allowed to import only the ones below it (``tests/t
 holds the rule):
 
 - base modules here: ``errors``, ``paths``, ``atomic``, ``textfile``, ``slug``, ``gc_pause``,
+  ``child`` (a ``python -c`` child process and pickled messages to it),
   ``i18n`` (labels in both languages), ``formatting`` (times and durations as people read them),
   ``rendering`` (the seam to the PDF writer outside the core), ``sqlscript`` (schema scripts
   run inside a transaction);

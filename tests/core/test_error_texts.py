@@ -59,6 +59,8 @@ PLAIN_ALLOWED = {
     ("log/chain.py", "ValueError"): "an unknown event kind; verify reports it as a finding",
     ("log/verify_sources.py", "TypeError"): "caught at once and turned into a coded VerifyError",
     ("library/pool.py", "EOFError"): "a worker process stopped; the scan falls back in-process",
+    ("child.py", "EOFError"): "a child process stopped mid-message; its callers fall back "
+                              "in-process",
     ("run/fold.py", "ValueError"): "a programming error (events out of fold order)",
     ("run/timeline.py", "ValueError"): "a programming error (stored rows the store did not "
                                        "check)",

@@ -18,16 +18,14 @@ import contextlib
 import os
 import pickle
 import sqlite3
-import struct
 import subprocess
 import sys
 import threading
 from collections import deque
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Any
 
-import runbook_assistant
+from runbook_assistant.core import child
 from runbook_assistant.core.library.index import LibraryIndex
 from runbook_assistant.core.library.scan import Scanned, parse_one, prepare, prepare_here, read
 from runbook_assistant.core.library.summary import Prepared
@@ -40,7 +38,6 @@ CHUNK_FILES = 8
 SAVE_FILES = 64
 _AHEAD = 2  # chunks a worker holds, so that it has the next one while its answer is read here
 CHECKPOINT_S = 0.1  # how often the log is folded into the index file while a big batch is parsed
-_HEADER = struct.Struct("<Q")
 _WORKER_CODE = "from runbook_assistant.core.library.pool import serve; serve()"
 
 Key = tuple[str, str]  # (path, sha256)
@@ -56,8 +53,7 @@ def _workers() -> int:
 
 
 def _pool_allowed() -> bool:
-    # A frozen app has no interpreter to start a worker with.
-    return not getattr(sys, "frozen", False) and bool(sys.executable)
+    return child.allowed()
 
 
 def parse_into(index: LibraryIndex | None, items: Sequence[Scanned]) -> dict[Key, Prepared]:
@@ -186,26 +182,22 @@ class _Worker:
 
     def _run(self, file: Path, fingerprint: str, first: int) -> None:
         try:
-            process = subprocess.Popen(
-                # -P: the working folder is not put on the module path (nothing there shadows).
-                [sys.executable, "-P", "-c", _WORKER_CODE], stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_worker_env(),
-                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))  # Windows: no console
+            process = child.start(_WORKER_CODE)
         except OSError:
             return  # no worker to be had: its chunks are parsed here
         assert process.stdin is not None and process.stdout is not None
         try:
-            _send(process.stdin, (str(file), fingerprint))
+            child.send(process.stdin, (str(file), fingerprint))
             sent: deque[int] = deque()
             k: int | None = first
             while True:
                 while k is not None and len(sent) < _AHEAD:
-                    _send(process.stdin, [(str(s.path), s.sha256) for s in self._chunks[k]])
+                    child.send(process.stdin, [(str(s.path), s.sha256) for s in self._chunks[k]])
                     sent.append(k)
                     k = self._queue.from_front()
                 if not sent:
                     break
-                flags = _receive(process.stdout)
+                flags = child.receive(process.stdout)
                 if flags is None:
                     raise EOFError("the worker stopped")
                 chunk = self._chunks[sent.popleft()]
@@ -224,26 +216,18 @@ class _Worker:
                 process.wait()
 
 
-def _worker_env() -> dict[str, str]:
-    # The worker must import this very package, wherever it was imported from here.
-    home = str(Path(runbook_assistant.__file__).resolve().parent.parent)
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (home, env.get("PYTHONPATH", "")) if p)
-    return env
-
-
 def serve() -> None:
     """A worker's loop: (index file, fingerprint) on stdin, then chunks of (path, sha256)."""
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print must not end up in the answers
-    hello = _receive(stdin)
+    hello = child.receive(stdin)
     if hello is None:
         return
     file, fingerprint = hello
     index = LibraryIndex.attach(Path(file), fingerprint)
     try:
-        while (jobs := _receive(stdin)) is not None:
-            _send(stdout, _parse_chunk(index, jobs))
+        while (jobs := child.receive(stdin)) is not None:
+            child.send(stdout, _parse_chunk(index, jobs))
     finally:
         index.close()
 
@@ -264,21 +248,3 @@ def _parse_chunk(index: LibraryIndex, jobs: Sequence[Key]) -> list[bool]:
     except sqlite3.Error:
         return [False] * len(jobs)
     return flags
-
-
-def _send(stream: IO[bytes], value: Any) -> None:
-    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(_HEADER.pack(len(payload)) + payload)
-    stream.flush()
-
-
-def _receive(stream: IO[bytes]) -> Any:
-    """The next message, or None at the end of the stream."""
-    header = stream.read(_HEADER.size)
-    if len(header) < _HEADER.size:
-        return None
-    (size,) = _HEADER.unpack(header)
-    payload = stream.read(size)
-    if len(payload) < size:
-        raise EOFError("message cut short")
-    return pickle.loads(payload)
