@@ -2,8 +2,9 @@
 of the checklist as it will run.
 
 The checks are the parser's own (``core.runbook.parser.parse_text``), run a moment after the last
-key press in a worker thread (``runbook_check``: a large runbook does not stall typing; the
-latest text wins). Enter on a finding puts the cursor on its line. Saving is atomic
+key press, away from the GUI thread (``runbook_check``: a large runbook does not stall typing;
+the latest text wins); the preview follows, built between key presses (``preview_builder``).
+Enter on a finding puts the cursor on its line. Saving is atomic
 (``core.atomic``). A bundled runbook opens read-only: "Save a copy…" writes it elsewhere and
 goes on editing that.
 """
@@ -48,7 +49,8 @@ from runbook_assistant.core.runbook.finding_texts import finding_in
 from runbook_assistant.core.runbook.model import ParseResult, Severity
 from runbook_assistant.ui import theme
 from runbook_assistant.ui.i18n import ui_lang
-from runbook_assistant.ui.runbook_check import BackgroundCheck, InertDocument
+from runbook_assistant.ui.preview_builder import InertDocument, PreviewBuilder
+from runbook_assistant.ui.runbook_check import BackgroundCheck
 from runbook_assistant.ui.runbook_highlighter import RunbookHighlighter
 from runbook_assistant.ui.runbook_reader import SafeTextBrowser
 
@@ -65,6 +67,12 @@ KEY_HELP = (  # (keys, what) for the F1 dialog; translated where shown
 def editor_shortcuts() -> list[tuple[str, str]]:
     """(keys, what) of the editor for the F1 dialog."""
     return [(keys, QCoreApplication.translate("RunbookEditor", what)) for keys, what in KEY_HELP]
+
+
+def _preview_style() -> str:
+    from runbook_assistant.ui.runbook_html import STYLE
+
+    return Template(STYLE).safe_substitute(theme.colors())
 
 
 class RunbookEditor(QWidget):
@@ -119,6 +127,8 @@ class RunbookEditor(QWidget):
         self._timer.timeout.connect(self.check_now)
         self._check = BackgroundCheck(self)
         self._check.finished.connect(self._show_check)
+        self._builder = PreviewBuilder(self)
+        self._builder.done.connect(self._show_preview)
         self.text.textChanged.connect(self._timer.start)
         self.text.document().modificationChanged.connect(lambda _m: self._update_state())
         self.findings.itemActivated.connect(self._jump)
@@ -177,23 +187,34 @@ class RunbookEditor(QWidget):
         """Check the text now (in the worker); the findings and the preview follow, then
         ``checked``."""
         self._timer.stop()
-        from runbook_assistant.ui.runbook_html import STYLE
-
-        self._check.submit(self.source(), str(self.path),
-                           Template(STYLE).safe_substitute(theme.colors()))
+        self._check.submit(self.source(), str(self.path), ui_lang())
 
     @property
     def checking(self) -> bool:
-        """A check of newer text is still running: the findings may be behind."""
-        return self._check.busy or self._timer.isActive()
+        """A check of newer text is still running or its preview is being built: the findings
+        or the preview may be behind."""
+        return self._check.busy or self._timer.isActive() or self._builder.busy
 
     def wait_for_check(self) -> None:
         """Block until the running check is done (closing the editor; scripts)."""
         self._check.wait()
 
-    def _show_check(self, result: ParseResult, preview: QTextDocument | None) -> None:
+    def _show_check(self, result: ParseResult, parts: list[str] | None) -> None:
         if self._timer.isActive():
             return  # the text changed again: its own check follows in a moment
+        self._show_findings(result)
+        if parts is None:
+            self._builder.cancel()
+            self._show_preview(None)
+        else:
+            self._builder.build(parts, _preview_style())
+
+    def _show_preview(self, preview: QTextDocument | None) -> None:
+        self._render_preview(preview)
+        if not self._check.busy and not self._timer.isActive():
+            self.checked.emit()  # else the newer text's check follows
+
+    def _show_findings(self, result: ParseResult) -> None:
         self.result = result
         self.findings.clear()
         lang = ui_lang()  # the reader writes English; the finding is shown in the app's language
@@ -212,9 +233,7 @@ class RunbookEditor(QWidget):
         if not self.result.diagnostics:
             self.findings.addItem(QListWidgetItem(self.tr("No findings: the runbook is ready "
                                                           "to run.")))
-        self._render_preview(preview)
         self._update_state()
-        self.checked.emit()
 
     def _render_preview(self, preview: QTextDocument | None) -> None:
         bar = self.preview.verticalScrollBar()
@@ -222,10 +241,8 @@ class RunbookEditor(QWidget):
         old = self.preview.document()
         ours = old.parent() is self.preview  # the first one is the browser's: it deletes it
         if preview is None:
-            from runbook_assistant.ui.runbook_html import STYLE
-
             preview = InertDocument()
-            preview.setDefaultStyleSheet(Template(STYLE).safe_substitute(theme.colors()))
+            preview.setDefaultStyleSheet(_preview_style())
             preview.setHtml("<p>" + self.tr("The file cannot be read as a runbook: see the "
                                             "findings.") + "</p>")
         preview.setParent(self.preview)  # the browser owns it, and it goes with it

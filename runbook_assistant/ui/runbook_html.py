@@ -102,14 +102,15 @@ def _section_title(runbook: Runbook, section_id: str) -> str:
     return section.title if section else section_id
 
 
-def _section(runbook: Runbook, section: Section) -> str:
+def _section(runbook: Runbook, section: Section) -> list[str]:
     mode = {"read-do": translate("RunbookHtml", "READ-DO: read each step, then do it"),
             "do-confirm": translate("RunbookHtml", "DO-CONFIRM: do from memory, then confirm")}
-    out = [f"<h2><a name='{escape(section.id, quote=True)}'></a>{escape(section.title)}</h2>"]
+    head = f"<h2><a name='{escape(section.id, quote=True)}'></a>{escape(section.title)}</h2>"
     if section.mode in mode:
-        out.append(f"<p class='mode'><b>{escape(mode[section.mode])}</b></p>")
+        head += f"<p class='mode'><b>{escape(mode[section.mode])}</b></p>"
     if section.intro.strip():
-        out.append(render_markdown(section.intro))
+        head += render_markdown(section.intro)
+    out = [head]
     out.extend(_step(runbook, step, n) for n, step in enumerate(section.steps, 1))
     for message in section.messages:
         # Only what the template names: an import may give no channel or audience.
@@ -120,11 +121,18 @@ def _section(runbook: Runbook, section: Section) -> str:
             parts.append(translate("RunbookHtml", "audience: {a}").format(a=message.audience))
         out.append(f"<p class='message'><b>{escape(message.title or message.id)}</b><br/>"
                    f"{escape(' · '.join(parts))}</p><pre>{escape(message.text)}</pre>")
-    return "".join(out)
+    return out
 
 
 def runbook_html(runbook: Runbook) -> str:
     """The whole runbook as an HTML page (body content only; the browser supplies colours)."""
+    return "".join(runbook_html_parts(runbook))
+
+
+def runbook_html_parts(runbook: Runbook) -> list[str]:
+    """``runbook_html`` in pieces that each begin with a heading or a plain paragraph (the head,
+    each section's start, each step, each message template, the injects): a text document can
+    be built from them a piece at a time (``preview_builder``)."""
     parts = [f"<h1>{escape(runbook.title)}</h1>", f"<p class='meta'>{_meta(runbook)}</p>"]
     if runbook.kind == "exercise":
         note = translate("RunbookHtml", "Exercise scenario for the runbook {id}")
@@ -135,13 +143,15 @@ def runbook_html(runbook: Runbook) -> str:
     parts.append(_services(runbook))
     if runbook.intro.strip():
         parts.append(render_markdown(runbook.intro))
-    parts.extend(_section(runbook, s) for s in runbook.sections)
+    pieces = ["".join(parts)]
+    for section in runbook.sections:
+        pieces.extend(_section(runbook, section))
     if runbook.injects:
         items = "".join(f"<li>{exercise_time(i.offset)} — {escape(i.text)}</li>"
                         for i in runbook.injects)
         heading = escape(translate("RunbookHtml", "Injects"))
-        parts.append(f"<h2>{heading}</h2><ul>{items}</ul>")
-    return "".join(parts)
+        pieces.append(f"<h2>{heading}</h2><ul>{items}</ul>")
+    return pieces
 
 
 STYLE = """

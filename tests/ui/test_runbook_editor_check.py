@@ -1,9 +1,12 @@
 """The editor's live check runs beside typing, not in its way: keys go on arriving while a check
-is busy, a check of text that has changed since is never shown (the latest text wins), and a
-tab closed in the middle of a check closes cleanly."""
+is busy, a check of text that has changed since is never shown (the latest text wins), a tab
+closed in the middle of a check closes cleanly, and the check is done in a child process (in the
+app's language), with this process taking over when the child fails."""
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -14,35 +17,37 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from runbook_assistant.core.runbook import parser
+from runbook_assistant.ui import check_process
 from runbook_assistant.ui.runbook_editor import RunbookEditor
 
 RUNBOOK = Path(__file__).resolve().parent.parent / "fixtures" / "ui" / "library" / "ui-printing.md"
 
 
 class HeldParser:
-    """The parser, but a check started while ``hold`` is set waits until ``release``: the
-    moment a check is busy can be reached without guessing at times."""
+    """The check (the child process's), but a check started while ``hold`` is set waits until
+    ``release``: the moment a check is busy can be reached without guessing at times."""
 
-    def __init__(self, parse: Callable[..., Any]) -> None:
-        self.parse = parse
+    def __init__(self, check: Callable[..., Any]) -> None:
+        self.check = check
         self.hold = False
         self.started = threading.Event()
         self.release = threading.Event()
         self.finished = 0
 
-    def __call__(self, text: str, path: str) -> Any:
+    def __call__(self, *args: Any) -> Any:
         if self.hold:
             self.started.set()
             self.release.wait(timeout=20)
-        result = self.parse(text, path)
+        result = self.check(*args)
         self.finished += 1
         return result
 
 
 @pytest.fixture
 def held(monkeypatch: pytest.MonkeyPatch) -> HeldParser:
-    held = HeldParser(parser.parse_text)
-    monkeypatch.setattr(parser, "parse_text", held)
+    held = HeldParser(check_process.CheckProcess.check)
+    monkeypatch.setattr(check_process.CheckProcess, "check",
+                        lambda process, *args: held(process, *args))
     return held
 
 
@@ -143,3 +148,41 @@ def test_the_preview_names_only_what_a_message_template_gives(qtbot: Any, tmp_pa
     shown = editor.preview.toPlainText()
     assert "channel: website" in shown and "Door een storing" in shown
     assert "audience" not in shown  # the template names none: no empty label
+
+
+def test_the_check_is_done_by_the_child_process(qtbot: Any, editor: RunbookEditor,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    def not_here(*_args: Any) -> Any:
+        raise AssertionError("parsed in the app's own process")
+
+    monkeypatch.setattr(parser, "parse_text", not_here)
+    _type_at_end(qtbot, editor, "\n- [ ] Bel de leverancier {due=5min}")
+    qtbot.waitUntil(lambda: not editor.checking and editor.error_count() == 1)
+    assert "Bel de leverancier" in editor.preview.toPlainText()
+
+
+def test_a_child_that_died_is_replaced(qtbot: Any, editor: RunbookEditor) -> None:
+    child = check_process.shared()
+    first = child.pid
+    assert first is not None
+    os.kill(first, signal.SIGKILL)
+    _type_at_end(qtbot, editor, "\n- [ ] Bel de leverancier")
+    qtbot.waitUntil(lambda: not editor.checking and "Bel de leverancier" in _steps(editor))
+    assert child.pid not in (None, first)  # a new child checked it
+
+
+def test_without_a_child_the_check_is_done_here(qtbot: Any, editor: RunbookEditor,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(check_process.child, "allowed", lambda: False)  # as in a frozen app
+    _type_at_end(qtbot, editor, "\n- [ ] Bel de leverancier {due=5min}")
+    qtbot.waitUntil(lambda: not editor.checking and editor.error_count() == 1)
+    assert "Bel de leverancier" in editor.preview.toPlainText()
+
+
+def test_the_child_writes_the_preview_in_the_apps_language(qtbot: Any, editor: RunbookEditor,
+                                                           translations: Any) -> None:
+    assert "version 1" in editor.preview.toPlainText()
+    translations.use("nl")  # the editor checks again in Dutch
+    qtbot.waitUntil(lambda: not editor.checking and "versie 1" in editor.preview.toPlainText())
+    translations.use("en")
+    qtbot.waitUntil(lambda: not editor.checking and "version 1" in editor.preview.toPlainText())
