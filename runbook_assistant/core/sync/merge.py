@@ -297,17 +297,18 @@ class StoreTarget:
         now = format_wall_time(self.store.clock.now())
         plan = MergePlan([], [], [], [])
         try:
-            plan_merge(batch, self, now=now)  # refuse before writing anything
+            whole = plan_merge(batch, self, now=now)  # refuse before writing anything
             parts = split_batch(batch, MERGE_PART)
             self._detach()
-            if batch.image is not None:  # (outside a transaction: SQLite's rule for ATTACH)
+            image = batch.image if whole.events else None  # (else: nothing to copy)
+            if image is not None:  # (outside a transaction: SQLite's rule for ATTACH)
                 conn.execute(f"ATTACH ':memory:' AS {_IMAGE}")
-                conn.deserialize(batch.image, name=_IMAGE)
+                conn.deserialize(image, name=_IMAGE)
             for i, part in enumerate(parts):
                 conn.execute("BEGIN IMMEDIATE")
                 try:
                     written = plan_merge(part, self, now=now)
-                    self._write(written, batch.image is not None)
+                    self._write(written, image is not None)
                     plan.add(written)
                     if i == len(parts) - 1 and batch.witness is not None and not (
                             plan.result(0).nothing_new):
