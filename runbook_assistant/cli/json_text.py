@@ -52,6 +52,7 @@ def _write(value: Any, newline: str, out: list[str]) -> None:
         inner = newline + _INDENT
         out.append("[")
         separator = inner
+        following = "," + inner
         for item in value:
             kind = type(item)
             if kind is str:  # the usual values written here at once, as _write would
@@ -63,7 +64,7 @@ def _write(value: Any, newline: str, out: list[str]) -> None:
             else:
                 out.append(separator)
                 _write(item, inner, out)
-            separator = "," + inner
+            separator = following
         out.append(newline + "]")
     elif isinstance(value, dict):
         if not value:
@@ -72,6 +73,7 @@ def _write(value: Any, newline: str, out: list[str]) -> None:
         inner = newline + _INDENT
         out.append("{")
         separator = inner
+        following = "," + inner
         for key, item in value.items():
             if not isinstance(key, str):
                 raise _Unusual  # json turns numbers, booleans and None into strings: its job
@@ -82,10 +84,14 @@ def _write(value: Any, newline: str, out: list[str]) -> None:
                 out.append(separator + _STRING(key) + ": " + int.__repr__(item))
             elif item is None:
                 out.append(separator + _STRING(key) + ": null")
+            elif kind is list and item and all(type(x) is str for x in item):
+                deeper = inner + _INDENT
+                out.append(separator + _STRING(key) + ": [" + deeper
+                           + ("," + deeper).join(map(_STRING, item)) + inner + "]")
             else:
                 out.append(separator + _STRING(key) + ": ")
                 _write(item, inner, out)
-            separator = "," + inner
+            separator = following
         out.append(newline + "}")
     else:
         raise _Unusual

@@ -31,6 +31,7 @@ def test_the_text_is_the_standard_librarys(value: Any) -> None:
     {1: "a", None: "b", False: "c", 2.5: "d"},  # keys json turns into strings
     {"when": math.inf, "not": -math.inf, "nan": math.nan},
     ["é\u2028\x00\"\\", {"nested": [[], {}, [{}]]}],
+    [{"tags": ["netwerk", "é\u202e"], "none": [], "one": [""], "mixed": ["a", 1, None]}],
 ])
 def test_odd_keys_and_values_come_out_the_same(value: Any) -> None:
     assert indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
