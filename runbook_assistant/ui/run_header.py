@@ -202,6 +202,8 @@ class RunHeader(QWidget):
 
     def show_message(self, text: str, *, tone: str = "muted") -> None:
         """A line of feedback (e.g. why a key did nothing); empty text hides it."""
+        if not text and self.message.isHidden():
+            return  # nothing shown, nothing to clear (every run key clears it: kept cheap)
         self.message.setProperty("tone", tone)
         theme.restyle(self.message)
         self.message.setText(text)
