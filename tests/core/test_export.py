@@ -90,7 +90,8 @@ def test_a_run_read_and_written_a_few_events_at_a_time_gives_the_same_file(
 
     chunks = RunData.timeline_chunks
     monkeypatch.setattr(store_module, "_READ_CHUNK", 2)
-    monkeypatch.setattr(RunData, "timeline_chunks", lambda data, size=0: chunks(data, 3))
+    monkeypatch.setattr(RunData, "timeline_chunks",
+                        lambda data, size=0, **kw: chunks(data, 3, **kw))
     run_id = played(engine, clock)
     text = export(engine, run_id, fmt, tmp_path / f"out.{ext}")
     check_golden(f"incident-{fmt}.{ext}", text)

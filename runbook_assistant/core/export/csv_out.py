@@ -60,15 +60,16 @@ def render_csv(data: RunData, progress: Progress) -> Iterator[str]:
     # Names, step ids, titles and many sentences repeat: make each cell once (``cells``).
     # The rows come a chunk at a time with their events (the same fold order): the times are
     # taken exactly as stored, and a long run never holds all its rows at once.
-    for events, rows in data.timeline_chunks(_CHUNK):
-        paired = zip(events if len(rows) == len(events) else [None] * len(rows), rows,
+    for stored, rows in data.timeline_chunks(_CHUNK, times=True):
+        paired = zip(stored if len(rows) == len(stored) else [None] * len(rows), rows,
                      strict=True)
         with gc_paused():  # many short-lived objects, no cycles: see gc_pause.py
             lines = []
             append = lines.append
-            for event, row in paired:
-                if event is not None and event.id != row.event_id:
-                    event = None
+            for times, row in paired:
+                # the event's times as stored: (occurred_at, wall_time, id)
+                if times is not None and times[2] != row.event_id:
+                    times = None
                 time = row.time
                 when = (None if time is None else
                         time.astimezone(tz) if tz is not None else time.astimezone())
@@ -79,8 +80,8 @@ def render_csv(data: RunData, progress: Progress) -> Iterator[str]:
                     _SECONDS % (when.year, when.month, when.day, when.hour, when.minute,
                                 when.second) if when else "",
                     # the event's effective_time and wall_time, as stored
-                    (event.occurred_at or event.wall_time) if event else format_wall_time(time),
-                    event.wall_time if event else format_wall_time(row.wall_time),
+                    (times[0] or times[1]) if times else format_wall_time(time),
+                    times[1] if times else format_wall_time(row.wall_time),
                     yes if row.late else no,
                     cells[row.actor], row.kind, cells[row.step_id or ""],
                     cells[row.step_title], cells[row.text],

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from functools import cached_property
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from runbook_assistant.core import formatting
@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 
 _DEVICE = attrgetter("device_id")
+# An event's times and id as stored, from an Event and from a stored row (chain.EVENT_COLUMNS).
+_TIMES = attrgetter("occurred_at", "wall_time", "id")
+_STORED_TIMES = itemgetter(10, 5, 0)
 
 
 @dataclass(frozen=True)
@@ -109,9 +112,11 @@ class RunData:
 
         return rows_in_order(self.runbook, self.in_order, self.lang)
 
-    def timeline_chunks(self, size: int = 2000) -> Iterator[tuple[list[Any], list[TimelineRow]]]:
-        """The events in fold order and their timeline rows, ``size`` at a time (the events
-        as ``chain.Row`` when they were read as stored rows: the same fields, ``payload`` as text).
+    def timeline_chunks(self, size: int = 2000, *, times: bool = False
+                        ) -> Iterator[tuple[list[Any], list[TimelineRow]]]:
+        """The events in fold order and their timeline rows, ``size`` at a time: Event objects,
+        or the stored rows when the run was read as stored rows (``load_run(as_stored=True)``);
+        ``times``: instead of the events, each one's ``(occurred_at, wall_time, id)`` as stored.
 
         Rows are made as the chunks are asked for and not kept, so that writing a long run
         holds one chunk of rows at a time instead of all of them (the cached ``rows`` are used
@@ -125,18 +130,17 @@ class RunData:
         # Read as stored rows (and no exercise clock to read from the events): the rows are
         # made from those, with no Event made (as the store reads them, they are in order).
         if stored is not None and not self.exercise and stored_in_fold_order(stored):
-            from runbook_assistant.core.log.chain import Row
-
             for start in range(0, len(stored), size):
                 chunk = stored[start:start + size]
-                yield ([Row._make(row) for row in chunk],
+                yield (list(map(_STORED_TIMES, chunk)) if times else chunk,
                        rows_of_stored(self.runbook, chunk, self.lang))
             return
         events = self.in_order  # what ``timeline_rows`` makes one row each of, in order
         for start in range(0, len(events), size):
             chunk = events[start:start + size]
-            yield chunk, (made[start:start + size] if made is not None
-                          else rows_in_order(self.runbook, chunk, self.lang))
+            yield (list(map(_TIMES, chunk)) if times else chunk,
+                   made[start:start + size] if made is not None
+                   else rows_in_order(self.runbook, chunk, self.lang))
 
     @cached_property
     def in_order(self) -> list[Event]:
