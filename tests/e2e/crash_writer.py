@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import sys
+import time
 from pathlib import Path
 
 from runbook_assistant.core.log.events import EventKind
@@ -28,6 +29,10 @@ def main() -> None:
                      for _ in range(rng.randint(1, 3))]
         for event in batch:  # only now: committed
             print(event.id, flush=True)
+        # A breath between transactions, as any real writer has: two writers spinning without
+        # one can take the lock back before the other's busy handler wakes (SQLite's lock is not
+        # fair), and on a loaded machine one of them then starves past its busy timeout.
+        time.sleep(rng.uniform(0, 0.002))
 
 
 if __name__ == "__main__":
