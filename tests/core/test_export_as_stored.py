@@ -3,6 +3,7 @@ byte for byte the one written from the events, whatever the stored values hold."
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -80,6 +81,9 @@ def test_the_json_export_from_stored_rows_is_the_one_from_the_events(
     for fmt in ("json", "csv"):
         from_rows, from_events = both_ways(store, tmp_path, fmt)
         assert isinstance(from_rows, bytes) and from_rows == from_events
+        if fmt == "json":  # and it reads back as the events, every character as typed
+            written = json.loads(from_rows.decode("utf-8"))["events"]
+            assert written == [e.to_dict() for e in store.events("run-1")]
 
 
 def insert_raw(store: Store, **values: object) -> None:
@@ -103,6 +107,7 @@ def test_a_payload_stored_in_another_form_is_written_as_the_events_write_it(
 
 @pytest.mark.parametrize("values", [
     {"actor": 'say "hi"\n'}, {"seq": 100, "wall_time": "tab\there"}, {"step_id": "back\\slash"},
+    {"actor": 'say "hi"'}, {"actor": "bell\x07"}, {"actor": "del\x7f"},
     {"seq": "7"}, {"occurred_at": "2026-11-23T05:00:00.000Z"}, {"actor": "Zoë \u2028"}])
 def test_odd_stored_values_are_written_as_the_events_write_them(
         store: Store, tmp_path: Path, values: dict) -> None:
@@ -111,6 +116,9 @@ def test_odd_stored_values_are_written_as_the_events_write_them(
         from_rows, from_events = both_ways(store, tmp_path, fmt)
         # (a time that is no time stops a timeline, from the events as from the rows)
         assert from_rows == from_events and (fmt == "csv" or isinstance(from_rows, bytes))
+        if fmt == "json":  # and it reads back as the events, every character as stored
+            written = json.loads(from_rows.decode("utf-8"))["events"]  # type: ignore[union-attr]
+            assert written == [e.to_dict() for e in store.events("run-1")]
 
 
 @pytest.mark.parametrize("values", [{"kind": "no_such_kind"}, {"payload": "{not json"},

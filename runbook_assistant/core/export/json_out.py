@@ -82,8 +82,7 @@ def _events_text(events: list[Any]) -> str:
              e.hash, e.sig, e.occurred_at or "", e.step_id or "") for e in events))
         # (``isprintable`` is False for every control character, and for some characters JSON
         # would leave alone: those take the slow way too.)
-        plain = (probe.isprintable() and '"' not in probe and "\\" not in probe
-                 and all(type(e.seq) is int for e in events))
+        plain = _plain_text(probe) and all(type(e.seq) is int for e in events)
     except TypeError:
         plain = False
     if not plain:
@@ -109,8 +108,7 @@ def _rows_text(rows: list[tuple[Any, ...]]) -> str:
             (r[0], r[1], r[2], r[4], r[5], r[6], r[7], r[11], r[12], r[13], r[10] or "",
              r[8] or "") for r in rows))
         payloads = "[" + ",".join([r[9] for r in rows]) + "]"
-        plain = (probe.isprintable() and '"' not in probe and "\\" not in probe
-                 and all(type(r[3]) is int for r in rows)
+        plain = (_plain_text(probe) and all(type(r[3]) is int for r in rows)
                  # One value per row (the store checked that) and each written as stored.
                  and _encode(json.loads(payloads)) == payloads)
     except (TypeError, ValueError):
@@ -126,6 +124,17 @@ def _rows_text(rows: list[tuple[Any, ...]]) -> str:
         for (i, run, device, seq, hlc, wall, actor, kind, step, payload, late, prev, hash_, sig)
         in rows])
 
+
+def _plain_text(text: str) -> bool:
+    """``_events_text``'s check (printable, no quote, no backslash), for ASCII text (nearly
+    always: ids, clocks, hashes) by deleting every allowed byte, which is quicker."""
+    if text.isascii():
+        return not text.encode("ascii").translate(None, _PLAIN_ASCII)
+    return text.isprintable() and '"' not in text and "\\" not in text
+
+
+# The printable ASCII characters (what ``isprintable`` allows of ASCII) but quote and backslash.
+_PLAIN_ASCII = bytes(c for c in range(0x20, 0x7F) if c not in b'"\\')
 
 # ``_events_text``'s line, for values that need no escaping.
 _PLAIN = ('{"id":"%s","run_id":"%s","device_id":"%s","seq":%d,"hlc":"%s","wall_time":"%s",'
