@@ -356,8 +356,11 @@ class StepTreeModel(QAbstractItemModel):
             if self.sections:
                 self.dataChanged.emit(self.index(0), self.index(len(self.sections) - 1))
             return self.step_ids()
+        # A step the core did not make again is the same object (``build_state``): only the
+        # others are compared field by field.
+        before = old.steps.get
         changed = [step_id for step_id, new in state.steps.items()
-                   if old.steps.get(step_id) != new]
+                   if before(step_id) is not new and before(step_id) != new]
         if old.current_step_id != state.current_step_id:
             changed += [s for s in (old.current_step_id, state.current_step_id)
                         if s and s not in changed]

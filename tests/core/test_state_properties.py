@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from state_builders import START, Laptop, make_runbook
+from state_builders import START, Laptop, iso, make_runbook
 
 from runbook_assistant.core.log.events import EventKind
 from runbook_assistant.core.run.state import fold
@@ -137,3 +139,45 @@ def test_an_event_fed_after_a_later_one_is_refused(actions, pick) -> None:
         folder.feed([events[k]])
     folder.feed([events[k + 1]])  # the one already folded is skipped, not refused
     assert folder.events == [events[k + 1]]
+
+
+moment = st.one_of(st.none(), st.integers(min_value=0, max_value=4 * 60).map(
+    lambda m: START + timedelta(minutes=m)))
+
+
+@settings(max_examples=120, deadline=None)
+@given(actions=st.lists(action, max_size=30), data=st.data())
+def test_a_state_built_after_each_event_equals_a_fresh_full_build(actions, data) -> None:
+    """``build_state`` takes unchanged step states from the folder's previous build: after any
+    events, at any clock time (the same one again, another, none), the state is the one a new
+    folder builds from all events, and a step that is the same keeps its object."""
+    from runbook_assistant.core.log.ordering import ordered
+    from runbook_assistant.core.run.fold import RunFolder
+
+    laptops = [Laptop("dev-a"), Laptop("dev-b"), Laptop("dev-c")]
+    if data.draw(st.booleans()):
+        laptops[0].start()
+    events = record(laptops, actions)
+    for minute in data.draw(st.lists(st.integers(min_value=1, max_value=60), max_size=2)):
+        # the discovery moment and the close change every step's timers
+        events.append(laptops[1].record(EventKind.DISCOVERED, minute, payload={
+            "at": iso(START - timedelta(minutes=minute))}))
+    if data.draw(st.booleans()):
+        events.append(laptops[2].record(EventKind.RUN_CLOSED, 50.0))
+    events = ordered(events)
+    folder = RunFolder(RUNBOOK)
+    previous = None
+    position = 0
+    while position <= len(events):
+        step = data.draw(st.integers(min_value=0, max_value=3))  # 0: build again, no event
+        folder.feed(events[position:position + step])
+        position += max(step, 1)
+        now = data.draw(moment)
+        state = folder.state(now)
+        fresh = RunFolder(RUNBOOK)
+        fresh.feed(folder.events)
+        assert state == fresh.state(now)
+        if previous is not None and step == 0 and now == previous.now:
+            assert all(state.steps[s] is previous.steps[s] for s in state.steps)
+        previous = state
+

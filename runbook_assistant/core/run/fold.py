@@ -72,6 +72,10 @@ class RunFolder:
         self.closed: Event | None = None
         self.closed_at: datetime | None = None
         self._apply = _FOLDS
+        # The last state's step states and what they were made of, and the steps whose tracks
+        # events changed since: ``build_state`` makes only those (and what moved) again.
+        self.prior_build: Any = None
+        self.touched: set[str] = set()
 
     # --- feeding ---------------------------------------------------------------------------------
     @property
@@ -90,7 +94,7 @@ class RunFolder:
     def feed(self, events: Iterable[Event]) -> None:
         """Fold events given in fold order (events already folded are skipped)."""
         seen, run_id, apply, append = self.seen, self.run_id, self._apply, self.events.append
-        add, fromiso = seen.add, datetime.fromisoformat
+        add, fromiso, touch = seen.add, datetime.fromisoformat, self.touched.add
         # The previous event's clock, held locally: most events have a later clock than the one
         # before, which settles the order without building the (hlc, device, seq) key.
         last = self.events[-1] if self.events else None
@@ -107,6 +111,8 @@ class RunFolder:
                     add(event_id)
                     append(event)
                     last, last_hlc = event, hlc
+                    if event.step_id:
+                        touch(event.step_id)
                     fold_in = apply.get(event.kind)
                     if fold_in is not None:
                         # parse_time, inlined for the stored form ("...Z" gives UTC as is)
@@ -132,6 +138,7 @@ class RunFolder:
         events = (list(events) if run_id is None  # the folder's own list, as ``feed`` keeps
                   else [e for e in events if e.run_id == run_id])
         self.events = events
+        self.prior_build, self.touched = None, set()  # nothing was built from these yet
         self._seen = None  # only a folder fed again needs them: made then
         self.last_key = fold_key(events[-1]) if events else None
         with gc_paused():  # no cycles among what a fold gathers: see gc_pause.py
@@ -145,8 +152,13 @@ class RunFolder:
                     fold_in(self, event, at)
 
     def state(self, now: datetime | None = None) -> RunState:
-        """The run's state at clock time ``now`` (the folder itself is left as it is)."""
+        """The run's state at clock time ``now`` (what is gathered is left as it is)."""
         return build_state(self, now)
+
+    def remember_build(self, built: Any) -> None:
+        """Keep what ``build_state`` made, for the next build to take unchanged steps from."""
+        self.prior_build = built
+        self.touched = set()
 
     # --- what the kinds' fold functions use ----------------------------------------------------
     def track(self, event: Event) -> StepTrack | None:

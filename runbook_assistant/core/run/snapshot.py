@@ -7,7 +7,7 @@ conflict, the branch rule, when each step became current, timers, progress and s
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from runbook_assistant.core.run.state_types import (
     CheckEntry,
@@ -34,14 +34,22 @@ if TYPE_CHECKING:
 
 
 def build_state(folder: RunFolder, now: datetime | None) -> RunState:
-    """The run's state at ``now`` (None: no timer is evaluated as overdue)."""
+    """The run's state at ``now`` (None: no timer is evaluated as overdue).
+
+    A step whose state would come out the same as in the folder's previous build (no event
+    touched it, same place in the checklist, same decision; with timers: same clock) keeps that
+    build's ``StepState`` object: after one event only the steps it touched are made again, and
+    views can tell an unchanged step by identity.
+    """
     entries, choices = _decisions(folder)
+    prior = folder.prior_build
+    stopped = folder.closed is not None
+    reuse = _Reuse(prior, folder, now, stopped) if prior is not None else None
     branches = branch_status(folder.runbook, {k: (v.option if v else None)
                                               for k, v in choices.items()})
     section_since = _section_since(folder, branches, choices)
     steps: dict[str, StepState] = {}
     progress: list[SectionProgress] = []
-    stopped = folder.closed is not None
     # A step becomes current when the step before it in the checklist is done or skipped, across
     # sections: a later section's timebox must not run from the start while nobody has reached it.
     marker: datetime | None = folder.started_at
@@ -55,7 +63,7 @@ def build_state(folder: RunFolder, now: datetime | None) -> RunState:
         else:
             since = marker
         section_steps, marker_after = _section_steps(folder, section, status, since, choices,
-                                                     now, stopped)
+                                                     now, stopped, reuse)
         steps.update(section_steps)
         if status == ACTIVE:
             marker = marker_after
@@ -76,6 +84,8 @@ def build_state(folder: RunFolder, now: datetime | None) -> RunState:
             done += not is_open
         if is_open and current is None and not s.optional:
             current = s.step_id
+    folder.remember_build(_Built(steps, choices, now, stopped, folder.started_at,
+                                 folder.discovered_at))
     started = folder.started
     payload = started.payload if started is not None else {}
     run = folder.run
@@ -196,9 +206,38 @@ def _section_since(folder: RunFolder, branches: BranchStatus,
     return since
 
 
+class _Built(NamedTuple):
+    """What one build made its step states from (beyond the tracks): kept by the folder."""
+
+    steps: dict[str, StepState]
+    choices: dict[str, DecisionRecord | None]
+    now: datetime | None
+    stopped: bool
+    started_at: datetime | None
+    discovered_at: datetime | None
+
+
+class _Reuse:
+    """Which of the previous build's step states still hold (see ``build_state``)."""
+
+    def __init__(self, prior: _Built, folder: RunFolder, now: datetime | None,
+                 stopped: bool) -> None:
+        self.steps = prior.steps
+        self.choices = prior.choices
+        self.touched = folder.touched
+        # Anything every step's timers read changed: no step state is taken over.
+        self.usable = (prior.stopped == stopped and prior.started_at is folder.started_at
+                       and prior.discovered_at is folder.discovered_at)
+        # Timers depend on the clock: a timed step is taken over only at the same moment.
+        self.same_clock = prior.now is now or (
+            prior.now is not None and now is not None and prior.now == now
+            and prior.now.tzinfo is now.tzinfo)
+
+
 def _section_steps(folder: RunFolder, section: Section, status: str, since: datetime | None,
                    choices: dict[str, DecisionRecord | None], now: datetime | None,
-                   stopped: bool) -> tuple[dict[str, StepState], datetime | None]:
+                   stopped: bool, reuse: _Reuse | None = None,
+                   ) -> tuple[dict[str, StepState], datetime | None]:
     """The section's step states, and when the step after its last one becomes current."""
     result: dict[str, StepState] = {}
     marker = since  # when the next step becomes current: the previous step's completion
@@ -206,6 +245,11 @@ def _section_steps(folder: RunFolder, section: Section, status: str, since: date
     counts = active and not pending
     tracks, started_at, section_id = folder.steps, folder.started_at, section.id
     new = object.__new__
+    if reuse is not None and reuse.usable:
+        old_steps, old_choices, touched = reuse.steps, reuse.choices, reuse.touched
+        same_clock = reuse.same_clock
+    else:
+        old_steps, old_choices, touched, same_clock = {}, {}, (), False
     for step in section.steps:
         step_id = step.id
         track = tracks[step_id]
@@ -216,13 +260,22 @@ def _section_steps(folder: RunFolder, section: Section, status: str, since: date
             by, at, late, event_id = (record.event.actor, record.at, record.event.late,
                                       record.event.id)
         current_since = marker if counts else None
-        if step.due or step.timebox or step.every:
+        timed = step.due or step.timebox or step.every
+        old = old_steps.get(step_id)
+        if (old is not None and step_id not in touched and old_choices.get(step_id) is record
+                and old.current_since is current_since and old.active is active
+                and old.pending is pending and (same_clock or not timed)):
+            # Everything the state is made of is as in the previous build: the same object.
+            result[step_id] = old
+        elif timed:
             timers = step_timers(step, status=status_now, counts=counts, started_at=started_at,
                                  current_since=current_since, last_check_at=track.last_check_at,
                                  now=now, stopped=stopped, discovered_at=folder.discovered_at)
         else:
             timers = _NO_TIMERS  # what step_timers gives a step without any timer
-        if not _FAST_STEPS:
+        if old is not None and result.get(step_id) is old:
+            pass  # taken over above
+        elif not _FAST_STEPS:
             result[step_id] = StepState(
                 step_id, section_id, step.title, status_now, by, track.verified_by, at,
                 track.reason, late, event_id, active, pending, step.optional, current_since,
