@@ -37,7 +37,7 @@ def build_state(folder: RunFolder, now: datetime | None) -> RunState:
     """The run's state at ``now`` (None: no timer is evaluated as overdue).
 
     A step whose state would come out the same as in the folder's previous build (no event
-    touched it, same place in the checklist, same decision; with timers: same clock) keeps that
+    touched it, same place in the checklist, same decision, same deadlines) keeps that
     build's ``StepState`` object: after one event only the steps it touched are made again, and
     views can tell an unchanged step by identity.
     """
@@ -264,9 +264,20 @@ def _section_steps(folder: RunFolder, section: Section, status: str, since: date
         old = old_steps.get(step_id)
         if (old is not None and step_id not in touched and old_choices.get(step_id) is record
                 and old.current_since is current_since and old.active is active
-                and old.pending is pending and (same_clock or not timed)):
-            # Everything the state is made of is as in the previous build: the same object.
-            result[step_id] = old
+                and old.pending is pending):
+            # Everything the state is made of is as in the previous build; with timers, only the
+            # clock may have moved: the same object unless that changed a deadline or overdue.
+            if not timed or same_clock:
+                result[step_id] = old
+            else:
+                timers = step_timers(step, status=status_now, counts=counts,
+                                     started_at=started_at, current_since=current_since,
+                                     last_check_at=track.last_check_at, now=now,
+                                     stopped=stopped, discovered_at=folder.discovered_at)
+                if (old.overdue_timer == timers.overdue_timer and old.due_at == timers.due_at
+                        and old.timebox_at == timers.timebox_at
+                        and old.next_reminder_at == timers.next_reminder_at):
+                    result[step_id] = old
         elif timed:
             timers = step_timers(step, status=status_now, counts=counts, started_at=started_at,
                                  current_since=current_since, last_check_at=track.last_check_at,
