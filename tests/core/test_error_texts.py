@@ -56,7 +56,10 @@ PLAIN_ALLOWED = {
     ("log/clock.py", "ValueError"): "a malformed clock value; verify reports it as a finding",
     ("log/witness.py", "ValueError"): "caught by its callers, which raise a coded refusal",
     ("log/chain.py", "TypeError"): "a programming error (seq not an int)",
-    ("log/chain.py", "ValueError"): "an unknown event kind; verify reports it as a finding",
+    ("log/chain.py", "ValueError"): "an unknown event kind or a payload that is not an object; "
+                                    "the store turns it into its damaged-file error, verify "
+                                    "reports it as a finding",
+    ("log/store_writer.py", "TypeError"): "a programming error (a payload that is not a dict)",
     ("log/verify_sources.py", "TypeError"): "caught at once and turned into a coded VerifyError",
     ("library/pool.py", "EOFError"): "a worker process stopped; the scan falls back in-process",
     ("child.py", "EOFError"): "a child process stopped mid-message; its callers fall back "

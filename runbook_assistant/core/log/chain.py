@@ -120,6 +120,7 @@ def event_to_row(event: Event) -> Row:
 
 
 _KINDS = {kind.value: kind for kind in EventKind}
+KIND_NAMES = frozenset(_KINDS)  # the kinds a stored row may name
 
 
 def row_to_event(row: tuple[Any, ...]) -> Event:
@@ -134,7 +135,8 @@ def rows_to_events(rows: list[tuple[Any, ...]]) -> list[Event]:
         payloads = json.loads("[" + ",".join([row[9] for row in rows]) + "]")
     except (TypeError, ValueError):
         payloads = None
-    if payloads is None or len(payloads) != len(rows):  # a payload that is not one JSON value
+    if (payloads is None or len(payloads) != len(rows)  # a payload that is not one JSON value
+            or not all(type(p) is dict for p in payloads)):  # ... or not an object
         return [row_to_event(row) for row in rows]
     if not _FAST_EVENTS:
         return [_event(row, payload) for row, payload in zip(rows, payloads, strict=True)]
@@ -185,6 +187,8 @@ def _event(row: tuple[Any, ...], payload: Any) -> Event:
     kind = _KINDS.get(row[7])
     if kind is None:
         raise ValueError(f"unknown event kind {row[7]!r}")
+    if type(payload) is not dict:  # every reader of an event takes its payload for an object
+        raise ValueError("an event's payload is not a JSON object")
     return Event(row[0], row[1], row[2], row[3], row[4], row[5], row[6], kind, row[8], payload,
                  row[10], row[11], row[12], row[13])
 

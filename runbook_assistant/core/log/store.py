@@ -25,6 +25,7 @@ from runbook_assistant.core.gc_pause import gc_paused
 from runbook_assistant.core.log import store_errors
 from runbook_assistant.core.log.chain import (
     EVENT_COLUMNS,
+    KIND_NAMES,
     ChainHead,
     rows_to_events,
 )
@@ -34,7 +35,7 @@ from runbook_assistant.core.log.clock import (
     SystemClock,
     format_wall_time,
 )
-from runbook_assistant.core.log.events import Event, EventKind
+from runbook_assistant.core.log.events import Event
 from runbook_assistant.core.log.identity import DeviceIdentity
 from runbook_assistant.core.log.integrity import index_problems
 from runbook_assistant.core.log.readonly import connect_read_only, discard_copy
@@ -360,17 +361,15 @@ class Store:
 
 
 def _valid_rows(rows: list[Any]) -> bool:
-    """True when every row has a known kind and a payload that is one JSON value each (what
+    """True when every row has a known kind and a payload that is a JSON object each (what
     ``rows_to_events`` would accept; it is not asked, since making the events is the cost)."""
-    if not all(row[7] in _KIND_NAMES for row in rows):
+    if not all(row[7] in KIND_NAMES for row in rows):
         return False
     try:
-        return len(json.loads("[" + ",".join([row[9] for row in rows]) + "]")) == len(rows)
+        payloads = json.loads("[" + ",".join([row[9] for row in rows]) + "]")
     except (TypeError, ValueError):
         return False
-
-
-_KIND_NAMES = frozenset(kind.value for kind in EventKind)
+    return len(payloads) == len(rows) and all(type(p) is dict for p in payloads)
 
 
 def _shared(rows: list[Any]) -> list[tuple[Any, ...]]:

@@ -120,6 +120,8 @@ class Writer:
         kind = EventKind(kind)
         payload_json = canonical_json(payload or {})
         payload = json.loads(payload_json)  # exactly what is stored (tuples become lists, ...)
+        if type(payload) is not dict:  # what every reader of an event takes it for
+            raise TypeError("an event's payload must be a JSON object")
         conn, device_id = store.conn, store.device_id
         try:
             seq = store._next_seq or _load_next_seq(store)

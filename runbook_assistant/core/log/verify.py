@@ -42,6 +42,7 @@ from runbook_assistant.core.log.verify_checks import (
     Problem,
     check_duplicate_ids,
     check_gaps,
+    check_readable,
     check_runs,
     hash_problem,
     head_problem,
@@ -185,6 +186,7 @@ def verify_rows(rows: Sequence[tuple[Any, ...]], devices: Mapping[str, str], *,
                        problem.seq if isinstance(problem.seq, int) else 0), problem))
 
     check_duplicate_ids(rows, add)
+    check_readable(rows, add)
     heads = {(h[0], h[1]): ChainHead(*h) for h in chain_heads}
     anchors = anchors or {}
     for device, device_iter in groupby(rows, key=itemgetter(2)):

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from runbook_assistant.core.log.chain import (
+    KIND_NAMES,
     ChainHead,
     Row,
     chain_head_message,
@@ -32,6 +34,7 @@ UNKNOWN_DEVICE = "unknown device"
 DAMAGED = "damaged"
 CUT = "cut"
 UNWITNESSED = "never seen by a trusted path"
+UNREADABLE = "not an event"
 
 _EXPLAINED = {
     CHANGED: "its content no longer matches its hash: it was changed after it was recorded",
@@ -46,6 +49,7 @@ _EXPLAINED = {
     DAMAGED: "SQLite's own check of the file failed",
     CUT: "a witness holds more of this log than the file",
     UNWITNESSED: "no trusted path vouches for this device's key",
+    UNREADABLE: "it is not an event this app can read",
 }
 
 
@@ -245,6 +249,34 @@ def check_duplicate_ids(rows: list[tuple[Any, ...]], add: Add) -> None:
             add(*_problem(Row._make(r), INSERTED, "a second event with the same id"))
             return
         seen.add(r[0])
+
+
+def check_readable(rows: Sequence[tuple[Any, ...]], add: Add) -> None:
+    """Every row must be an event the app can read: a known kind and a payload that is a JSON
+    object. A device can sign anything; a signed row the timeline cannot show must be named
+    here, not found later as an unreadable run."""
+    payloads: Any = None
+    with suppress(TypeError, ValueError):  # one parse for all: the usual case, all fine
+        payloads = json.loads("[" + ",".join([r[9] for r in rows]) + "]")
+    if (payloads is not None and len(payloads) == len(rows)
+            and all(type(p) is dict for p in payloads)
+            and all(r[7] in KIND_NAMES for r in rows)):
+        return
+    for r in rows:
+        why = _unreadable(r)
+        if why:
+            add(*_problem(Row._make(r), UNREADABLE, why))
+            return
+
+
+def _unreadable(r: tuple[Any, ...]) -> str:
+    if r[7] not in KIND_NAMES:
+        return f"its kind {str(r[7])[:40]!r} is not one this app knows"
+    try:
+        payload = json.loads(r[9])
+    except (TypeError, ValueError):
+        return "its payload is not JSON"
+    return "" if type(payload) is dict else "its payload is not a JSON object"
 
 
 def check_runs(rows: list[tuple[Any, ...]], runs: Mapping[str, tuple[str, str]],
