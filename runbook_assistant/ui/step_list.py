@@ -42,6 +42,12 @@ RowInfoRole = Qt.ItemDataRole.UserRole + 10  # RowInfo: everything a row paints,
 SECTION = "section"
 STEP = "step"
 _NO_SECTION = 0  # internal id of a section row; a step row carries its section's row + 1
+# Made once: the view asks for flags dozens of times per repaint, and combining Qt flags in
+# Python makes a new enum member each time.
+_SECTION_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+# Steps are checkable for screen readers (state "checked"); the keys and the delegate do the
+# checking, through the engine, never the view's own toggle (setData refuses it).
+_STEP_FLAGS = _SECTION_FLAGS | Qt.ItemFlag.ItemNeverHasChildren | Qt.ItemFlag.ItemIsUserCheckable
 
 
 @dataclass(frozen=True)
@@ -114,12 +120,7 @@ class StepTreeModel(QAbstractItemModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.internalId() != _NO_SECTION:
-            # Checkable for screen readers (state "checked"); the keys and the delegate do the
-            # checking, through the engine, never the view's own toggle (setData refuses it).
-            flags |= Qt.ItemFlag.ItemNeverHasChildren | Qt.ItemFlag.ItemIsUserCheckable
-        return flags
+        return _SECTION_FLAGS if index.internalId() == _NO_SECTION else _STEP_FLAGS
 
     # --- look-ups ------------------------------------------------------------------------------
     def step_index(self, step_id: str) -> QModelIndex:
