@@ -10,10 +10,8 @@ chain head per (device, run) marks the last event.
 from __future__ import annotations
 
 import json
-import os
 import socket
 import sqlite3
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -38,13 +36,19 @@ from runbook_assistant.core.log.clock import (
 from runbook_assistant.core.log.events import Event
 from runbook_assistant.core.log.identity import DeviceIdentity
 from runbook_assistant.core.log.integrity import index_problems
-from runbook_assistant.core.log.readonly import connect_read_only, discard_copy
+from runbook_assistant.core.log.readonly import discard_copy
 from runbook_assistant.core.log.schema import (
     APPLICATION_ID,
     MIGRATIONS,
     OWN_TABLES,
     READABLE_FROM,
     SCHEMA_VERSION,
+)
+from runbook_assistant.core.log.store_files import (
+    connect,
+    create_private,
+    set_wal,
+    unwritable_reason,
 )
 from runbook_assistant.core.log.store_writer import RUN_COLUMNS, Writer
 from runbook_assistant.core.sqlscript import run_script
@@ -121,14 +125,14 @@ class Store:
         path = Path(path)
         identity = identity or DeviceIdentity.load_or_create()
         store_errors.check_header(path)
-        reason = "it was opened for reading only" if readonly else _unwritable_reason(path)
+        reason = "it was opened for reading only" if readonly else unwritable_reason(path)
         if reason is None and not path.exists():
             try:
                 path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-                _create_private(path)
+                create_private(path)
             except OSError as exc:
                 raise store_errors.create_error(path, exc) from exc
-        conn, copy = _connect(path, reason is not None, busy_timeout_ms)
+        conn, copy = connect(path, reason is not None, busy_timeout_ms)
         store = cls(path, conn, identity, clock or SystemClock(), reason)
         store._private_copy = copy
         try:
@@ -147,7 +151,7 @@ class Store:
             # that delete meet the append-only trigger (tests/core/test_store.py tries it).
             conn.execute("PRAGMA recursive_triggers = ON")
             if self.readonly_reason is None:
-                _set_wal(conn, busy_timeout_ms)
+                set_wal(conn, busy_timeout_ms)
             conn.execute("PRAGMA synchronous = FULL")
             version = self._check_schema()
             if version < SCHEMA_VERSION and self.readonly_reason is None:
@@ -384,49 +388,3 @@ def _shared(rows: list[Any]) -> list[tuple[Any, ...]]:
              occurred_at, one(prev_hash, prev_hash), one(hash_, hash_), sig)
             for (id_, run_id, device_id, seq, hlc, wall_time, actor, kind, step_id, payload,
                  occurred_at, prev_hash, hash_, sig) in rows]
-
-
-def _create_private(path: Path) -> None:
-    """Create the empty database file readable by its owner only (0600); SQLite gives its
-    ``-wal`` and ``-shm`` the same mode. Another process creating it first is fine."""
-    with suppress(FileExistsError):
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-
-
-def _set_wal(conn: sqlite3.Connection, busy_timeout_ms: int) -> None:
-    """``PRAGMA journal_mode = WAL``, retried while another process holds the file: this pragma
-    does not wait for the busy timeout (two first opens of a new file at once)."""
-    deadline = time.monotonic() + busy_timeout_ms / 1000
-    while True:
-        try:
-            conn.execute("PRAGMA journal_mode = WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
-            if code not in (5, 6) or time.monotonic() >= deadline:  # SQLITE_BUSY, _LOCKED
-                raise
-            time.sleep(0.01)
-
-
-def _unwritable_reason(path: Path) -> str | None:
-    """Why the file cannot be written (None: it can). WAL needs its folder writable too."""
-    if path.exists() and not os.access(path, os.W_OK):
-        return "it is read-only"
-    folder = path.parent if path.parent != Path("") else Path(".")
-    if folder.exists() and not os.access(folder, os.W_OK):
-        return "its folder is read-only"
-    return None
-
-
-def _connect(path: Path, readonly: bool,
-             busy_timeout_ms: int) -> tuple[sqlite3.Connection, Path | None]:
-    """The connection, and the private folder of the copy it reads (``readonly.py``), if any."""
-    timeout = busy_timeout_ms / 1000
-    try:
-        if not readonly:
-            return sqlite3.connect(str(path), isolation_level=None, timeout=timeout), None
-        return connect_read_only(path, timeout)
-    except sqlite3.Error as exc:
-        raise store_errors.translate(path, exc, action="open") from exc
-    except OSError as exc:  # copying a database that cannot be opened in place
-        raise StoreError.of("store_copy_unreadable", path=path, why=exc.strerror) from exc
