@@ -54,13 +54,9 @@ def _write(value: Any, newline: str, out: list[str]) -> None:
         separator = inner
         following = "," + inner
         for item in value:
-            kind = type(item)
-            if kind is str:  # the usual values written here at once, as _write would
-                out.append(separator + _STRING(item))
-            elif kind is int:
-                out.append(separator + int.__repr__(item))
-            elif item is None:
-                out.append(separator + "null")
+            text = _plain(item)
+            if text is not None:
+                out.append(separator + text)
             else:
                 out.append(separator)
                 _write(item, inner, out)
@@ -77,14 +73,10 @@ def _write(value: Any, newline: str, out: list[str]) -> None:
         for key, item in value.items():
             if not isinstance(key, str):
                 raise _Unusual  # json turns numbers, booleans and None into strings: its job
-            kind = type(item)
-            if kind is str:  # the usual values written here at once, as _write would
-                out.append(separator + _STRING(key) + ": " + _STRING(item))
-            elif kind is int:
-                out.append(separator + _STRING(key) + ": " + int.__repr__(item))
-            elif item is None:
-                out.append(separator + _STRING(key) + ": null")
-            elif kind is list and item and all(type(x) is str for x in item):
+            text = _plain(item)
+            if text is not None:
+                out.append(separator + _STRING(key) + ": " + text)
+            elif type(item) is list and item and all(type(x) is str for x in item):
                 deeper = inner + _INDENT
                 out.append(separator + _STRING(key) + ": [" + deeper
                            + ("," + deeper).join(map(_STRING, item)) + inner + "]")
@@ -95,6 +87,17 @@ def _write(value: Any, newline: str, out: list[str]) -> None:
         out.append(newline + "}")
     else:
         raise _Unusual
+
+
+def _plain(item: Any) -> str | None:
+    """The text of the usual values (a string, an int, null), written at once as ``_write``
+    would; None for anything else."""
+    kind = type(item)
+    if kind is str:
+        return _STRING(item)
+    if kind is int:
+        return int.__repr__(item)
+    return "null" if item is None else None
 
 
 def _float(value: float) -> str:
