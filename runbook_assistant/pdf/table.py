@@ -11,7 +11,6 @@ time (shaping is most of what drawing text costs), placed exactly where ``drawTe
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -25,9 +24,6 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
-    QTextLayout,
-    QTextLine,
-    QTextOption,
 )
 
 from runbook_assistant.core.export.pdf_pages import (
@@ -40,6 +36,7 @@ from runbook_assistant.core.export.pdf_pages import (
     TableBlock,
     TableRow,
 )
+from runbook_assistant.pdf.pieces import ANYWHERE, Piece, layout_height, shape
 
 if TYPE_CHECKING:
     from runbook_assistant.pdf.writer import Fonts
@@ -52,10 +49,6 @@ HATCH = QColor("#aaaaaa")
 BLACK = QColor("black")
 RED = QColor("#b00020")  # the report's alarm colour (overrides)
 WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
-_ANYWHERE = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-_ANYWHERE.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-_WORDS = QTextOption(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # what WRAP does
-_WORDS.setWrapMode(QTextOption.WrapMode.WordWrap)
 _COLORS = {SMALL: MUTED, MONO: MUTED, ALARM: RED}  # the text colour of each style (else black)
 _KEEP = 20_000  # measured pieces kept per table (names, times, step ids and sentences repeat)
 _REUSE = True  # draw a piece's glyphs again instead of its text (False: always draw the text)
@@ -84,7 +77,7 @@ class TableDrawer:
         return self.bottom - self.top
 
     def _table(self, table: TableBlock) -> None:
-        self._pieces: dict[tuple[str, str, float], _Piece] = {}
+        self._pieces: dict[tuple[str, str, float], Piece] = {}
         self._box = 4.5 * self.mm
         self._rule = QPen(RULE, 0.15 * self.mm)  # the line under each row
         self._forget_pen()
@@ -181,9 +174,9 @@ class TableDrawer:
         bounds = metrics.boundingRect(QRectF(0, 0, width, 1e7), WRAP, text)
         if bounds.width() <= width + 0.5:
             return bounds.height(), 1
-        return self._layout_height(text, font, width), 2
+        return layout_height(text, font, width, self.writer), 2
 
-    def _piece(self, text: str, style: str, width: float, keep: bool = True) -> _Piece:
+    def _piece(self, text: str, style: str, width: float, keep: bool = True) -> Piece:
         """``text`` in ``style`` measured for a column ``width`` wide: once per table, since
         names, times, step ids and many sentences repeat row after row (``keep``: remember it;
         not the trial pieces of a row being split)."""
@@ -192,7 +185,7 @@ class TableDrawer:
         if piece is None:
             font = self.fonts.of(style)
             height, mode = self._measure(text, font, width)
-            piece = _Piece(text, font, _COLORS.get(style, BLACK), height, mode,
+            piece = Piece(text, font, _COLORS.get(style, BLACK), height, mode,
                            self.metrics(font).ascent())
             if keep:
                 if len(self._pieces) >= _KEEP:
@@ -200,19 +193,8 @@ class TableDrawer:
                 self._pieces[key] = piece
         return piece
 
-    def _layout_height(self, text: str, font: QFont, width: float) -> float:
-        """Height of text wrapped between words, or anywhere inside a word that does not fit."""
-        height = 0.0
-        for paragraph in text.split("\n"):
-            layout = QTextLayout(paragraph, font, self.writer)
-            layout.setTextOption(_ANYWHERE)
-            layout.beginLayout()
-            height += sum(line.height() for line in _laid_lines(layout, width))
-            layout.endLayout()
-        return height
-
     def _lay(self, row: TableRow, widths: list[float], columns: tuple[Column, ...],
-             bold: bool = False, keep: bool = True) -> tuple[float, list[list[_Piece]]]:
+             bold: bool = False, keep: bool = True) -> tuple[float, list[list[Piece]]]:
         """The row's height and, per cell, its lines measured (what ``_row`` draws)."""
         pad2 = 2 * self.pad
         if row.style == "day":
@@ -220,7 +202,7 @@ class TableDrawer:
             return piece.height + 3 * self.pad, [[piece]]
         known, piece_of = self._pieces, self._piece
         tallest = 0.0
-        laid: list[list[_Piece]] = []
+        laid: list[list[Piece]] = []
         for cell, width, column in zip(row.cells, widths, columns, strict=False):
             kind = column.kind
             if kind == "box" and not bold:
@@ -244,7 +226,7 @@ class TableDrawer:
                     bold: bool = False) -> float:
         return self._lay(row, widths, columns, bold)[0]
 
-    def _row(self, row: TableRow, laid: list[list[_Piece]], widths: list[float],
+    def _row(self, row: TableRow, laid: list[list[Piece]], widths: list[float],
              table: TableBlock, height: float, shade: bool) -> None:
         p, pad, top = self.p, self.pad, self.y
         self._forget_pen()  # the rule under the previous row (or a new page) changed the pen
@@ -280,7 +262,7 @@ class TableDrawer:
             p.setPen(self._rule)
             p.drawLine(QPointF(0, top + height), QPointF(self.width, top + height))
 
-    def _text(self, piece: _Piece, x: float, y: float, width: float) -> None:
+    def _text(self, piece: Piece, x: float, y: float, width: float) -> None:
         if not piece.text:
             return
         p = self.p
@@ -304,44 +286,11 @@ class TableDrawer:
         elif piece.mode == 1:
             p.drawText(QRectF(x, y, width, piece.height + 1), WRAP, piece.text)
         else:
-            p.drawText(QRectF(x, y, width, piece.height + 1), piece.text, _ANYWHERE)
+            p.drawText(QRectF(x, y, width, piece.height + 1), piece.text, ANYWHERE)
 
-    def _shape(self, piece: _Piece, width: float) -> list[QGlyphRun]:
-        """The glyphs ``drawText`` draws for ``piece``, placed where it places them, to draw
-        again without shaping the text again; empty when only ``drawText`` may draw it.
-
-        The lines are laid out as ``drawText`` lays out a rectangle of text: a line break for
-        each newline, lines at whole pixels ``leading`` apart, no more lines once the rectangle
-        is full. Text that ``drawText`` would clip, or that holds tabs or other control or
-        separator characters (which it treats in ways of its own), is left to ``drawText``."""
-        text, font = piece.text, piece.font
-        if not text.replace("\n", " " if piece.mode else "\t").isprintable():
-            return []
-        layout = QTextLayout(text.replace("\n", "\u2028"), font, self.writer)
-        if piece.mode == 0:
-            layout.beginLayout()
-            line = layout.createLine()
-            layout.endLayout()
-            if line.ascent() != piece.ascent:
-                return []
-            return layout.glyphRuns()
-        layout.setTextOption(_WORDS if piece.mode == 1 else _ANYWHERE)
-        leading = self.metrics(font).leading()
-        limit = piece.height + 1
-        height = -leading
-        lines = []
-        layout.beginLayout()
-        for line in _laid_lines(layout, width):
-            height = math.ceil(height + leading)
-            line.setPosition(QPointF(0, height))
-            height += line.height()
-            lines.append(line)
-            if height >= limit:
-                break
-        layout.endLayout()
-        if height > limit or any(line.naturalTextWidth() > width for line in lines):
-            return []
-        return [run for line in lines for run in line.glyphRuns()]
+    def _shape(self, piece: Piece, width: float) -> list[QGlyphRun]:
+        """``pieces.shape`` on this writer (a method: a test counts the calls)."""
+        return shape(piece, width, self.writer, self.metrics(piece.font).leading())
 
     def _grid(self, widths: list[float], height: float) -> None:
         p = self.p
@@ -354,7 +303,7 @@ class TableDrawer:
             x += width
 
     def _split(self, row: TableRow, widths: list[float], columns: tuple[Column, ...],
-               limit: float) -> Iterator[tuple[TableRow, float, list[list[_Piece]]]]:
+               limit: float) -> Iterator[tuple[TableRow, float, list[list[Piece]]]]:
         """A row taller than ``limit`` (a very long note) as several rows, split between words
         of its longest cell, each laid out."""
         texts = [_plain(c) for c in row.cells]
@@ -377,34 +326,6 @@ class TableDrawer:
                 piece.append(word)
         done = with_text(" ".join(piece))
         yield done, *self._lay(done, widths, columns, keep=False)
-
-
-class _Piece:
-    """One line of a cell, measured: its font, colour, height and how to draw it; once it has
-    been drawn twice, also its glyphs (shaping is most of what drawing text costs)."""
-
-    __slots__ = ("ascent", "color", "drawn", "font", "height", "mode", "runs", "text")
-
-    def __init__(self, text: str, font: QFont, color: QColor, height: float, mode: int,
-                 ascent: float) -> None:
-        self.text = text
-        self.font = font
-        self.color = color
-        self.height = height
-        self.mode = mode
-        self.ascent = ascent
-        self.drawn = False
-        self.runs: list[QGlyphRun] | None = None
-
-
-def _laid_lines(layout: QTextLayout, width: float) -> Iterator[QTextLine]:
-    """The lines of ``layout`` (between its beginLayout and endLayout), each ``width`` wide."""
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            return
-        line.setLineWidth(width)
-        yield line
 
 
 def _plain(cell: Cell) -> str:
